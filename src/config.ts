@@ -1,0 +1,105 @@
+import { z } from 'zod';
+
+/**
+ * Every setting Weiquan reads, parsed once at start. This is the only module that reads the
+ * environment; everything else receives the frozen `Config`. `.env.example` documents the same keys.
+ */
+const boolean = z.enum(['true', 'false']).transform((v) => v === 'true');
+
+const ConfigSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development')
+    .describe('development | production | test'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3978)
+    .describe('HTTP port; 0 picks a free port'),
+  HOST: z.string().min(1).optional()
+    .describe('interface to listen on; unset = all interfaces'),
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL').optional()
+    .describe('postgres://… of an existing server; unset = start the embedded PostgreSQL'),
+  DATA_DIR: z.string().min(1).default('.data')
+    .describe('where the embedded PostgreSQL keeps its data (DATA_DIR/postgres)'),
+  EMBEDDED_PG_PORT: z.coerce.number().int().min(0).max(65535).default(0)
+    .describe('loopback port of the embedded PostgreSQL; 0 picks a free port'),
+  DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10)
+    .describe('maximum connections in the pool'),
+  DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3000)
+    .describe('give up connecting after this long, so requests fail fast while the database is down'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')
+    .describe('pino log level'),
+  LOG_FORMAT: z.enum(['auto', 'json', 'pretty']).default('auto')
+    .describe('auto = pretty on a terminal, JSON otherwise'),
+  BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/i, 'must look like 100kb or 1mb').default('100kb')
+    .describe('largest accepted JSON request body'),
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(120_000).default(10_000)
+    .describe('how long in-flight requests may run after SIGTERM before connections are cut'),
+  TRUST_PROXY: boolean.default(false)
+    .describe('trust X-Forwarded-* headers from a reverse proxy'),
+});
+
+export type Config = Readonly<{
+  nodeEnv: 'development' | 'production' | 'test';
+  port: number;
+  host: string | undefined;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  embeddedPgPort: number;
+  dbPoolMax: number;
+  dbConnectTimeoutMs: number;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  logPretty: boolean;
+  bodyLimit: string;
+  shutdownTimeoutMs: number;
+  trustProxy: boolean;
+}>;
+
+export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
+
+/** Parses an environment into a `Config`, reporting every bad or missing key at once. */
+export function parseConfig(env: Record<string, string | undefined>, isTTY = false): ConfigResult {
+  // An empty value means "unset": shells and .env files often export KEY= for keys left blank.
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = ConfigSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => {
+      const key = issue.path.join('.');
+      const got = cleaned[key];
+      const description = ConfigSchema.shape[key as keyof typeof ConfigSchema.shape]?.description;
+      return `${key}: ${issue.message}${got === undefined ? '' : ` (got "${got}")`}${description ? ` — ${description}` : ''}`;
+    });
+    return { ok: false, problems };
+  }
+  const e = parsed.data;
+  return {
+    ok: true,
+    config: Object.freeze({
+      nodeEnv: e.NODE_ENV,
+      port: e.PORT,
+      host: e.HOST,
+      databaseUrl: e.DATABASE_URL,
+      dataDir: e.DATA_DIR,
+      embeddedPgPort: e.EMBEDDED_PG_PORT,
+      dbPoolMax: e.DB_POOL_MAX,
+      dbConnectTimeoutMs: e.DB_CONNECT_TIMEOUT_MS,
+      logLevel: e.LOG_LEVEL,
+      logPretty: e.LOG_FORMAT === 'pretty' || (e.LOG_FORMAT === 'auto' && isTTY),
+      bodyLimit: e.BODY_LIMIT,
+      shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+      trustProxy: e.TRUST_PROXY,
+    }),
+  };
+}
+
+/** Reads the process environment; on bad config prints every problem and exits with code 1. */
+export function loadConfig(): Config {
+  const result = parseConfig(process.env, Boolean(process.stdout.isTTY));
+  if (result.ok) return result.config;
+  process.stderr.write(
+    `Weiquan cannot start: the configuration is invalid.\n${result.problems.map((p) => `  - ${p}`).join('\n')}\n` +
+      'See .env.example for every setting.\n',
+  );
+  process.exit(1);
+}
+
+/** Key names and their descriptions, for documentation checks. */
+export const configKeys = Object.fromEntries(
+  Object.entries(ConfigSchema.shape).map(([k, v]) => [k, v.description ?? '']),
+);

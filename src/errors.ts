@@ -1,0 +1,39 @@
+/**
+ * The few errors Weiquan raises on purpose. Each carries a stable `code` that clients can rely on;
+ * translation to HTTP happens only in `src/server/errorHandler.ts`.
+ */
+export type ErrorCode =
+  | 'BAD_REQUEST'
+  | 'INVALID_JSON'
+  | 'VALIDATION_FAILED'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'UNSUPPORTED_MEDIA_TYPE'
+  | 'UNAUTHORIZED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'RATE_LIMITED'
+  | 'DATABASE_UNAVAILABLE'
+  | 'SHUTTING_DOWN'
+  | 'INTERNAL';
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  /** Operational errors are expected in normal running (bad input, a database restart); others are bugs. */
+  readonly isOperational: boolean;
+  readonly details: unknown;
+
+  constructor(code: ErrorCode, message: string, options: { cause?: unknown; isOperational?: boolean; details?: unknown } = {}) {
+    super(message, { cause: options.cause });
+    this.name = 'AppError';
+    this.code = code;
+    this.isOperational = options.isOperational ?? code !== 'INTERNAL';
+    this.details = options.details;
+  }
+}
+
+/** Anything thrown becomes an Error, so every `catch (e)` can start with `coerceError(e)`. */
+export function coerceError(thrown: unknown): Error {
+  if (thrown instanceof Error) return thrown;
+  return new Error(typeof thrown === 'string' ? thrown : JSON.stringify(thrown));
+}

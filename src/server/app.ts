@@ -1,0 +1,60 @@
+import express, { type Express, type Router } from 'express';
+import { pinoHttp } from 'pino-http';
+import { AppError } from '../errors.js';
+import type { Logger } from '../logger.js';
+import { errorHandler, notFound } from './errorHandler.js';
+import { makeHttpMetrics, type PoolStatsSource } from './metrics.js';
+import { requestIdFor } from './requestId.js';
+import { healthRouter, type ReadinessReport } from './routes/health.js';
+
+export type AppDeps = {
+  logger: Logger;
+  /** Largest accepted JSON body, e.g. `100kb`. */
+  bodyLimit: string;
+  trustProxy: boolean;
+  readiness: () => Promise<ReadinessReport>;
+  poolStats: PoolStatsSource;
+  isShuttingDown: () => boolean;
+  /** Feature routers mounted after the health endpoints (knowledge, channels, …). */
+  routers?: Router[];
+};
+
+const QUIET_PATHS = new Set(['/healthz', '/readyz', '/metrics']);
+
+export function makeApp(deps: AppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', deps.trustProxy);
+  const metrics = makeHttpMetrics(deps.poolStats);
+
+  app.use(
+    pinoHttp({
+      logger: deps.logger,
+      genReqId: requestIdFor,
+      // Every line logged through req.log (and the access line) carries the request id.
+      customProps: (req) => ({ requestId: req.id }),
+      autoLogging: { ignore: (req) => QUIET_PATHS.has(req.url?.split('?')[0] ?? '') },
+      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+      // Paths only: query strings may carry tokens, and bodies carry what users typed.
+      serializers: {
+        req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+    }),
+  );
+  app.use(metrics.middleware);
+  app.use((_req, res, next) => {
+    if (!deps.isShuttingDown()) return next();
+    res.setHeader('Connection', 'close');
+    next(new AppError('SHUTTING_DOWN', 'The service is restarting; please retry in a moment.'));
+  });
+  app.use(express.json({ limit: deps.bodyLimit }));
+  app.use(express.urlencoded({ extended: false, limit: deps.bodyLimit }));
+
+  app.use(healthRouter({ readiness: deps.readiness, isShuttingDown: deps.isShuttingDown, registry: metrics.registry }));
+  for (const router of deps.routers ?? []) app.use(router);
+
+  app.use(notFound);
+  app.use(errorHandler);
+  return app;
+}

@@ -1,0 +1,86 @@
+import pg from 'pg';
+import { AppError } from '../errors.js';
+import type { Logger } from '../logger.js';
+import { isDatabaseUnavailable } from './databaseUnavailable.js';
+
+export type Row = Record<string, unknown>;
+export type QueryResult<R extends Row> = { rows: R[]; rowCount: number };
+
+/** The one database seam: plain parameterized SQL. A transaction's client has the same shape. */
+export type Queryable = {
+  query<R extends Row = Row>(text: string, values?: readonly unknown[]): Promise<QueryResult<R>>;
+};
+
+export type PoolStats = { total: number; idle: number; waiting: number; max: number };
+
+export type Db = Queryable & {
+  /** Runs `fn` inside BEGIN/COMMIT on one connection; any error rolls back and is rethrown. */
+  withTransaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  stats(): PoolStats;
+  end(): Promise<void>;
+};
+
+export type DbOptions = {
+  url: string;
+  max: number;
+  connectTimeoutMs: number;
+  applicationName?: string;
+  logger: Logger;
+};
+
+export function makeDb(options: DbOptions): Db {
+  const pool = new pg.Pool({
+    connectionString: options.url,
+    max: options.max,
+    connectionTimeoutMillis: options.connectTimeoutMs,
+    idleTimeoutMillis: 30_000,
+    application_name: options.applicationName ?? 'weiquan',
+  });
+  // Without this listener, an idle client losing its server (a database restart: 57P01) is an
+  // unhandled 'error' event and crashes the process. The pool discards that client by itself.
+  pool.on('error', (error: Error & { code?: string }) => {
+    options.logger.warn({ code: error.code, reason: error.message }, 'db.idle_client_error');
+  });
+
+  const wrap = (thrown: unknown): never => {
+    if (isDatabaseUnavailable(thrown)) {
+      throw new AppError('DATABASE_UNAVAILABLE', 'The database is not reachable right now; please retry shortly.', { cause: thrown });
+    }
+    throw thrown;
+  };
+
+  const queryOn = (client: pg.Pool | pg.PoolClient): Queryable => ({
+    async query<R extends Row>(text: string, values: readonly unknown[] = []) {
+      try {
+        const result = await client.query<R>(text, [...values]);
+        return { rows: result.rows, rowCount: result.rowCount ?? 0 };
+      } catch (error) {
+        return wrap(error);
+      }
+    },
+  });
+
+  return {
+    ...queryOn(pool),
+    async withTransaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
+      const client = await pool.connect().catch(wrap);
+      let broken: unknown;
+      try {
+        await client.query('begin');
+        const result = await fn(queryOn(client));
+        await client.query('commit');
+        return result;
+      } catch (error) {
+        await client.query('rollback').catch((rollbackError: unknown) => {
+          broken = rollbackError;
+        });
+        return wrap(error);
+      } finally {
+        // A client whose rollback failed is in an unknown state: destroy it rather than reuse it.
+        client.release(broken instanceof Error ? broken : undefined);
+      }
+    },
+    stats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max: options.max }),
+    end: () => pool.end(),
+  };
+}

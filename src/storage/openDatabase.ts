@@ -1,0 +1,43 @@
+import path from 'node:path';
+import type { Logger } from '../logger.js';
+import { makeDb, type Db } from './db.js';
+import { startEmbeddedPostgres } from './embeddedPostgres.js';
+
+export type DatabaseSettings = {
+  databaseUrl: string | undefined;
+  dataDir: string;
+  embeddedPgPort: number;
+  dbPoolMax: number;
+  dbConnectTimeoutMs: number;
+};
+
+export type Database = {
+  db: Db;
+  /** True when this process started its own PostgreSQL (no DATABASE_URL). */
+  embedded: boolean;
+  /** Drains the pool, then stops the embedded server if we started one. */
+  close(): Promise<void>;
+};
+
+/** `DATABASE_URL` when set; otherwise the embedded PostgreSQL in DATA_DIR/postgres. One code path after that. */
+export async function openDatabase(settings: DatabaseSettings, logger: Logger): Promise<Database> {
+  const server = settings.databaseUrl
+    ? undefined
+    : await startEmbeddedPostgres({
+        dataDir: path.join(settings.dataDir, 'postgres'),
+        port: settings.embeddedPgPort,
+        database: 'weiquan',
+        persistent: true,
+        logger,
+      });
+  const url = settings.databaseUrl ?? server?.url ?? '';
+  const db = makeDb({ url, max: settings.dbPoolMax, connectTimeoutMs: settings.dbConnectTimeoutMs, logger });
+  return {
+    db,
+    embedded: server !== undefined,
+    async close() {
+      await db.end();
+      await server?.stop();
+    },
+  };
+}

@@ -1,0 +1,23 @@
+import { Writable } from 'node:stream';
+import { makeLogger, type Logger } from '../../src/logger.js';
+
+/** A logger whose JSON lines are kept in memory, so tests can assert on what was logged. */
+export function collectingLogger(level = 'info'): { logger: Logger; lines: () => Record<string, unknown>[] } {
+  const chunks: string[] = [];
+  const destination = new Writable({
+    write(chunk: Buffer, _enc, done) {
+      chunks.push(chunk.toString('utf8'));
+      done();
+    },
+  });
+  const logger = makeLogger({ level, pretty: false, destination });
+  return {
+    logger,
+    lines: () =>
+      chunks
+        .join('')
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l) as Record<string, unknown>),
+  };
+}

@@ -1,0 +1,24 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['test/unit/**/*.test.ts'],
+        },
+      },
+      {
+        test: {
+          name: 'db',
+          include: ['test/db/**/*.db.test.ts'],
+          // Starts a throwaway PostgreSQL (or uses DATABASE_URL) and migrates a template database once.
+          globalSetup: ['test/helpers/globalDb.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+    ],
+  },
+});
