@@ -59,7 +59,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const child = spawn(
     binaries.postgres,
     ['-D', dataDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'],
-    { stdio: ['ignore', logFd, logFd], env: { ...process.env, LC_MESSAGES: 'C' }, ...owner },
+    { stdio: ['ignore', logFd, logFd], ...owner },
   );
   closeSync(logFd);
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
@@ -149,7 +149,7 @@ async function ensureCluster(dataDir: string, initdb: string, owner: Owner, logg
       ['-D', dataDir, '-U', credentials.user, `--pwfile=${pwFile}`, '--auth=scram-sha-256', '-E', 'UTF8',
         // C.UTF-8 as on Debian's clusters in CI: byte-order collation, Unicode character classes.
         `--locale=${await hostHasLocale('C.UTF-8') ? 'C.UTF-8' : 'C'}`, '--no-sync'],
-      { env: { ...process.env, LC_MESSAGES: 'C' }, ...owner },
+      { ...owner },
     );
   } catch (error) {
     const hint = owner.uid !== undefined ? ' (as root, the postgres user must be able to reach DATA_DIR)' : '';
@@ -223,7 +223,7 @@ async function waitUntilAccepting(url: string, exited: Promise<number | null>, t
       return;
     } catch (error) {
       await client.end().catch(() => undefined);
-      if (Date.now() > deadline) throw new Error(`not accepting connections after ${timeoutMs} ms: ${(error as Error).message}`);
+      if (Date.now() > deadline) throw new Error(`not accepting connections after ${timeoutMs} ms: ${(error as Error).message}`, { cause: error });
       await delay(25);
     }
   }

@@ -3,6 +3,7 @@ import { makeLogger } from '../../src/logger.js';
 import { makeApp } from '../../src/server/app.js';
 import { listen } from '../../src/server/listen.js';
 import { checkDatabase, makeDb, migrate, readMigrations } from '../../src/storage/index.js';
+import { readJson } from '../helpers/http.js';
 import { ownServerDir, startOwnServer } from '../helpers/ownServer.js';
 
 const cleanups: (() => Promise<void>)[] = [];
@@ -49,7 +50,7 @@ describe('when the database goes away under a running service', () => {
     await server.stop();
     expect(await waitForStatus(readyz, 503, 3000)).toBe(503);
     const down = await fetch(readyz);
-    expect((await down.json()).checks.database).toBe('unreachable');
+    expect((await readJson(down)).checks.database).toBe('unreachable');
     await expect(db.query('select 1')).rejects.toMatchObject({ code: 'DATABASE_UNAVAILABLE' });
     expect((await fetch(`http://127.0.0.1:${http.port}/healthz`)).status).toBe(200);
 

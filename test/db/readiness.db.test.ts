@@ -3,6 +3,7 @@ import { makeLogger } from '../../src/logger.js';
 import { makeApp } from '../../src/server/app.js';
 import { listen, type RunningServer } from '../../src/server/listen.js';
 import { checkDatabase, readMigrations, type Db } from '../../src/storage/index.js';
+import { readJson } from '../helpers/http.js';
 import { createTestDatabase, dropTestDatabase, type TestDatabase } from '../helpers/testDatabase.js';
 
 async function serve(db: Db): Promise<RunningServer> {
@@ -35,7 +36,7 @@ describe('/readyz against a real database', () => {
     try {
       const res = await fetch(`http://127.0.0.1:${server.port}/readyz`);
       expect(res.status).toBe(200);
-      expect(await res.json()).toEqual({ status: 'ready', checks: { database: 'ok', schema: 'ok' } });
+      expect(await readJson(res)).toEqual({ status: 'ready', checks: { database: 'ok', schema: 'ok' } });
     } finally {
       await server.close(100);
     }
@@ -46,7 +47,7 @@ describe('/readyz against a real database', () => {
     try {
       const res = await fetch(`http://127.0.0.1:${server.port}/readyz`);
       expect(res.status).toBe(503);
-      expect((await res.json()).checks.schema).toMatch(/db:migrate/);
+      expect((await readJson(res)).checks.schema).toMatch(/db:migrate/);
     } finally {
       await server.close(100);
     }

@@ -21,3 +21,7 @@ export function collectingLogger(level = 'info'): { logger: Logger; lines: () =>
         .map((l) => JSON.parse(l) as Record<string, unknown>),
   };
 }
+
+/** Response bodies in tests are checked by assertions, not by types. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export const readJson = (res: Response): Promise<any> => res.json();

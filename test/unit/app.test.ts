@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { makeApp } from '../../src/server/app.js';
 import { listen, type RunningServer } from '../../src/server/listen.js';
-import { collectingLogger } from '../helpers/http.js';
+import { collectingLogger, readJson } from '../helpers/http.js';
 
 let shuttingDown = false;
 const log = collectingLogger('debug');
@@ -42,26 +42,26 @@ describe('the HTTP app', () => {
   it('answers an unknown route with a JSON 404 carrying the request id', async () => {
     const res = await fetch(`${base}/no/such/thing`);
     expect(res.status).toBe(404);
-    const body = await res.json();
+    const body = await readJson(res);
     expect(body).toEqual({ error: { code: 'NOT_FOUND', message: expect.stringContaining('/no/such/thing'), requestId: res.headers.get('x-request-id') } });
   });
 
   it('answers malformed JSON with 400 INVALID_JSON', async () => {
     const res = await fetch(`${base}/test/validated`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"question":' });
     expect(res.status).toBe(400);
-    expect((await res.json()).error.code).toBe('INVALID_JSON');
+    expect((await readJson(res)).error.code).toBe('INVALID_JSON');
   });
 
   it('answers an oversized body with 413 PAYLOAD_TOO_LARGE', async () => {
     const res = await fetch(`${base}/test/validated`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question: 'x'.repeat(5000) }) });
     expect(res.status).toBe(413);
-    expect((await res.json()).error.code).toBe('PAYLOAD_TOO_LARGE');
+    expect((await readJson(res)).error.code).toBe('PAYLOAD_TOO_LARGE');
   });
 
   it('answers a schema violation with 400 VALIDATION_FAILED naming the field', async () => {
     const res = await fetch(`${base}/test/validated`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question: 42 }) });
     expect(res.status).toBe(400);
-    const body = await res.json();
+    const body = await readJson(res);
     expect(body.error.code).toBe('VALIDATION_FAILED');
     expect(body.error.details[0].path).toBe('question');
   });
@@ -106,7 +106,7 @@ describe('the HTTP app', () => {
       expect(ready.status).toBe(503);
       const other = await fetch(`${base}/test/logs`);
       expect(other.status).toBe(503);
-      expect((await other.json()).error.code).toBe('SHUTTING_DOWN');
+      expect((await readJson(other)).error.code).toBe('SHUTTING_DOWN');
     } finally {
       shuttingDown = false;
     }

@@ -1,0 +1,69 @@
+// @ts-check
+import js from '@eslint/js';
+import importX from 'eslint-plugin-import-x';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+/** Where each single-owner package may be imported (style.md H2). */
+const owned = [
+  { name: 'botbuilder', owner: 'src/channels/botframework/**' },
+  { name: 'pg', owner: ['src/storage/**', 'src/*/sql/**'] },
+  { name: 'express', owner: 'src/server/**' },
+];
+
+export default tseslint.config(
+  { ignores: ['dist/', 'node_modules/', 'coverage/', 'scratch/', '.data/', 'knowledge/laws/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node }, ecmaVersion: 2023, sourceType: 'module' },
+    plugins: { 'import-x': importX },
+    rules: {
+      'no-console': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      'max-lines': ['warn', { max: 300, skipBlankLines: true, skipComments: true }],
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            { target: './dialogs', from: './src', message: 'dialogs/ holds pure machines: no imports from src/.' },
+            { target: './src/engine', from: ['./src/channels', './src/server'], message: 'The engine knows nothing of channels or HTTP.' },
+            { target: ['./src/retrieval', './src/cases', './src/rules'], from: ['./src/engine', './src/channels', './src/server', './dialogs'], message: 'Lower layers must not import upper ones.' },
+            { target: './src/storage', from: ['./src/engine', './src/channels', './src/server', './src/retrieval', './src/cases', './src/rules', './dialogs'], message: 'storage is the bottom layer.' },
+            { target: './src/channels', from: ['./src/storage', './src/retrieval', './src/cases', './src/server'], message: 'Channels only translate; they reach the engine through its public API.' },
+            { target: './src/server', from: ['./src/storage', './src/engine', './src/retrieval', './src/cases', './src/rules'], message: 'The server gets what it needs through deps from src/main.ts.' },
+          ],
+        },
+      ],
+    },
+  },
+  // Single-owner packages: forbidden everywhere in src/ and dialogs/ except in their owner folder.
+  ...owned.map(({ name, owner }) => ({
+    files: ['src/**/*.ts', 'dialogs/**/*.ts'],
+    ignores: [owner, 'src/main.ts'].flat(),
+    rules: { 'no-restricted-imports': ['error', { paths: [{ name, message: `Only ${[owner].flat().join(' or ')} may import ${name}.` }] }] },
+  })),
+  {
+    files: ['src/**/*.ts', 'dialogs/**/*.ts'],
+    ignores: ['src/config.ts'],
+    rules: {
+      'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Only src/config.ts reads the environment; take what you need from Config.' }],
+    },
+  },
+  {
+    files: ['test/**/*.ts'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        { object: 'describe', property: 'only', message: 'No .only in committed tests.' },
+        { object: 'it', property: 'only', message: 'No .only in committed tests.' },
+        { object: 'test', property: 'only', message: 'No .only in committed tests.' },
+        { object: 'describe', property: 'skip', message: 'No .skip in committed tests.' },
+        { object: 'it', property: 'skip', message: 'No .skip in committed tests.' },
+        { object: 'test', property: 'skip', message: 'No .skip in committed tests.' },
+      ],
+      '@typescript-eslint/no-non-null-assertion': 'off',
+    },
+  },
+);

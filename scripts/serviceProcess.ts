@@ -1,0 +1,48 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import net from 'node:net';
+
+/** Helpers for scripts that run the real service as a child process, exactly as `npm start` does. */
+export type Service = { child: ChildProcess; port: number; output: () => string; exited: Promise<number | null> };
+
+export function startService(env: Record<string, string | undefined>, port: number): Service {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    env: { ...env, PORT: String(port), LOG_FORMAT: 'json' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return { child, port, output: () => out, exited };
+}
+
+/** Milliseconds until /readyz answers 200, or throws after `timeoutMs`. */
+export async function waitReady(service: Service, timeoutMs: number, since = Date.now()): Promise<number> {
+  const deadline = since + timeoutMs;
+  while (Date.now() < deadline) {
+    if (service.child.exitCode !== null) throw new Error(`service exited with ${service.child.exitCode}:\n${service.output()}`);
+    const status = await fetch(`http://127.0.0.1:${service.port}/readyz`).then((r) => r.status, () => 0);
+    if (status === 200) return Date.now() - since;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`not ready within ${timeoutMs} ms:\n${service.output()}`);
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+export function check(condition: unknown, message: string): void {
+  if (!condition) {
+    process.stderr.write(`FAIL: ${message}\n`);
+    process.exit(1);
+  }
+  process.stdout.write(`ok: ${message}\n`);
+}
