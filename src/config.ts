@@ -31,6 +31,8 @@ const ConfigSchema = z.object({
     .describe('largest accepted JSON request body'),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(120_000).default(10_000)
     .describe('how long in-flight requests may run after SIGTERM before connections are cut'),
+  MIGRATE_ON_START: boolean.default(true)
+    .describe('apply pending migrations before serving; false when deploys run npm run db:migrate as their own step'),
   TRUST_PROXY: boolean.default(false)
     .describe('trust X-Forwarded-* headers from a reverse proxy'),
 });
@@ -48,6 +50,7 @@ export type Config = Readonly<{
   logPretty: boolean;
   bodyLimit: string;
   shutdownTimeoutMs: number;
+  migrateOnStart: boolean;
   trustProxy: boolean;
 }>;
 
@@ -83,6 +86,7 @@ export function parseConfig(env: Record<string, string | undefined>, isTTY = fal
       logPretty: e.LOG_FORMAT === 'pretty' || (e.LOG_FORMAT === 'auto' && isTTY),
       bodyLimit: e.BODY_LIMIT,
       shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+      migrateOnStart: e.MIGRATE_ON_START,
       trustProxy: e.TRUST_PROXY,
     }),
   };

@@ -5,7 +5,7 @@ import { coerceError } from './errors.js';
 import { makeLogger } from './logger.js';
 import { makeApp } from './server/app.js';
 import { listen } from './server/listen.js';
-import { checkDatabase, markInstanceStopped, migrate, openDatabase, readMigrations, registerInstance } from './storage/index.js';
+import { checkDatabase, markInstanceStopped, migrate, openDatabase, readMigrations, registerInstance, schemaIsCurrent } from './storage/index.js';
 import { packageVersion } from './version.js';
 
 /** Composition root: config → logger → database → migrations → HTTP. The only file that wires everything. */
@@ -17,7 +17,11 @@ async function main(): Promise<void> {
 
   const database = await openDatabase(config, logger);
   const migrations = await readMigrations();
-  await migrate(database.db, migrations, logger);
+  if (config.migrateOnStart) await migrate(database.db, migrations, logger);
+  else if (!(await schemaIsCurrent(database.db, migrations))) {
+    await database.close();
+    throw new Error('the database schema is behind this version and MIGRATE_ON_START=false: run `npm run db:migrate` first');
+  }
   const instance = { id: randomUUID(), hostname: os.hostname(), pid: process.pid, version: packageVersion() };
   await registerInstance(database.db, instance);
 
