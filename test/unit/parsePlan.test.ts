@@ -74,3 +74,13 @@ describe('parsePlan on other shapes', () => {
     expect(plan.sections.map((s) => s.heading)).toEqual(['第一章 总则', '1.1 目的']);
   });
 });
+
+describe('parsePlan leaves Simplified text alone', () => {
+  it('does not rewrite Simplified wording the way a phrase converter would (建立, 程序)', () => {
+    const plan = parsePlan('# 预案\n\n本预案说明建立投诉程序的要求。\n\n## 第一章 总则\n\n平台应建立健全投诉处理程序。\n', 'x');
+    expect(plan.sections.map((s) => [s.heading, s.text])).toEqual([
+      ['预案', '本预案说明建立投诉程序的要求。'],
+      ['第一章 总则', '平台应建立健全投诉处理程序。'],
+    ]);
+  });
+});

@@ -12,7 +12,17 @@ export type ParsedPlanSection = {
 
 export type ParsedPlan = { title: string; sections: ParsedPlanSection[] };
 
-const toSimplified = OpenCC.Converter({ from: 'twp', to: 'cn' });
+const charsToSimplified = OpenCC.Converter({ from: 'tw', to: 'cn' });
+const phrasesToSimplified = OpenCC.Converter({ from: 'twp', to: 'cn' });
+
+/**
+ * Traditional → Simplified, touching only runs that hold Traditional characters: the phrase
+ * converter would otherwise rewrite ordinary Simplified wording (建立 → 创建, 程序 → 进程).
+ */
+function toSimplified(text: string): string {
+  if (charsToSimplified(text) === text) return text;
+  return text.replace(/[^\s,.;:!?，。；：！？、（）()《》“”"'【】[\]]+/g, (run) => (charsToSimplified(run) === run ? run : phrasesToSimplified(run)));
+}
 
 /**
  * Reads a plan in Markdown (`#` headings) or as plain text, including the worst case: a web-page
@@ -62,6 +72,9 @@ function parseMarkdownPlan(text: string, fallbackTitle: string): ParsedPlan {
       const heading = (h[2] ?? '').trim();
       if (level === 1 && sections.length === 0 && !current) {
         title = heading;
+        // Text between the title and the first section is kept as a section of its own.
+        current = { heading, path: [heading], text: '' };
+        sections.push(current);
         continue;
       }
       while (stack.length && (stack.at(-1)?.level ?? 0) >= level) stack.pop();
@@ -72,7 +85,9 @@ function parseMarkdownPlan(text: string, fallbackTitle: string): ParsedPlan {
       current.text += (current.text ? '\n' : '') + line.trim();
     }
   }
-  return { title, sections: sections.map((s) => ({ ...s, text: s.text.trim() })) };
+  // A title with nothing under it before the first section is not a section.
+  const kept = sections.filter((s, i) => !(i === 0 && s.heading === title && s.path.length === 1 && !s.text.trim()));
+  return { title, sections: kept.map((s) => ({ ...s, text: s.text.trim() })) };
 }
 
 type Marker = { index: number; end: number; kind: 'chapter' | 'number'; key: number[]; label: string };
