@@ -8,6 +8,8 @@ COPY tsconfig.json tsconfig.build.json ./
 COPY scripts ./scripts
 COPY src ./src
 COPY dialogs ./dialogs
+# Dictionaries are imported as JSON modules, so the compiler needs them.
+COPY knowledge ./knowledge
 RUN npm run build
 
 # Production dependencies only.

@@ -1,0 +1,29 @@
+/**
+ * Offline understanding of one user message: intents, a dispute-category guess and slots, from rules
+ * and the dictionaries in `knowledge/understanding/`. Pure: no LLM, no network, no clock.
+ */
+export { understandOffline, makeUnderstandOffline } from './understandOffline.js';
+export { dictionaries, type UnderstandingDictionaries } from './dictionaries.js';
+export {
+  CategoriesFile,
+  FlagsFile,
+  IntentsFile,
+  PlatformsFile,
+  ProductsFile,
+  SellerResponsesFile,
+  SellerTypesFile,
+  WantsFile,
+} from './dictionaries.js';
+export {
+  Intent,
+  SellerType,
+  SlotName,
+  SlotProblemCode,
+  Slots,
+  Want,
+  type CategoryGuess,
+  type SlotProblem,
+  type Understand,
+  type UnderstandContext,
+  type Understanding,
+} from './types.js';

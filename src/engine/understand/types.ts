@@ -1,0 +1,109 @@
+import { z } from 'zod';
+import type { DisputeType } from '../../retrieval/knowledgeFiles.js';
+
+/** Who sold the goods; it decides whom the shopper claims against (domain.md D.1, D.4). */
+export const SellerType = z.enum(['third_party', 'platform_self_operated', 'live_stream', 'individual_second_hand']);
+export type SellerType = z.infer<typeof SellerType>;
+
+export const Want = z.enum(['return', 'refund', 'exchange', 'repair', 'compensation', 'apology', 'punitive']);
+export type Want = z.infer<typeof Want>;
+
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+/** The facts of a dispute the dialogs collect. Dates are `YYYY-MM-DD` in Asia/Shanghai; money is integer fen. */
+export const Slots = z.object({
+  /** Canonical Chinese platform name from `knowledge/understanding/platforms.json`, e.g. 京东. */
+  platform: z.string(),
+  sellerType: SellerType,
+  shopName: z.string(),
+  product: z.string(),
+  amountFen: z.number().int(),
+  orderDate: IsoDate,
+  receivedDate: IsoDate,
+  orderNumber: z.string(),
+  /** Mainland mobile number, 11 digits. */
+  phone: z.string(),
+  /** Short free text of what went wrong, in the user's words. */
+  problem: z.string(),
+  wants: z.array(Want),
+  /** What the seller said so far, as a short Chinese label: 拒绝（拆封不退）, 不回复, 同意. */
+  sellerResponse: z.string(),
+  openedPackage: z.boolean(),
+  isFood: z.boolean(),
+  injured: z.boolean(),
+});
+export type Slots = z.infer<typeof Slots>;
+
+export const SlotName = Slots.keyof();
+export type SlotName = z.infer<typeof SlotName>;
+
+export const Intent = z.enum([
+  'greeting',
+  'consent_yes',
+  'consent_no',
+  'yes',
+  'no',
+  'restart',
+  'back',
+  'cancel',
+  'handoff',
+  'question',
+  'correction',
+  'outcome_agreed',
+  'outcome_refused',
+  'outcome_no_reply',
+  'chitchat',
+  'provide_info',
+]);
+export type Intent = z.infer<typeof Intent>;
+
+export const SlotProblemCode = z.enum([
+  'future_date',
+  'before_order',
+  'after_received',
+  'invalid_date',
+  'zero_amount',
+  'negative_amount',
+  'implausible_amount',
+  'unparseable',
+]);
+export type SlotProblemCode = z.infer<typeof SlotProblemCode>;
+
+/** A value the user gave that cannot be right; `message` is a Chinese re-ask the dialog can show as is. */
+export type SlotProblem = {
+  slot: SlotName;
+  code: SlotProblemCode;
+  message: string;
+  messageEn: string;
+  /** The words the problem was found in, as the user wrote them. */
+  text?: string;
+};
+
+export type CategoryGuess = {
+  best: DisputeType;
+  /** In [0, 1]: ≥ 0.6 for a clear message, < 0.5 for a vague one; offer choices below about 0.6. */
+  confidence: number;
+  /** Other candidates, likeliest first, each scored on the same scale as `confidence`. */
+  alternatives: { type: DisputeType; score: number }[];
+};
+
+export type Understanding = {
+  intents: Intent[];
+  category?: CategoryGuess;
+  /** Every slot found in this message (not merged with `known`). */
+  slots: Partial<Slots>;
+  problems: SlotProblem[];
+};
+
+export type UnderstandContext = {
+  /** The clock, injected: relative dates (昨天, 上周五) are counted from it. */
+  now: Date;
+  timeZone?: 'Asia/Shanghai';
+  /** Slots collected in earlier turns: used for cross-checks (签收 before 下单) and to spot corrections. */
+  known?: Partial<Slots>;
+  /** The slot the bot just asked for: a bare value (一个日期, 一个数字, 是/不是) fills it. */
+  awaiting?: SlotName;
+};
+
+/** Turns one user message into intents, a dispute-category guess and slots. Pure: no I/O, no clock. */
+export type Understand = (message: string, context: UnderstandContext) => Understanding;

@@ -1,0 +1,110 @@
+import { assignDates } from './assignDates.js';
+import { todayInShanghai } from './civilDate.js';
+import { type Lexicon, compileLexicon } from './compileLexicon.js';
+import { asksQuestion, detectIntents } from './detectIntents.js';
+import { type UnderstandingDictionaries, dictionaries } from './dictionaries.js';
+import { fillAwaited, isDontKnow } from './fillAwaited.js';
+import { findOrderNumber, findPhone } from './findContacts.js';
+import { findDates } from './findDates.js';
+import { findFlag } from './findFlag.js';
+import { findMoney, pickAmount } from './findMoney.js';
+import { findPlatform } from './findPlatform.js';
+import { findProblem } from './findProblem.js';
+import { findProduct } from './findProduct.js';
+import { findSellerResponse } from './findSellerResponse.js';
+import { findSellerType } from './findSellerType.js';
+import { findShopName } from './findShopName.js';
+import { findWants } from './findWants.js';
+import { type Span, findPhrases, longestMatches } from './matchPhrases.js';
+import { normalizeText } from './normalizeText.js';
+import { slotProblem } from './problemMessages.js';
+import { splitClauses } from './splitClauses.js';
+import { scoreCategory } from './scoreCategory.js';
+import { type Intent, SlotName, type Slots, type SlotProblem, type Understand, type UnderstandContext, type Understanding } from './types.js';
+import { validateAmount, validateDates } from './validateSlots.js';
+
+/** Builds an `Understand` over the given dictionaries (tests may pass their own), compiling them once. */
+export function makeUnderstandOffline(dicts: UnderstandingDictionaries): Understand {
+  const lexicon = compileLexicon(dicts);
+  return (message, context) => understand(lexicon, message, context);
+}
+
+/** Rule- and dictionary-based understanding over the shipped dictionaries in `knowledge/understanding/`. */
+export const understandOffline: Understand = makeUnderstandOffline(dictionaries);
+
+function understand(lexicon: Lexicon, message: string, { now, known = {}, awaiting }: UnderstandContext): Understanding {
+  const text = normalizeText(message);
+  const today = todayInShanghai(now);
+
+  // Numbers that are not money go first, so an order number or 11月3号 is never read as a price.
+  const orderNumber = findOrderNumber(text, message, awaiting === 'orderNumber');
+  const phone = findPhone(text, orderNumber ? [orderNumber] : []);
+  const dates = findDates(text, message, today, awaiting === 'orderDate' || awaiting === 'receivedDate');
+  const taken: Span[] = [...(orderNumber ? [orderNumber] : []), ...(phone ? [phone] : []), ...dates];
+  const dateCheck = validateDates(assignDates(text, dates, awaiting), today, known);
+  const money = findMoney(text, message, taken, awaiting === 'amountFen');
+  const amountCheck = validateAmount(pickAmount(money, awaiting === 'amountFen'));
+
+  const questions = splitClauses(text).filter((c) => asksQuestion(text.slice(c.start, c.end + 1), lexicon));
+  const platform = findPlatform(text, lexicon);
+  const product = findProduct(text, message, lexicon, [...taken, ...money, ...(platform ? [platform] : [])]);
+  const categoryHits = longestMatches(findPhrases(text, lexicon.categoryTerms));
+  const sellerResponse = findSellerResponse(text, lexicon, awaiting === 'sellerResponse', questions);
+  const wants = findWants(text, lexicon, awaiting === 'wants');
+
+  const slots = withoutUndefined({
+    platform: platform?.value,
+    sellerType: findSellerType(text, lexicon),
+    shopName: findShopName(text, message, lexicon),
+    product: product?.value,
+    ...amountCheck.slots,
+    ...dateCheck.slots,
+    orderNumber: orderNumber?.value,
+    phone: phone?.value,
+    problem: findProblem(text, message, categoryHits, questions),
+    wants: wants.length > 0 ? wants : undefined,
+    sellerResponse: sellerResponse?.label,
+    openedPackage: findFlag(text, lexicon.openedPackage),
+    isFood: findFlag(text, lexicon.food) ?? product?.food,
+    injured: findFlag(text, lexicon.injured),
+  });
+  Object.assign(slots, fillAwaited(text, message, awaiting, slots, lexicon));
+
+  const category = scoreCategory(text, categoryHits, lexicon, {
+    slots,
+    sellerRefused: sellerResponse?.outcome === 'refused',
+    sellerSuggests: sellerResponse?.suggests,
+  });
+  const problems: SlotProblem[] = [...dateCheck.problems, ...amountCheck.problems];
+  const intents = detectIntents(text, lexicon, { slots, known, categoryFound: category !== undefined, hasProblems: problems.length > 0, sellerResponse });
+  const unread = unreadAnswer(text, lexicon, awaiting, slots, problems, intents);
+  if (unread) problems.push(slotProblem(unread, 'unparseable', { text: message.trim() }));
+  return category ? { intents, category, slots, problems } : { intents, slots, problems };
+}
+
+/** The awaited date or amount slot when the user typed something number-like and none of it could be read. */
+function unreadAnswer(
+  text: string,
+  lexicon: Lexicon,
+  awaiting: SlotName | undefined,
+  slots: Partial<Slots>,
+  problems: readonly SlotProblem[],
+  intents: readonly Intent[],
+): SlotName | undefined {
+  if (awaiting !== 'orderDate' && awaiting !== 'receivedDate' && awaiting !== 'amountFen') return undefined;
+  if (slots[awaiting] !== undefined || problems.some((p) => p.slot === awaiting) || isDontKnow(text, lexicon)) return undefined;
+  // Any other fact or intent means the user said something else (一直没收到, 转人工), not a bad date.
+  if (Object.keys(slots).length > 0 || intents.some((i) => i !== 'provide_info')) return undefined;
+  return /[\d一二两三四五六七八九十百千万]|[月号日天周年元块钱]|yuan|day|week|month/.test(text) ? awaiting : undefined;
+}
+
+/** Drops the keys whose value is undefined, so `slots` lists only what was found. */
+function withoutUndefined(values: Partial<Slots>): Partial<Slots> {
+  const out: Partial<Slots> = {};
+  const copy = <K extends SlotName>(key: K) => {
+    const value = values[key];
+    if (value !== undefined) out[key] = value;
+  };
+  SlotName.options.forEach(copy);
+  return out;
+}
