@@ -1,0 +1,127 @@
+import type { Tokenizer } from '../tokenize/index.js';
+import type { CorpusIndex } from './corpusIndex.js';
+import { buildInvertedIndex, docTermIds, makeIndexBuilder, type InvertedIndex } from './invertedIndex.js';
+import type { WeightedTerm } from './bm25.js';
+import type { RetrievalModel } from './retrievalModel.js';
+
+/** The model's questions turned into the structures the features read. Cheap: ~1k short questions. */
+export type LearnedStats = {
+  /** BM25 index over training questions (kNN feature), parallel to `questionGolds`. */
+  questions: InvertedIndex;
+  questionGolds: string[][];
+  /** BM25 index whose docs are articles, each the concatenation of the questions it answers. */
+  memory: InvertedIndex;
+  memoryKeys: string[];
+  /**
+   * Article bodies expanded with the training questions they answer (document expansion): one BM25
+   * index over both, so a question scores against the statute's words and past askers' words at once.
+   */
+  expanded: InvertedIndex;
+  /** BM25 index whose docs are chapters, each the concatenation of the questions its articles answer. */
+  chapterMemory: InvertedIndex;
+  chapterIds: number[];
+  /** How many training questions each article answers. */
+  popularity: Map<string, number>;
+  law: LawRouter;
+  translation: Map<string, WeightedTerm[]>;
+  weights: Map<string, number>;
+};
+
+/** Multinomial naive Bayes P(law | question terms), from the laws of the training golds. */
+export type LawRouter = {
+  questions: number;
+  /** Questions per law; a question with golds in two laws counts ½ for each. */
+  prior: Map<string, number>;
+  termCounts: Map<string, Map<string, number>>;
+  totals: Map<string, number>;
+  background: Map<string, number>;
+  backgroundTotal: number;
+};
+
+export function makeLearnedStats(model: RetrievalModel, tokenizer: Tokenizer, corpus: CorpusIndex): LearnedStats {
+  const questionTerms = model.questions.map((q) => tokenizer.tokenize(q.text));
+  const memory = new Map<string, string[]>();
+  const popularity = new Map<string, number>();
+  const law: LawRouter = { questions: 0, prior: new Map(), termCounts: new Map(), totals: new Map(), background: new Map(), backgroundTotal: 0 };
+  model.questions.forEach((q, i) => {
+    const terms = questionTerms[i] ?? [];
+    for (const key of q.golds) {
+      popularity.set(key, (popularity.get(key) ?? 0) + 1);
+      const asked = memory.get(key);
+      if (asked) asked.push(...terms);
+      else memory.set(key, [...terms]);
+    }
+    addToRouter(law, terms, [...new Set(q.golds.map((k) => k.slice(0, k.lastIndexOf('|'))))]);
+  });
+  const memoryKeys = [...memory.keys()];
+  const chapters = new Map<number, string[]>();
+  for (const [key, asked] of memory) {
+    const versions = corpus.keyDocs.get(key) ?? [];
+    const anchor = versions.find((d) => corpus.current[d]) ?? versions[0];
+    if (anchor === undefined) continue;
+    const chapter = corpus.docChapter[anchor] ?? -1;
+    const terms = chapters.get(chapter);
+    if (terms) terms.push(...asked);
+    else chapters.set(chapter, [...asked]);
+  }
+  const chapterIds = [...chapters.keys()];
+  return {
+    questions: buildInvertedIndex(questionTerms),
+    questionGolds: model.questions.map((q) => q.golds),
+    memory: buildInvertedIndex(memoryKeys.map((k) => memory.get(k) ?? [])),
+    memoryKeys,
+    expanded: expandBodies(corpus, memory),
+    chapterMemory: buildInvertedIndex(chapterIds.map((c) => chapters.get(c) ?? [])),
+    chapterIds,
+    popularity,
+    law,
+    translation: new Map(Object.entries(model.translation).map(([u, vs]) => [u, vs.map(([term, weight]) => ({ term, weight }))])),
+    weights: new Map(Object.entries(model.weights)),
+  };
+}
+
+function addToRouter(router: LawRouter, terms: readonly string[], laws: readonly string[]): void {
+  router.questions++;
+  const share = 1 / laws.length;
+  for (const law of laws) {
+    router.prior.set(law, (router.prior.get(law) ?? 0) + share);
+    const counts = router.termCounts.get(law) ?? new Map<string, number>();
+    router.termCounts.set(law, counts);
+    for (const t of terms) counts.set(t, (counts.get(t) ?? 0) + share);
+    router.totals.set(law, (router.totals.get(law) ?? 0) + share * terms.length);
+  }
+  for (const t of terms) router.background.set(t, (router.background.get(t) ?? 0) + 1);
+  router.backgroundTotal += terms.length;
+}
+
+/** Dirichlet-style smoothing mass toward the background term distribution; small because laws have few questions. */
+const ROUTER_SMOOTHING = 0.5;
+
+/** log P(law | terms), normalized over the laws seen in training. */
+export function routeLaws(router: LawRouter, terms: readonly string[]): Map<string, number> {
+  const logits = new Map<string, number>();
+  const vocab = router.background.size;
+  let max = -Infinity;
+  for (const [law, counts] of router.termCounts) {
+    const total = router.totals.get(law) ?? 0;
+    let s = Math.log((router.prior.get(law) ?? 0) / router.questions);
+    for (const t of terms) {
+      const background = ((router.background.get(t) ?? 0) + 0.5) / (router.backgroundTotal + 0.5 * vocab);
+      s += Math.log(((counts.get(t) ?? 0) + ROUTER_SMOOTHING * background) / (total + ROUTER_SMOOTHING));
+    }
+    logits.set(law, s);
+    max = Math.max(max, s);
+  }
+  let z = 0;
+  for (const s of logits.values()) z += Math.exp(s - max);
+  const logZ = max + Math.log(z);
+  for (const [law, s] of logits) logits.set(law, s - logZ);
+  return logits;
+}
+
+/** The body index again, with each article's training questions appended to its text. */
+function expandBodies(corpus: CorpusIndex, memory: ReadonlyMap<string, string[]>): InvertedIndex {
+  const builder = makeIndexBuilder(corpus.body);
+  for (let d = 0; d < corpus.docs.length; d++) builder.addIds(docTermIds(corpus.body, d), memory.get(corpus.keys[d] ?? ''));
+  return builder.finish();
+}
