@@ -31,6 +31,14 @@ const ConfigSchema = z.object({
     .describe('largest accepted JSON request body'),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(120_000).default(10_000)
     .describe('how long in-flight requests may run after SIGTERM before connections are cut'),
+  LAWS_DIR: z.string().min(1).default('knowledge/laws')
+    .describe('folder of law texts in the LawRefBook Markdown layout (e.g. ../shared/laws)'),
+  KB_CORPUS: z.enum(['serving', 'all']).default('serving')
+    .describe('serving = the consumer-law set in knowledge/servingLaws.json; all = every law in LAWS_DIR'),
+  KB_INGEST_ON_START: boolean.default(true)
+    .describe('bring the database in line with LAWS_DIR and the plans at start (a no-op when nothing changed)'),
+  PLAN_FILE: z.string().min(1).optional()
+    .describe("the operator's own rights-protection plan (Markdown or plain text), served next to Weiquan's default plan"),
   MIGRATE_ON_START: boolean.default(true)
     .describe('apply pending migrations before serving; false when deploys run npm run db:migrate as their own step'),
   TRUST_PROXY: boolean.default(false)
@@ -52,6 +60,10 @@ export type Config = Readonly<{
   shutdownTimeoutMs: number;
   migrateOnStart: boolean;
   trustProxy: boolean;
+  lawsDir: string;
+  kbCorpus: 'serving' | 'all';
+  kbIngestOnStart: boolean;
+  planFile: string | undefined;
 }>;
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
@@ -88,6 +100,10 @@ export function parseConfig(env: Record<string, string | undefined>, isTTY = fal
       shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
       migrateOnStart: e.MIGRATE_ON_START,
       trustProxy: e.TRUST_PROXY,
+      lawsDir: e.LAWS_DIR,
+      kbCorpus: e.KB_CORPUS,
+      kbIngestOnStart: e.KB_INGEST_ON_START,
+      planFile: e.PLAN_FILE,
     }),
   };
 }

@@ -1,14 +1,10 @@
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { projectRoot } from './paths.js';
 
-/** The package version, found by walking up from this file (works from src/ and from dist/src/). */
+/** The package version, read once from package.json. */
 export function packageVersion(): string {
-  for (const up of ['../package.json', '../../package.json']) {
-    try {
-      const parsed: unknown = JSON.parse(readFileSync(new URL(up, import.meta.url), 'utf8'));
-      if (parsed && typeof parsed === 'object' && 'name' in parsed && parsed.name === 'weiquan' && 'version' in parsed) return String(parsed.version);
-    } catch {
-      // try the next level up
-    }
-  }
-  return '0.0.0';
+  const pkg = z.object({ version: z.string() }).parse(JSON.parse(readFileSync(path.join(projectRoot(), 'package.json'), 'utf8')));
+  return pkg.version;
 }

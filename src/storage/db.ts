@@ -8,7 +8,11 @@ export type QueryResult<R extends Row> = { rows: R[]; rowCount: number };
 
 /** The one database seam: plain parameterized SQL. A transaction's client has the same shape. */
 export type Queryable = {
-  query<R extends Row = Row>(text: string, values?: readonly unknown[]): Promise<QueryResult<R>>;
+  /**
+   * `name` makes it a prepared statement: parsed and planned once per connection. Worth it for the
+   * hot, complex statements of every turn; leave it out for everything else.
+   */
+  query<R extends Row = Row>(text: string, values?: readonly unknown[], name?: string): Promise<QueryResult<R>>;
 };
 
 export type PoolStats = { total: number; idle: number; waiting: number; max: number };
@@ -50,9 +54,9 @@ export function makeDb(options: DbOptions): Db {
   };
 
   const queryOn = (client: pg.Pool | pg.PoolClient): Queryable => ({
-    async query<R extends Row>(text: string, values: readonly unknown[] = []) {
+    async query<R extends Row>(text: string, values: readonly unknown[] = [], name?: string) {
       try {
-        const result = await client.query<R>(text, [...values]);
+        const result = await client.query<R>(name ? { name, text, values: [...values] } : { text, values: [...values] });
         return { rows: result.rows, rowCount: result.rowCount ?? 0 };
       } catch (error) {
         return wrap(error);

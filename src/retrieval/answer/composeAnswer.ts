@@ -1,0 +1,108 @@
+import type { CatalogEntry } from '../knowledgeFiles.js';
+import type { LawArticle, PlanSection } from '../types.js';
+import { trimQuote } from './trimQuote.js';
+
+export type Citation = {
+  /** Short title as people say it: 消费者权益保护法 */
+  law: string;
+  lawTitle: string;
+  article: string;
+  versionDate: string | null;
+  /** False when the cited text is an older version kept for reference. */
+  current: boolean;
+  sourcePath: string;
+  quote: string;
+};
+
+export type PlanCitation = { planId: string; planTitle: string; heading: string; path: string[]; quote: string };
+
+export type Answer = {
+  answer: string;
+  citations: Citation[];
+  planSections: PlanCitation[];
+  /** True when neither the plans nor the laws cover the question well enough to answer. */
+  notCovered: boolean;
+  /** Repealed laws and renamed bodies met in the question or the quoted texts. */
+  notices: string[];
+};
+
+export type RepealedNotice = { name: string; repealedOn: string; repealedBy: string; basis: string; replacement?: { law: string; articles: string[] } };
+
+export type AnswerParts = {
+  question: string;
+  locale: 'zh' | 'en';
+  /** Retrieved law articles, best first; only these may be cited. */
+  laws: LawArticle[];
+  /** Retrieved plan sections, best first. */
+  plans: PlanSection[];
+  /** The catalog's plain-language entries for the retrieved articles, by `${law}|${article}`. */
+  catalog: ReadonlyMap<string, CatalogEntry>;
+  /** Query terms, for choosing which sentences to quote. */
+  terms: string[];
+  repealed: RepealedNotice[];
+  /** Renamed bodies met: [old name, current name]. */
+  renamed: [string, string][];
+};
+
+const DISCLAIMER = {
+  zh: '以上是法律信息，不是律师的法律意见；涉及具体金额或诉讼时，请咨询律师或当地市场监督管理部门。',
+  en: 'This is legal information, not legal advice from a lawyer; for specific amounts or a lawsuit, consult a lawyer or the local market regulator.',
+};
+
+/**
+ * Builds the extractive answer: for each cited article the catalog's plain-language summary first
+ * (when we have one), then the article itself, quoted and trimmed; then the plan's matching section.
+ * Every citation is one of the retrieved passages passed in, never anything else.
+ */
+export function composeAnswer(parts: AnswerParts): Answer {
+  const { locale } = parts;
+  const notices = [
+    ...parts.repealed.map((r) => repealedNotice(r, locale)),
+    ...parts.renamed.map(([old, now]) => (locale === 'en' ? `"${old}" no longer exists: its consumer-protection functions now belong to ${now} (市场监督管理部门).` : `“${old}”已不再使用，相关职能现由${now}承担。`)),
+  ];
+  if (parts.laws.length === 0 && parts.plans.length === 0) {
+    return { answer: [...notices, notCoveredText(locale)].join('\n\n'), citations: [], planSections: [], notCovered: true, notices };
+  }
+
+  const citations = parts.laws.map((a) => ({
+    law: a.lawShort,
+    lawTitle: a.lawTitle,
+    article: a.label,
+    versionDate: a.versionDate,
+    current: a.current,
+    sourcePath: a.sourcePath,
+    quote: trimQuote(a.text, parts.terms),
+  }));
+  const planSections = parts.plans.map((s) => ({ planId: s.planId, planTitle: s.planTitle, heading: s.heading, path: s.path, quote: trimQuote(s.text, parts.terms, 240) }));
+
+  const paragraphs = [...notices];
+  for (const c of citations) {
+    const entry = parts.catalog.get(`${c.law}|${c.article}`);
+    const version = c.versionDate ? (locale === 'en' ? `, version of ${c.versionDate}` : `（${c.versionDate}版${c.current ? '' : '，已有新版本'}）`) : '';
+    if (locale === 'en') {
+      paragraphs.push(`${c.law} ${c.article}${version}: ${entry ? entry.summaryEn : 'the article reads (in Chinese):'}\n> ${c.quote}`);
+    } else {
+      const lead = entry ? `${entry.summary}${entry.remedy ? `可以主张：${entry.remedy}` : ''}${entry.timeLimit ? `时限：${entry.timeLimit}` : ''}` : '条文如下：';
+      paragraphs.push(`《${c.law}》${c.article}${version}：${lead}\n> ${c.quote}`);
+    }
+  }
+  for (const s of planSections) {
+    paragraphs.push(locale === 'en' ? `The plan "${s.planTitle}", section ${s.heading}:\n> ${s.quote}` : `《${s.planTitle}》「${s.heading}」：\n> ${s.quote}`);
+  }
+  paragraphs.push(DISCLAIMER[locale]);
+  return { answer: paragraphs.join('\n\n'), citations, planSections, notCovered: false, notices };
+}
+
+function repealedNotice(r: RepealedNotice, locale: 'zh' | 'en'): string {
+  const replacement = r.replacement ? r.replacement.articles.map((a) => `${r.replacement?.law}${a}`).join('、') : undefined;
+  if (locale === 'en') {
+    return `${r.name} was repealed on ${r.repealedOn} by ${r.repealedBy} (${r.basis})${replacement ? `; the corresponding current provision is ${replacement}` : ''}.`;
+  }
+  return `《${r.name}》已于${r.repealedOn}废止，由《${r.repealedBy}》取代（${r.basis}）${replacement ? `；对应的现行规定是${replacement}` : ''}。`;
+}
+
+function notCoveredText(locale: 'zh' | 'en'): string {
+  return locale === 'en'
+    ? 'Neither the rights-protection plan nor the law texts we hold cover this question. You can describe what happened to start the rights-protection flow, or ask for a person (转人工).'
+    : '抱歉，现有的维权预案和我们收录的法律条文都没有覆盖这个问题。你可以直接描述遇到的情况，开始维权流程；也可以输入“转人工”联系客服。';
+}

@@ -1,0 +1,142 @@
+import type { Logger } from '../logger.js';
+import type { Queryable } from '../storage/index.js';
+import { composeAnswer, type Answer, type RepealedNotice } from './answer/composeAnswer.js';
+import { makePlanRanker } from './answer/rankPlanSections.js';
+import { buildKnowledgeIndex, loadIndexResources, type KnowledgeIndex } from './index/index.js';
+import { loadKnowledgeFiles, type CatalogEntry, type KnowledgeFiles } from './knowledgeFiles.js';
+import { isServed, mentionsLaw, servingLawShorts } from './servingSet.js';
+import { findLiveArticles } from './sql/lawArticles.js';
+import { findLivePlanSections } from './sql/planSections.js';
+import type { KnowledgeDoc, LawArticle, PlanSection, SearchOptions } from './types.js';
+
+export type KnowledgeResult = {
+  id: string;
+  kind: 'law' | 'plan';
+  /** Law short title, or the plan's title. */
+  law: string | null;
+  article: string | null;
+  versionDate: string | null;
+  /** Chapter path of an article, or the plan section's heading path. */
+  heading: string;
+  text: string;
+  sourcePath: string;
+  score: number;
+};
+
+/** The retrieval layer as the rest of Weiquan sees it (function types, so an LLM-backed one can replace it). */
+export type Knowledge = {
+  search(q: { query: string } & Partial<SearchOptions>): KnowledgeResult[];
+  answer(q: { question: string; locale?: 'zh' | 'en' }): Answer;
+  stats(): { articles: number; laws: number; planSections: number; corpus: 'serving' | 'all' };
+};
+
+export type KnowledgeDeps = { db: Queryable; knowledgeDir: string; corpus: 'serving' | 'all'; logger: Logger };
+
+/** Builds the in-memory index from the database (never from source files) and wraps it. */
+export async function loadKnowledge(deps: KnowledgeDeps): Promise<Knowledge> {
+  const started = Date.now();
+  const files = await loadKnowledgeFiles(deps.knowledgeDir);
+  const serving = servingLawShorts(files.servingLaws);
+  const [articles, sections] = await Promise.all([
+    findLiveArticles(deps.db, deps.corpus === 'serving' ? [...serving] : undefined),
+    findLivePlanSections(deps.db),
+  ]);
+  const docs: KnowledgeDoc[] = [...articles.filter((a) => deps.corpus === 'all' || isServed(files.servingLaws, a.lawShort, a.part)), ...sections];
+  const resources = await loadIndexResources(deps.knowledgeDir);
+  const index = buildKnowledgeIndex(docs, resources, serving);
+  const laws = new Set(articles.map((a) => a.lawShort)).size;
+  deps.logger.info({ articles: articles.length, laws, planSections: sections.length, corpus: deps.corpus, ms: Date.now() - started }, 'knowledge.index_built');
+  if (articles.length === 0) deps.logger.warn('knowledge.no_law_texts: set LAWS_DIR to a folder of law texts (see knowledge/laws/README.md)');
+  return makeKnowledge(index, docs, files, deps.corpus, resources.tokenizer);
+}
+
+type TokenizerLike = { tokenize(text: string): string[]; normalize(text: string): string };
+
+export function makeKnowledge(index: KnowledgeIndex, docs: KnowledgeDoc[], files: KnowledgeFiles, corpus: 'serving' | 'all', tokenizer: TokenizerLike): Knowledge {
+  const byId = new Map(docs.map((d) => [d.id, d]));
+  const catalog = new Map<string, CatalogEntry>(files.catalog.map((e) => [`${e.law}|${e.article}`, e]));
+  const articleCount = docs.filter((d) => d.kind === 'law').length;
+  // Names of laws we hold, so that 合同法 inside 劳动合同法 is not taken for the repealed 合同法.
+  const lawNames = [...new Set(docs.flatMap((d) => (d.kind === 'law' ? [d.lawShort] : [])))];
+  const rankPlans = makePlanRanker(docs.filter((d): d is PlanSection => d.kind === 'plan'), tokenizer.normalize);
+  const textOf = (d: KnowledgeDoc) => tokenizer.normalize(d.kind === 'law' ? `${d.lawShort} ${d.chapterPath.join(' ')} ${d.text}` : `${d.path.join(' ')} ${d.text}`);
+
+  const search: Knowledge['search'] = (q) => {
+    const options: SearchOptions = { k: q.k ?? 10, scope: q.scope ?? 'all', corpus: q.corpus ?? 'serving' };
+    return index.search(q.query, options).flatMap((hit) => {
+      const doc = byId.get(hit.id);
+      return doc ? [toResult(doc, hit.score)] : [];
+    });
+  };
+
+  const answer: Knowledge['answer'] = ({ question, locale = 'zh' }) => {
+    const reference = index.resolveReference(question);
+    const own = [...new Set(tokenizer.tokenize(question).filter((t) => t.length >= 2))];
+    const lawHits = index.search(question, { k: 5, scope: 'law', corpus: 'serving' });
+    const laws = (reference ? lawHits : covered(own, lawHits)).flatMap((h) => byId.get(h.id) ?? []).filter((d): d is LawArticle => d.kind === 'law');
+    const top = lawHits[0]?.score ?? 0;
+    const closeLaws = laws.filter((_d, i) => (lawHits[i]?.score ?? 0) >= top * 0.6).slice(0, reference ? 2 : 3);
+    const planHit = rankPlans(index.terms(question), 1)[0];
+    const plans = planHit && matched(own, textOf(planHit.section)) >= Math.min(2, own.length) ? [planHit.section] : [];
+    return composeAnswer({
+      question,
+      locale,
+      laws: closeLaws,
+      plans,
+      catalog,
+      terms: index.terms(question),
+      repealed: repealedMentioned(question, files, reference, lawNames),
+      renamed: renamedMentioned([question, ...plans.map((p) => p.text)], files),
+    });
+  };
+
+  /**
+   * The retriever always returns something; an answer needs the question's own words in it. With
+   * two of them matched (or the only one, for a one-word question) the question counts as covered.
+   * Measured on STARD consumer questions vs. everyday off-topic ones (cooking, weather, films).
+   */
+  const covered = (own: string[], hits: { id: string; score: number }[]) => {
+    const need = Math.min(2, own.length);
+    const best = Math.max(0, ...hits.slice(0, 3).map((h) => {
+      const d = byId.get(h.id);
+      return d ? matched(own, textOf(d)) : 0;
+    }));
+    return need > 0 && best >= need ? hits : [];
+  };
+
+  return {
+    search,
+    answer,
+    stats: () => ({ articles: articleCount, laws: new Set(docs.flatMap((d) => (d.kind === 'law' ? [d.lawShort] : []))).size, planSections: docs.length - articleCount, corpus }),
+  };
+}
+
+const matched = (terms: string[], text: string) => terms.filter((t) => text.includes(t)).length;
+
+function toResult(doc: KnowledgeDoc, score: number): KnowledgeResult {
+  if (doc.kind === 'law') {
+    return { id: doc.id, kind: 'law', law: doc.lawShort, article: doc.label, versionDate: doc.versionDate, heading: doc.chapterPath.join(' / '), text: doc.text, sourcePath: doc.sourcePath, score };
+  }
+  return { id: doc.id, kind: 'plan', law: doc.planTitle, article: null, versionDate: null, heading: doc.path.join(' / '), text: doc.text, sourcePath: doc.sourcePath, score };
+}
+
+function repealedMentioned(question: string, files: KnowledgeFiles, reference: ReturnType<KnowledgeIndex['resolveReference']>, lawNames: string[]): RepealedNotice[] {
+  return files.repealed.laws
+    .filter((law) => law.aliases.some((alias) => mentionsLaw(question, alias, lawNames)))
+    .map((law) => ({
+      name: law.name,
+      repealedOn: law.repealedOn,
+      repealedBy: law.repealedBy,
+      basis: `${law.basis.law}${law.basis.article}`,
+      replacement: reference?.kind === 'repealed' && reference.law === law.name && reference.replacement ? { law: reference.replacement.lawShort, articles: reference.replacement.labels } : undefined,
+    }));
+}
+
+function renamedMentioned(texts: string[], files: KnowledgeFiles): [string, string][] {
+  const found: [string, string][] = [];
+  for (const body of files.renamed.bodies) {
+    const old = body.old.find((name) => texts.some((t) => t.includes(name)));
+    if (old) found.push([old, body.now]);
+  }
+  return found;
+}
