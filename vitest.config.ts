@@ -19,6 +19,16 @@ export default defineConfig({
           hookTimeout: 60_000,
         },
       },
+      {
+        test: {
+          name: 'transcripts',
+          // One YAML conversation per file in test/transcripts/, through the real engine and database.
+          include: ['test/transcripts/**/*.test.ts'],
+          globalSetup: ['test/helpers/globalDb.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
     ],
   },
 });

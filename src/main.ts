@@ -1,27 +1,23 @@
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
+import { composeServices } from './compose.js';
 import { loadConfig } from './config.js';
 import { coerceError } from './errors.js';
 import { makeLogger } from './logger.js';
 import { makeApp } from './server/app.js';
 import { listen } from './server/listen.js';
-import { checkDatabase, markInstanceStopped, migrate, openDatabase, readMigrations, registerInstance, schemaIsCurrent } from './storage/index.js';
+import { knowledgeRouter } from './server/routes/knowledge.js';
+import { checkDatabase, markInstanceStopped, registerInstance } from './storage/index.js';
 import { packageVersion } from './version.js';
 
-/** Composition root: config → logger → database → migrations → HTTP. The only file that wires everything. */
+/** Composition root of the server: config → logger → services → HTTP. */
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = makeLogger({ level: config.logLevel, pretty: config.logPretty });
   const started = Date.now();
   let shuttingDown = false;
 
-  const database = await openDatabase(config, logger);
-  const migrations = await readMigrations();
-  if (config.migrateOnStart) await migrate(database.db, migrations, logger);
-  else if (!(await schemaIsCurrent(database.db, migrations))) {
-    await database.close();
-    throw new Error('the database schema is behind this version and MIGRATE_ON_START=false: run `npm run db:migrate` first');
-  }
+  const { database, migrations, knowledge } = await composeServices(config, logger);
   const instance = { id: randomUUID(), hostname: os.hostname(), pid: process.pid, version: packageVersion() };
   await registerInstance(database.db, instance);
 
@@ -32,10 +28,11 @@ async function main(): Promise<void> {
     readiness: () => checkDatabase(database.db, migrations),
     poolStats: () => database.db.stats(),
     isShuttingDown: () => shuttingDown,
+    routers: [knowledgeRouter(knowledge)],
   });
   const http = await listen(app, config.port, config.host);
   logger.info(
-    { url: `http://localhost:${http.port}`, database: database.embedded ? 'embedded' : 'DATABASE_URL', ms: Date.now() - started, instance: instance.id },
+    { url: `http://localhost:${http.port}`, database: database.embedded ? 'embedded' : 'DATABASE_URL', knowledge: knowledge.stats(), ms: Date.now() - started, instance: instance.id },
     'http.listening',
   );
 

@@ -67,10 +67,11 @@ export const chineseDateRules: readonly DateRule[] = [
   },
   {
     // 双11, 双十二, 618大促: the shopping festivals everyone dates purchases by
-    re: /双\s*(11|12|十一|十二)|(?<!\d)618(?=大促|活动|期间|的时候|那天|买|下单|抢|购物节)/g,
+    re: /(?:(前年|去年|今年)\s*(?:的)?\s*)?(?:双\s*(11|12|十一|十二)|(?<!\d)618(?=大促|活动|期间|的时候|那天|买|下单|抢|购物节))/g,
     resolve: (m, today) => {
-      const month = m[1] === undefined ? 6 : num(m[1]);
-      return calendarDate(today, undefined, month, month === 6 ? 18 : month);
+      const month = m[2] === undefined ? 6 : num(m[2]);
+      const day = month === 6 ? 18 : month;
+      return m[1] === undefined ? calendarDate(today, undefined, month, day) : calendarDate(today, today.y + (YEAR_OFFSETS[m[1]] ?? 0), month, day);
     },
   },
   {

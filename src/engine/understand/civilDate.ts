@@ -57,10 +57,18 @@ export function latestPast(today: CivilDate, m: number, d: number): CivilDate | 
   return undefined;
 }
 
-/** A year, month and day as said; a missing year means the latest such day not in the future. */
+/**
+ * Said without a year, a day this close ahead is a slip (12月5号 typed on 11月28日), not a day almost
+ * a year ago: it is kept in the future so the dialog asks again. Further ahead, last year is meant.
+ */
+const NEAR_FUTURE_DAYS = 10;
+
+/** A year, month and day as said; a missing year means the latest such day not in the future (or a day just ahead). */
 export function calendarDate(today: CivilDate, y: number | undefined, m: number, d: number): CivilDate | 'invalid' {
   if (y === undefined) {
     if (!isValidDate(2024, m, d)) return 'invalid';
+    const thisYear = isValidDate(today.y, m, d) ? { y: today.y, m, d } : undefined;
+    if (thisYear && isAfter(thisYear, today) && dayNumber(thisYear) - dayNumber(today) <= NEAR_FUTURE_DAYS) return thisYear;
     return latestPast(today, m, d) ?? 'invalid';
   }
   return isValidDate(y, m, d) ? { y, m, d } : 'invalid';

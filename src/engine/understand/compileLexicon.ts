@@ -28,6 +28,7 @@ export type Lexicon = {
   food: Entry<boolean>[];
   intents: Record<IntentRuleName, IntentRule>;
   question: readonly RegExp[];
+  rhetorical: readonly RegExp[];
   correction: readonly RegExp[];
   dontKnow: readonly RegExp[];
 };
@@ -74,6 +75,7 @@ export function compileLexicon(d: UnderstandingDictionaries): Lexicon {
     food: yesNo(d.flags.food),
     intents,
     question: d.intents.questionPatterns.map(compile),
+    rhetorical: d.intents.rhetoricalPatterns.map(compile),
     correction: d.intents.correctionPatterns.map(compile),
     dontKnow: d.intents.dontKnowPatterns.map(compile),
   };

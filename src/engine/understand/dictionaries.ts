@@ -112,6 +112,8 @@ export const IntentsFile = z.strictObject({
     chitchat: IntentEntry,
   }),
   questionPatterns: z.array(Pattern),
+  /** Questions that assert (这不是虚构原价吗): in a message telling facts they ask nothing. */
+  rhetoricalPatterns: z.array(Pattern),
   correctionPatterns: z.array(Pattern),
   dontKnowPatterns: z.array(Pattern),
 });

@@ -1,15 +1,27 @@
 import type { Lexicon } from './compileLexicon.js';
 import { asksQuestion, matchRuleIntents } from './detectIntents.js';
+import { findPhrases } from './matchPhrases.js';
 import type { SlotName, Slots } from './types.js';
 
 /** Intents that mean the message is not an answer to the bot's question at all. */
 const NOT_AN_ANSWER = ['greeting', 'consent_yes', 'consent_no', 'restart', 'back', 'cancel', 'handoff', 'chitchat'] as const;
 /** Free-text slots a bare answer fills, with the longest answer we keep (the rest is more likely a story). */
-const FREE_TEXT: Partial<Record<SlotName, number>> = { product: 20, shopName: 30, platform: 12, problem: 40, sellerResponse: 40 };
+const FREE_TEXT: Partial<Record<SlotName, number>> = { product: 20, shopName: 30, platform: 12, problem: 40, sellerResponse: 40, complainantName: 20, address: 80, shopAddress: 80 };
+/** Facts found elsewhere in the message mean it is no bare answer: 11月22号收到的 names no product. */
+const OTHER_FACTS: readonly SlotName[] = ['platform', 'product', 'amountFen', 'orderDate', 'receivedDate', 'orderNumber', 'phone', 'sellerType'];
 const LEADING_WORDS: Partial<Record<SlotName, RegExp>> = {
   product: /^(?:是|就是|买的是|买了|一个|一台|一部|一件|一双|一瓶|一盒)+/,
   shopName: /^(?:店铺名?|店名|名字)?(?:是|叫|为|:)?\s*[“"「『]?|[”"」』]$/g,
   platform: /^(?:在|是|从)+|(?:上)?(?:买的)?$/g,
+  complainantName: /^(?:我(?:的名字)?(?:叫|是)|(?:名字|姓名)(?:是|叫|:)?)\s*/,
+  address: /^(?:我的?)?(?:通信|收货|家庭)?(?:地址|住址)(?:是|在|:)?\s*|^(?:我)?住在\s*/,
+  shopAddress: /^(?:商家|店铺|店家|公司|他们|对方)?(?:的)?(?:地址|住所)?(?:是|在|:)\s*/,
+};
+/** What a bare answer must look like to be kept: a name has no digits, an address is more than a word. */
+const SHAPE: Partial<Record<SlotName, RegExp>> = {
+  complainantName: /^[^\d@#]{2,20}$/,
+  address: /^.{4,}$/,
+  shopAddress: /^.{4,}$/,
 };
 
 /**
@@ -27,8 +39,15 @@ export function fillAwaited(text: string, original: string, awaiting: SlotName |
   }
   const max = FREE_TEXT[awaiting];
   if (max === undefined || intents.has('yes') || intents.has('no')) return {};
+  // What went wrong may name the product (鞋子开胶了), a shop or an address a product word (莆田鞋业);
+  // an answer holding other facts is a story.
+  const others = awaiting === 'product' || awaiting === 'platform' ? OTHER_FACTS : OTHER_FACTS.filter((s) => s !== 'product' && s !== 'platform');
+  if (others.some((s) => s !== awaiting && found[s] !== undefined)) return {};
+  // 假货 answering 在哪个平台买的 says what went wrong, not where: only a problem or a reply may name one.
+  if (awaiting !== 'problem' && awaiting !== 'sellerResponse' && findPhrases(text, lexicon.categoryTerms).some((h) => h.value.problem)) return {};
   const words = original.trim().replace(/[。！!？?,，~～]+$/, '').replace(LEADING_WORDS[awaiting] ?? /^$/, '').trim();
   if (words.length === 0 || (awaiting !== 'problem' && words.length > max)) return {};
+  if (SHAPE[awaiting] && !SHAPE[awaiting].test(words)) return {};
   return freeText(awaiting, words.slice(0, max));
 }
 
@@ -44,6 +63,12 @@ function freeText(slot: SlotName, value: string): Partial<Slots> {
       return { problem: value };
     case 'sellerResponse':
       return { sellerResponse: value };
+    case 'complainantName':
+      return { complainantName: value };
+    case 'address':
+      return { address: value };
+    case 'shopAddress':
+      return { shopAddress: value };
     default:
       return {};
   }

@@ -25,7 +25,7 @@ const BARE = new RegExp(String.raw`(?<![\d.,a-z])(-|负)?(${NUM})(?![\d.a-z])`, 
 const NOT_MONEY_AFTER =
   /^\s*(?:美元|美金|港币|港元|日元|欧元|usd|dollars?|hkd|eur|euros?|jpy|个|件|双|台|部|只|支|条|瓶|罐|盒|袋|箱|套|本|把|张|副|份|粒|片|块|斤|公斤|千克|克|kg|g\b|ml|毫升|升|米|厘米|cm|寸|天|日|号|月|年|周|星期|礼拜|次|回|遍|小时|分钟|分|秒|岁|%|折|倍|楼|层|人|位|多天|days?|weeks?|months?|years?|hours?|times|pcs|pieces|items?)/;
 const PRICE_BEFORE =
-  /(?:花了|花|付了|付|支付了?|付款|实付|价格|价钱|售价|卖|一共|总共|共计|总价|金额|到手价|(?<![原标])价|paid|pay|for|cost|costs|spent|price|priced at)\s*(?:(?:了|是|为|:|大概|大约|约|差不多|将近|快|才|about|around)\s*)?$/;
+  /(?:花了|花|付了|付|支付了?|付款|实付|价格|价钱|售价|卖|一共|总共|共计|总价|金额|到手价|(?<![原标])价|盗刷了?|被扣了?|扣了?|扣走了?|转走了?|paid|pay|for|cost|costs|spent|price|priced at)\s*(?:(?:了|是|为|:|大概|大约|约|差不多|将近|快|才|about|around)\s*)?$/;
 /** 1299买的, 2999入手: the number is what was paid. */
 const PAID_AFTER = /^\s*(?:买的|买了|入手|拍的|拍了|下单)/;
 /** 2999的手机: the number describes the thing bought, when a purchase verb comes before it. */

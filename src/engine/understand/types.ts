@@ -31,6 +31,12 @@ export const Slots = z.object({
   openedPackage: z.boolean(),
   isFood: z.boolean(),
   injured: z.boolean(),
+  /** What 12315 needs besides the order (暂行办法 第九条): the complainant's name and mailing address, the shop's address. */
+  complainantName: z.string(),
+  address: z.string(),
+  shopAddress: z.string(),
+  /** Slot names the user said they do not know or would rather not give; set by the dialog, never by understanding. */
+  notKnown: z.array(z.string()),
 });
 export type Slots = z.infer<typeof Slots>;
 
@@ -53,6 +59,8 @@ export const Intent = z.enum([
   'outcome_refused',
   'outcome_no_reply',
   'chitchat',
+  /** 不知道, 记不清了, 跳过: no answer to the question asked, and no other fact in the message. */
+  'dont_know',
   'provide_info',
 ]);
 export type Intent = z.infer<typeof Intent>;

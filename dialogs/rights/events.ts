@@ -1,0 +1,46 @@
+import type { AssessmentSummary, Category, Outcome, Slots } from './types.js';
+
+/**
+ * What can happen in a turn. The engine turns a user's message into exactly one of the user events
+ * (src/engine/toDialogEvents.ts); effects answer with ASSESSED, ANSWERED and CASE_FILED.
+ */
+export type DialogEvent =
+  | { type: 'START' }
+  | { type: 'CONSENT'; given: boolean }
+  | {
+      type: 'FACTS';
+      slots: Partial<Slots>;
+      category?: { best: Category; confident: boolean; alternatives: Category[] };
+      correction: boolean;
+      /** The same message also asks a question: a story told to ask it, not a new case. */
+      withQuestion?: boolean;
+    }
+  | { type: 'CHOOSE_CATEGORY'; category: Category }
+  | { type: 'EVIDENCE'; items: string[] }
+  /** How a step of the ladder went; `slots` holds what the seller said (拆封不退), kept for the letters. */
+  | { type: 'OUTCOME'; outcome: Outcome; slots?: Partial<Slots> }
+  | { type: 'YES' }
+  | { type: 'NO' }
+  /** `resume: false` when facts in the same message move the dialog on: then no re-ask after the answer. */
+  | { type: 'QUESTION'; text: string; resume?: boolean }
+  | { type: 'CHITCHAT'; kind?: 'thanks' | 'identity' | 'greeting' | 'other' }
+  /** Asked how a step went: the other side offered only part of the claim (只肯补偿5块). */
+  | { type: 'PARTIAL_OFFER' }
+  /** The user does not know (or will not give) the fact just asked for. */
+  | { type: 'DONT_KNOW' }
+  | { type: 'UNCLEAR' }
+  | { type: 'INVALID'; message: string }
+  | { type: 'HANDOFF' }
+  | { type: 'RESTART' }
+  | { type: 'BACK' }
+  | { type: 'CANCEL' }
+  | { type: 'ASSESSED'; assessment: AssessmentSummary }
+  | { type: 'ANSWERED' }
+  | { type: 'CASE_FILED'; caseNo: string }
+  // Decisions on entering a state (@xstate/fsm has no eventless transitions): the engine asks
+  // route() in dialogs/rights/route.ts and feeds back what it says.
+  | { type: 'ROUTE_COLLECT' }
+  | { type: 'ROUTE_ASK' }
+  | { type: 'ROUTE_ASSESS' };
+
+export type DialogEventType = DialogEvent['type'];

@@ -1,0 +1,302 @@
+import { createMachine } from '@xstate/fsm';
+import type { DialogEvent } from './events.js';
+import type { Context, Stage } from './types.js';
+import {
+  type Action,
+  type Guard,
+  addEvidence,
+  agreed,
+  answerOnly,
+  askedWithQuestion,
+  awaitCategory,
+  awaitComplaintStep,
+  awaitConsent,
+  awaitDescription,
+  awaitEvidence,
+  awaitNext,
+  awaitOutcome,
+  awaitingCategory,
+  awaitingComplaintDetail,
+  awaitingFact,
+  categoryKnown,
+  categoryUnsure,
+  changesAssessedFacts,
+  changesFacts,
+  chooseCategory,
+  clearAwaiting,
+  completeAfterMerge,
+  completeWithoutAwaited,
+  consentGiven,
+  countFailure,
+  factsComplete,
+  failedBefore,
+  forgetCategory,
+  forgetLast,
+  forgetLastOutcome,
+  hasCase,
+  hasPreviousCore,
+  hintFirst,
+  initialContext,
+  markNotKnown,
+  mergeFacts,
+  offerCommonCategories,
+  previousIs,
+  recordOutcome,
+  remember,
+  reopenPrevious,
+  resetFacts,
+  sameAssessment,
+  setConsent,
+  storeAssessment,
+  storeCaseNo,
+  storeUpdatedAssessment,
+  switchesCategory,
+} from './updates.js';
+
+export const RIGHTS_MACHINE_ID = 'rights';
+/** Bump when Context or the states change shape; src/engine/snapshot.ts migrates or resets older ones. */
+export const RIGHTS_MACHINE_VERSION = 1;
+
+type Transition = { target?: Stage; cond?: Guard; actions?: Action[] };
+type On = Record<string, Transition | Transition[]>;
+
+// ---- repair patterns, available in every conversational state -------------------------------
+
+/** Going back to whichever of `stages` the conversation came from (handoff, cancel, resolved). */
+const backTo = (stages: Stage[], actions: Action[] = [], say: Action = 'sayBack'): Transition[] => stages.map((s) => ({ cond: previousIs(s), target: s, actions: [...actions, forgetLast, say] }));
+const CONVERSATION: Stage[] = ['welcome', 'questionsOnly', 'triage', 'collecting', 'evidence', 'negotiate', 'platform', 'external', 'resolved'];
+
+/** Small talk gets a small answer of its kind, then whatever should follow. */
+const chitchat = (then: Action[], other: Action[] = ['sayChitchat']): Transition[] => [
+  { cond: (_c, e) => e.type === 'CHITCHAT' && e.kind === 'thanks', actions: ['sayYouAreWelcome', ...then] },
+  { cond: (_c, e) => e.type === 'CHITCHAT' && e.kind === 'identity', actions: ['sayWhoIAm', ...then] },
+  { cond: (_c, e) => e.type === 'CHITCHAT' && e.kind === 'greeting', actions: ['sayHello', ...then] },
+  { actions: [...other, ...then] },
+];
+
+/** Interrupt → answer → resume; chit-chat; handoff; restart; back; cancel; clarification. */
+function repairs(stage: Stage): On {
+  return {
+    // The answer, then the pending question again; when facts in the same message move on, they ask.
+    QUESTION: [{ cond: answerOnly, actions: ['answerQuestion'] }, { actions: ['answerQuestion', 'sayReprompt'] }],
+    ANSWERED: { actions: [] },
+    CHITCHAT: chitchat(['sayReprompt']),
+    INVALID: { actions: ['sayInvalid'] },
+    UNCLEAR: [
+      { cond: failedBefore, actions: [countFailure, 'sayOfferHelp'] },
+      { actions: [countFailure, 'sayUnclear', 'sayReprompt'] },
+    ],
+    DONT_KNOW: { actions: ['sayUnclear', 'sayReprompt'] },
+    PARTIAL_OFFER: { actions: ['sayPartialOffer'] },
+    YES: { actions: ['sayReprompt'] },
+    NO: { actions: ['sayReprompt'] },
+    HANDOFF: { target: 'handoff', actions: [remember(stage)] },
+    RESTART: { target: 'triage', actions: [resetFacts, 'sayRestarted'] },
+    CANCEL: [
+      { cond: hasCase, target: 'cancelled', actions: [remember(stage), 'fileCase'] },
+      { target: 'cancelled', actions: [remember(stage)] },
+    ],
+    BACK: { actions: ['sayNothingToGoBackTo', 'sayReprompt'] },
+  };
+}
+
+/** After the assessment: a changed fact re-runs it; a new detail only updates the case; a repeat changes nothing. */
+const afterAssessment = (stage: Stage): On => ({
+  CASE_FILED: { actions: [storeCaseNo] },
+  FACTS: [
+    { cond: switchesCategory, target: 'collecting', actions: [mergeFacts, remember(stage)] },
+    { cond: changesAssessedFacts, actions: [mergeFacts, 'assess'] },
+    { cond: changesFacts, actions: [mergeFacts, 'sayFactsUpdated', 'fileCase', 'sayReprompt'] },
+    { actions: ['sayAlreadyNoted', 'sayReprompt'] },
+  ],
+  ASSESSED: [
+    { cond: sameAssessment, actions: [storeAssessment, 'sayFactsUpdated', 'fileCase', 'sayReprompt'] },
+    { actions: [storeUpdatedAssessment, 'sayAssessmentUpdated', 'fileCase', 'sayReprompt'] },
+  ],
+  EVIDENCE: { actions: [addEvidence, 'sayEvidenceNoted', 'fileCase', 'sayReprompt'] },
+});
+
+const ladderOutcome = (step: 'seller' | 'platform', next: Stage): Transition[] => [
+  { cond: agreed, target: 'resolved', actions: [recordOutcome(step), remember(step === 'seller' ? 'negotiate' : 'platform')] },
+  // Bought offline (a gym card at the shop): there is no platform to ask, so the next rung is 12315.
+  ...(next === 'platform' ? [{ cond: (c: Context) => !c.slots.platform, target: 'external' as const, actions: [recordOutcome(step), remember('negotiate')] }] : []),
+  { target: next, actions: [recordOutcome(step), remember(step === 'seller' ? 'negotiate' : 'platform')] },
+];
+
+export const rightsMachine = createMachine<Context, DialogEvent>({
+  id: RIGHTS_MACHINE_ID,
+  initial: 'welcome',
+  context: initialContext(),
+  states: {
+    welcome: {
+      entry: [awaitConsent, 'sayWelcome'],
+      on: {
+        ...repairs('welcome'),
+        START: { target: 'welcome' },
+        CONSENT: [
+          { cond: consentGiven, target: 'triage', actions: [setConsent, 'sayConsentThanks'] },
+          { target: 'questionsOnly', actions: [setConsent] },
+        ],
+        // Facts before consent: keep the non-identifying ones and ask for consent again.
+        FACTS: { actions: [mergeFacts, 'sayFactsBeforeConsent'] },
+        RESTART: { target: 'welcome' },
+      },
+    },
+    questionsOnly: {
+      entry: [clearAwaiting, 'sayQuestionsOnly'],
+      on: {
+        ...repairs('questionsOnly'),
+        CONSENT: [{ cond: consentGiven, target: 'triage', actions: [setConsent, 'sayConsentThanks'] }, { actions: ['sayQuestionsOnly'] }],
+        // A story told to ask a question is answered; no case without consent.
+        FACTS: [{ cond: askedWithQuestion, actions: [] }, { actions: ['sayNeedConsentForFacts'] }],
+        RESTART: { target: 'welcome' },
+        BACK: { target: 'welcome', actions: ['sayBack'] },
+        CHITCHAT: chitchat(['sayAnythingElse'], []),
+        YES: { actions: ['sayAnythingElse'] },
+        NO: { actions: ['sayAnythingElse'] },
+      },
+    },
+    triage: {
+      // Facts may already be known (told before consent): go straight on when they suffice.
+      entry: ['routeTriage'],
+      on: {
+        ...repairs('triage'),
+        ROUTE_COLLECT: { target: 'collecting', actions: [remember('triage')] },
+        ROUTE_ASK: { actions: [awaitDescription, 'sayAskDescription'] },
+        FACTS: [
+          { cond: categoryKnown, target: 'collecting', actions: [mergeFacts, remember('triage')] },
+          { cond: categoryUnsure, actions: [mergeFacts, awaitCategory, 'sayChooseCategory'] },
+          { actions: [mergeFacts, offerCommonCategories, awaitCategory, 'sayChooseCategoryVague'] },
+        ],
+        CHOOSE_CATEGORY: { target: 'collecting', actions: [chooseCategory, remember('triage')] },
+        UNCLEAR: [
+          { cond: failedBefore, actions: [countFailure, 'sayOfferHelp'] },
+          { actions: [countFailure, offerCommonCategories, awaitCategory, 'sayChooseCategoryVague'] },
+        ],
+        BACK: [{ cond: awaitingCategory, actions: [awaitDescription, 'sayBack', 'sayAskDescription'] }, { actions: ['sayNothingToGoBackTo', 'sayReprompt'] }],
+      },
+    },
+    collecting: {
+      entry: ['routeCollect'],
+      on: {
+        ...repairs('collecting'),
+        ROUTE_ASSESS: { actions: [clearAwaiting, 'sayFactsNoted', 'assess'] },
+        ROUTE_ASK: { actions: [awaitNext, 'sayAskSlot'] },
+        FACTS: [
+          { cond: completeAfterMerge, actions: [mergeFacts, clearAwaiting, 'sayFactsNoted', 'assess'] },
+          { actions: [mergeFacts, awaitNext, 'sayAskSlot'] },
+        ],
+        CHOOSE_CATEGORY: { target: 'collecting', actions: [chooseCategory] },
+        DONT_KNOW: [
+          { cond: (c) => awaitingFact(c) && hintFirst(c), actions: [countFailure, 'sayDontKnowHint'] },
+          { cond: (c) => awaitingFact(c) && completeWithoutAwaited(c), actions: [markNotKnown, clearAwaiting, 'sayGoOnWithout', 'sayFactsNoted', 'assess'] },
+          { cond: awaitingFact, actions: [markNotKnown, awaitNext, 'sayGoOnWithout', 'sayAskSlot'] },
+          { actions: ['sayUnclear', 'sayReprompt'] },
+        ],
+        ASSESSED: { target: 'evidence', actions: [storeAssessment, remember('collecting'), 'sayAssessment', 'fileCase'] },
+        BACK: [
+          { cond: hasPreviousCore, target: 'collecting', actions: [reopenPrevious, 'sayBack'] },
+          { target: 'triage', actions: [forgetCategory, forgetLast, 'sayBack'] },
+        ],
+      },
+    },
+    evidence: {
+      entry: [awaitEvidence, 'sayAskEvidence'],
+      on: {
+        ...repairs('evidence'),
+        ...afterAssessment('evidence'),
+        CASE_FILED: { actions: [storeCaseNo, 'sayCaseFiled'] },
+        EVIDENCE: { target: 'negotiate', actions: [addEvidence, remember('evidence')] },
+        YES: { target: 'negotiate', actions: [remember('evidence')] },
+        NO: { target: 'negotiate', actions: [remember('evidence'), 'sayNoEvidenceYet'] },
+        DONT_KNOW: { target: 'negotiate', actions: [remember('evidence'), 'sayNoEvidenceYet'] },
+        BACK: [
+          { cond: hasPreviousCore, target: 'collecting', actions: [reopenPrevious, forgetLast, 'sayBack'] },
+          { target: 'triage', actions: [forgetCategory, forgetLast, 'sayBack'] },
+        ],
+      },
+    },
+    negotiate: {
+      entry: [awaitOutcome, 'fileCase', 'saySellerMessage'],
+      on: {
+        ...repairs('negotiate'),
+        ...afterAssessment('negotiate'),
+        OUTCOME: ladderOutcome('seller', 'platform'),
+        BACK: { target: 'evidence', actions: [forgetLast, 'sayBack'] },
+      },
+    },
+    platform: {
+      entry: [awaitOutcome, 'fileCase', 'sayPlatformRequest'],
+      on: {
+        ...repairs('platform'),
+        ...afterAssessment('platform'),
+        OUTCOME: ladderOutcome('platform', 'external'),
+        BACK: { target: 'negotiate', actions: [forgetLastOutcome, forgetLast, 'sayBack'] },
+      },
+    },
+    external: {
+      // 12315 first asks for what its complaint must name (暂行办法 第九条), then gives the text.
+      entry: [awaitComplaintStep, 'fileCase', 'sayExternalRoutes', 'sayComplaintStep'],
+      on: {
+        ...repairs('external'),
+        ...afterAssessment('external'),
+        FACTS: [
+          { cond: awaitingComplaintDetail, actions: [mergeFacts, awaitComplaintStep, 'fileCase', 'sayComplaintStep'] },
+          ...(afterAssessment('external').FACTS as Transition[]),
+        ],
+        DONT_KNOW: [{ cond: awaitingComplaintDetail, actions: [markNotKnown, awaitComplaintStep, 'sayComplaintStep'] }, { actions: ['sayUnclear', 'sayReprompt'] }],
+        OUTCOME: [
+          { cond: agreed, target: 'resolved', actions: [recordOutcome('external'), remember('external')] },
+          { actions: [recordOutcome('external'), 'fileCase', 'sayCourtRoute'] },
+        ],
+        BACK: [...backTo(['platform', 'negotiate'], [forgetLastOutcome]), { target: 'platform', actions: [forgetLastOutcome, 'sayBack'] }],
+      },
+    },
+    resolved: {
+      entry: [clearAwaiting, 'fileCase', 'sayResolved'],
+      on: {
+        ...repairs('resolved'),
+        ...afterAssessment('resolved'),
+        BACK: [...backTo(['negotiate', 'platform', 'external'], [forgetLastOutcome]), { actions: ['sayNothingToGoBackTo'] }],
+        CHITCHAT: chitchat(['sayAnythingElse'], []),
+        YES: { actions: ['sayAnythingElse'] },
+        NO: { actions: ['sayAnythingElse'] },
+      },
+    },
+    handoff: {
+      entry: [clearAwaiting, 'requestHandoff', 'fileCase', 'sayHandoff'],
+      on: {
+        CASE_FILED: { actions: [storeCaseNo] },
+        // A second request while one is pending is acknowledged once, not queued again.
+        HANDOFF: { actions: ['sayHandoffPending'] },
+        RESTART: { target: 'triage', actions: [resetFacts, 'sayRestarted'] },
+        QUESTION: { actions: ['answerQuestion'] },
+        // What the user adds while waiting goes into the case for the person who takes over.
+        FACTS: [{ cond: (c) => c.category !== undefined && c.consent === 'given', actions: [mergeFacts, 'fileCase'] }, { actions: [mergeFacts] }],
+        EVIDENCE: { actions: [addEvidence] },
+        // Changing one's mind: back to where the conversation was, so it never loops.
+        CANCEL: [...backTo(CONVERSATION, [], 'sayHandoffWithdrawn'), { target: 'triage', actions: ['sayHandoffWithdrawn'] }],
+        BACK: [...backTo(CONVERSATION, [], 'sayHandoffWithdrawn'), { target: 'triage', actions: ['sayHandoffWithdrawn'] }],
+      },
+    },
+    cancelled: {
+      entry: [clearAwaiting, 'sayCancelled'],
+      on: {
+        RESTART: { target: 'triage', actions: [resetFacts, 'sayRestarted'] },
+        // A new story starts a new case; a question is only answered.
+        FACTS: [{ cond: askedWithQuestion, actions: [] }, { target: 'triage', actions: [resetFacts, mergeFacts, 'sayRestarted'] }],
+        QUESTION: { actions: ['answerQuestion'] },
+        ANSWERED: { actions: [] },
+        HANDOFF: { target: 'handoff', actions: [remember('cancelled')] },
+        BACK: [...backTo(CONVERSATION), { actions: ['sayCancelledHint'] }],
+        CHITCHAT: chitchat(['sayCancelledHint'], []),
+        UNCLEAR: { actions: ['sayCancelledHint'] },
+        YES: { actions: ['sayCancelledHint'] },
+        NO: { actions: ['sayCancelledHint'] },
+      },
+    },
+  },
+});
+
+export type RightsMachine = typeof rightsMachine;
+export { factsComplete, initialContext };

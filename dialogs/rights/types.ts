@@ -1,0 +1,90 @@
+/**
+ * The rights-protection dialog's own vocabulary. dialogs/ imports nothing from src/, so these
+ * mirror the engine's understanding types; src/engine/machine.ts checks at compile time that the
+ * two stay identical.
+ */
+export const CATEGORIES = [
+  'seven_day_return',
+  'quality_defect',
+  'counterfeit',
+  'food_safety',
+  'non_delivery',
+  'seller_cancelled',
+  'price_fraud',
+  'false_advertising',
+  'unfair_terms',
+  'after_sales',
+  'personal_info',
+  'unauthorized_payment',
+  'product_injury',
+  'prepaid_service',
+  'second_hand',
+  'other',
+] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+export type SellerType = 'third_party' | 'platform_self_operated' | 'live_stream' | 'individual_second_hand';
+export type Want = 'return' | 'refund' | 'exchange' | 'repair' | 'compensation' | 'apology' | 'punitive';
+
+export type Slots = {
+  platform: string;
+  sellerType: SellerType;
+  shopName: string;
+  product: string;
+  amountFen: number;
+  orderDate: string;
+  receivedDate: string;
+  orderNumber: string;
+  phone: string;
+  problem: string;
+  wants: Want[];
+  sellerResponse: string;
+  openedPackage: boolean;
+  isFood: boolean;
+  injured: boolean;
+  /** 12315 needs the complainant's name and mailing address and the respondent's address (暂行办法 第九条). */
+  complainantName: string;
+  address: string;
+  shopAddress: string;
+  /** Facts the user said they do not know or would rather not give: not asked again. */
+  notKnown: string[];
+};
+export type SlotName = keyof Slots;
+
+/** Slots that identify a person or an order: kept only after consent (个人信息保护法 第十三、十四条). */
+export const PERSONAL_SLOTS: readonly SlotName[] = ['orderNumber', 'phone', 'shopName', 'complainantName', 'address'];
+
+export type Stage = 'welcome' | 'questionsOnly' | 'triage' | 'collecting' | 'evidence' | 'negotiate' | 'platform' | 'external' | 'resolved' | 'handoff' | 'cancelled';
+
+export type AwaitKind = 'text' | 'date' | 'money' | 'choice' | 'confirm';
+export type Awaiting = { slot: string; kind: AwaitKind; choices?: string[] };
+
+export type LadderStep = 'seller' | 'platform' | 'external';
+export type Outcome = 'agreed' | 'refused' | 'no_reply';
+
+/** What the dialog keeps of an assessment: enough to re-render it and to file the case. */
+export type AssessmentSummary = {
+  conclusions: { id: string; kind: string; title: string; text: string; citations: { law: string; article: string }[]; amountFen?: number; due?: string; status?: string }[];
+  citations: { law: string; article: string }[];
+  appliesConsumerLaw: boolean;
+  /** After a correction: the conclusions that changed, to show only those. Lives for the turn of the update. */
+  changed?: string[];
+};
+
+export type Context = {
+  consent: 'unknown' | 'given' | 'declined';
+  locale: 'zh' | 'en';
+  category?: Category;
+  /** Offered when the category was unclear. */
+  categoryChoices?: Category[];
+  slots: Partial<Slots>;
+  awaiting?: Awaiting;
+  assessment?: AssessmentSummary;
+  evidence: string[];
+  outcomes: { step: LadderStep; outcome: Outcome }[];
+  caseNo?: string;
+  /** Messages in a row the assistant did not understand. */
+  failures: number;
+  /** Stages visited, for 返回上一步. */
+  history: Stage[];
+};

@@ -1,0 +1,196 @@
+import { CATEGORY_LABELS, EVIDENCE_LABELS, SELLER_TYPE_LABELS, STEP_LABELS, formatDate, formatYuan } from './labels.js';
+import { PLATFORM_CITATIONS, basisCitations, complaint12315, platformRequest, sellerMessage } from './letters.js';
+import { askSlot, categoryChoices, choiceLabel, outcomeQuestion, reprompt, yesNo, type Reply } from './prompts.js';
+import type { Context } from './types.js';
+
+export type { Reply, Suggestion } from './prompts.js';
+
+/** Texts for the machine's `say*` actions. Pure: everything comes from the context. */
+export function render(action: string, c: Context, extra: { message?: string } = {}): Reply[] {
+  const zh = c.locale === 'zh';
+  const t = (cn: string, en: string) => (zh ? cn : en);
+  switch (action) {
+    case 'sayWelcome':
+      return [{
+        text: t(
+          '你好，我是维权助手。我可以帮你弄清网购纠纷中法律给你的权利（金额和期限按你的日期和价格计算）、该保留哪些证据，并一步步帮你和商家协商、申请平台介入、向 12315 / 消协投诉或起诉，每一步都给你现成的文字。\n我提供的是法律信息，不是律师的法律意见。\n为了帮你整理案件，我需要保存你提供的订单和联系方式等个人信息，仅用于处理这次维权（《个人信息保护法》第十三、十四条）。你同意吗？不同意也可以直接问我法律问题。',
+          'Hi, I am Weiquan, a consumer-rights assistant. I can work out what the law gives you in an online-shopping dispute (amounts and deadlines from your own dates and price), which evidence to keep, and walk you through the seller, the platform, 12315 / the consumer association or court, with a ready-to-send text at each step.\nThis is legal information, not a lawyer\'s advice.\nTo prepare your case I need to store the order and contact details you give me, only for this case (PIPL Art. 13, 14). Do you agree? If not, you can still ask me legal questions.',
+        ),
+        suggestions: [{ title: t('同意', 'I agree'), value: 'yes' }, { title: t('不同意，只想咨询', 'No, just questions'), value: 'no' }],
+        citations: [{ law: '个人信息保护法', article: '第十三条' }, { law: '个人信息保护法', article: '第十四条' }],
+      }];
+    case 'sayConsentThanks':
+      return [{ text: t('谢谢你的信任。过程中随时可以说“转人工”“重新开始”或“返回上一步”。', 'Thank you. You can say "talk to a person", "start over" or "go back" at any time.') }];
+    case 'sayQuestionsOnly':
+      return [{ text: t('好的，我不会保存你的个人信息。你可以随时问我网购维权的法律问题；想让我帮你整理案件时，说“同意”即可。', 'Understood: I will not store personal information. Ask me any legal question about online shopping; say "I agree" whenever you want me to prepare your case.') }];
+    case 'sayFactsBeforeConsent':
+      return [{ text: t('我先记下你说的情况（不含个人信息）。要继续帮你算期限、写文书，需要你同意我保存相关信息。同意吗？', 'I have noted what happened (nothing that identifies you). To work out your deadlines and write the letters I need your consent to store the details. Do you agree?'), suggestions: yesNo(zh) }];
+    case 'sayNeedConsentForFacts':
+      return [{ text: t('要帮你整理案件、按你的日期算期限，需要先同意我保存相关信息（说“同意”即可）；否则我只回答法律问题。', 'To prepare a case and work out your own deadlines I need your consent to store the details (say "I agree"); otherwise I only answer legal questions.') }];
+    case 'sayAnythingElse':
+      return [{ text: t('还有什么想问的，直接说就行。', 'Anything else? Just ask.') }];
+    case 'sayAskDescription':
+      return [{ text: t('请说说发生了什么：在哪个平台买了什么、花了多少钱、什么时候收到、出了什么问题、商家怎么说的。一句话说全也可以。', 'Tell me what happened: what you bought on which platform, how much you paid, when it arrived, what went wrong and what the seller said. One message is fine.') }];
+    case 'sayChooseCategory':
+      return [{ text: t('你遇到的是下面哪种情况？都不是的话，换个说法描述一下也行。', 'Which of these is closest to what happened? If none fits, just describe it another way.'), suggestions: categoryChoices(c, zh) }];
+    case 'sayChooseCategoryVague':
+      return [{ text: t('我还没弄清是哪类问题。是下面哪种情况？也可以再具体说说，比如“在淘宝买的鞋是假货”“快递一直没收到”。', 'I cannot tell the kind of problem yet. Is it one of these? Or say more, e.g. "the shoes I bought on Taobao are fake" or "the parcel never arrived".'), suggestions: categoryChoices(c, zh) }];
+    case 'sayAskSlot':
+      return askSlot(c, zh);
+    case 'sayFactsNoted':
+      return [{ text: factsSummary(c, zh) }];
+    case 'sayFactsUpdated':
+      return [{ text: t('好的，已经记下，案件记录也更新了。', 'Noted; your case record is updated.') }];
+    case 'sayAlreadyNoted':
+      return [{ text: t('这些我已经记下了。', 'I have that already.') }];
+    case 'sayDontKnowHint':
+      return [{ text: c.awaiting?.kind === 'money'
+        ? t('没关系。订单详情里的“实付款”就是；记个大概也行，比如“三百左右”。', 'No problem. It is the "amount paid" on the order page; a rough figure is fine too.')
+        : t('没关系，记个大概就行，比如“半个月前”“上周五”。订单详情的物流信息里也能查到签收时间。', 'No problem, a rough date is fine, e.g. "two weeks ago" or "last Friday". The delivery record on the order page shows the exact date.') }];
+    case 'sayGoOnWithout':
+      return [{ text: t('好的，这一项先空着，不影响我们继续。', 'OK, we will go on without it.') }];
+    case 'sayAssessment':
+    case 'sayAssessmentUpdated':
+      return [assessmentReply(c, zh, action === 'sayAssessmentUpdated')];
+    case 'sayCaseFiled':
+      // Coming back needs the number and the phone on the case: ask for the phone only if it is not there yet.
+      if (!c.caseNo) return [];
+      return [{
+        text: c.slots.phone
+          ? t(`已为你建立案件，编号 ${c.caseNo}。之后回来报上编号和手机号，就能从当前进度继续。`, `Your case is filed as ${c.caseNo}. Come back with this number and your phone number to continue from where it stands.`)
+          : t(`已为你建立案件，编号 ${c.caseNo}。想以后凭编号接着办，随时把手机号发给我就行（用来核对是你本人）。`, `Your case is filed as ${c.caseNo}. To pick it up later by its number, send me your phone number any time (it proves the case is yours).`),
+      }];
+    case 'sayAskEvidence':
+      return [{
+        text: t('先把证据保存好，越早越好。下面这些你手里有哪些？（可以多选，直接说“有订单截图和聊天记录”）\n', 'Keep your evidence first, the sooner the better. Which of these do you have? (Several are fine, e.g. "order screenshot and chat records")\n') +
+          Object.values(EVIDENCE_LABELS).map((l) => `• ${l[zh ? 'zh' : 'en']}`).join('\n'),
+        suggestions: Object.entries(EVIDENCE_LABELS).map(([value, l]) => ({ title: l[zh ? 'zh' : 'en'], value })),
+      }];
+    case 'sayEvidenceNoted':
+      return [{ text: t(`已记录证据：${c.evidence.map((e) => EVIDENCE_LABELS[e]?.zh ?? e).join('、')}。`, `Evidence noted: ${c.evidence.map((e) => EVIDENCE_LABELS[e]?.en ?? e).join(', ')}.`) }];
+    case 'sayNoEvidenceYet':
+      return [{ text: t('没关系。趁订单页、商品页和聊天记录还在，尽快截图保存，之后用得上。', 'No problem. Take screenshots of the order, the listing and the chat while they are still there; you will need them.') }];
+    case 'saySellerMessage':
+      return [
+        { text: firstStep(c, zh) },
+        { text: sellerMessage(c), citations: basisCitations(c).slice(0, 4) },
+        outcomeQuestion(zh, t('商家怎么答复的？', 'How did the seller reply?')),
+      ];
+    case 'sayPlatformRequest':
+      return [
+        { text: t('第二步：申请平台介入（订单页“申请客服介入”或平台客服）。可以这样写：', 'Step 2: ask the platform to intervene ("申请客服介入" on the order page, or platform customer service). You can write (in Chinese):') },
+        { text: platformRequest(c), citations: [...basisCitations(c).slice(0, 4), ...PLATFORM_CITATIONS] },
+        outcomeQuestion(zh, t('平台处理得怎么样？', 'What did the platform do?')),
+      ];
+    case 'sayExternalRoutes':
+      return [{
+        text: t(
+          `${c.outcomes.some((o) => o.step === 'platform') ? '第三步' : '第二步'}：向市场监督管理部门投诉（全国 12315 平台网站、App 或拨打 12315）。收到投诉后 7 个工作日内决定是否受理；受理后调解最长 45 个工作日（《市场监督管理投诉举报处理暂行办法》第十四条、第二十一条）。`,
+          `Step ${c.outcomes.some((o) => o.step === 'platform') ? 3 : 2}: complain to the market regulator (the national 12315 website or app, or call 12315). It decides within 7 working days whether to accept the complaint, and mediation lasts at most 45 working days (暂行办法 Art. 14, 21).`,
+        ) + (c.awaiting?.slot !== 'outcome' ? t('\n投诉必须写明投诉人的姓名、电话、通信地址，被投诉人的名称、地址，以及具体诉求和事实（第九条）。我问几项，帮你把投诉内容写完整；不方便提供的说“跳过”。', '\nA complaint must give your name, phone and mailing address, the seller\'s name and address, your request and the facts (Art. 9). A few questions and I will write it out in full; say "skip" for anything you would rather not give.') : ''),
+        citations: [{ law: '市场监督管理投诉举报处理暂行办法', article: '第十四条' }, { law: '市场监督管理投诉举报处理暂行办法', article: '第二十一条' }, ...(c.awaiting?.slot !== 'outcome' ? [{ law: '市场监督管理投诉举报处理暂行办法', article: '第九条' }] : [])],
+      }];
+    case 'sayComplaintStep':
+      if (c.awaiting?.slot !== 'outcome') return askSlot(c, zh);
+      return [
+        { text: t('投诉内容可以这样填：', 'The complaint can read (in Chinese):') },
+        { text: complaint12315(c), citations: [...basisCitations(c), { law: '市场监督管理投诉举报处理暂行办法', article: '第九条' }] },
+        { text: t('也可以同时向当地消费者协会申请调解，但同一纠纷已由一方受理的，另一方可能不再受理（暂行办法第十五条）。商家售假、价格欺诈等违法的，还可以另行“举报”。仲裁只有在双方有仲裁协议时才能申请。', 'You can also ask the local consumer association to mediate, but once one body has taken up the dispute the other may decline it (Art. 15). If the seller broke the law (fakes, price fraud), you can also file a separate report (举报). Arbitration needs an arbitration agreement.'), citations: [{ law: '市场监督管理投诉举报处理暂行办法', article: '第十五条' }] },
+        outcomeQuestion(zh, t('投诉或调解的结果如何？', 'How did the complaint or mediation go?')),
+      ];
+    case 'sayPartialOffer':
+      return [outcomeQuestion(zh, t('只给一部分补偿的话，接不接受由你决定：接受就选“商家同意了 / 已解决”，不接受就选“被拒绝了”，我们接着走下一步。', 'If they offer only part of it, it is your call: pick "they agreed" to accept, or "they refused" to go on to the next step.'))];
+    case 'sayCourtRoute':
+      return [{
+        text: t('仍未解决的，可以起诉。网购合同纠纷可以向被告住所地或合同履行地法院起诉；通过快递收货的，收货地视为合同履行地（《最高人民法院关于适用〈民事诉讼法〉的解释》第二十条）。金额不大的可以适用小额诉讼程序；北京、广州、杭州的互联网法院可以全程在线审理网购纠纷。', 'If it is still unresolved you can sue: at the defendant\'s domicile or where the contract was performed, which for courier deliveries is the delivery address (SPC interpretation of the Civil Procedure Law, Art. 20). Small claims procedure applies to small amounts; the internet courts of Beijing, Guangzhou and Hangzhou hear online-shopping cases entirely online.'),
+        citations: [{ law: '最高人民法院关于适用《民事诉讼法》的解释', article: '第二十条' }],
+      }];
+    case 'sayResolved':
+      return [{ text: t(`很高兴问题解决了${c.caseNo ? `，案件 ${c.caseNo} 已标记为已解决` : ''}。如果商家没有兑现，随时回来告诉我。`, `Glad it is solved${c.caseNo ? `; case ${c.caseNo} is marked resolved` : ''}. If the seller does not follow through, come back any time.`) }];
+    case 'sayHandoff':
+      return [{ text: t(`好的，正在为你转接人工客服${c.caseNo ? `（案件编号 ${c.caseNo}）` : ''}，客服会看到我们的对话和案件记录，请稍候。`, `Connecting you to a person${c.caseNo ? ` (case ${c.caseNo})` : ''}; they will see our conversation and your case record. Please wait.`) }];
+    case 'sayHandoffPending':
+      return [{ text: t('已经在为你转接人工客服了，请稍候，不需要重复申请。', 'You are already in the queue for a person; no need to ask again.') }];
+    case 'sayHandoffWithdrawn':
+      return [{ text: t('好的，不转人工了，我们接着来。', 'OK, no transfer; let us carry on.') }];
+    case 'sayRestarted':
+      return [{ text: t(`好的，我们重新开始，之前说的情况都不算了${c.caseNo ? `（案件编号 ${c.caseNo} 不变，记录会按新的情况更新）` : ''}。`, `OK, let us start over; I have set aside what you told me before${c.caseNo ? ` (case ${c.caseNo} keeps its number; its record will follow the new facts)` : ''}.`) }];
+    case 'sayCancelled':
+      return [{ text: t(`已取消${c.caseNo ? `，案件 ${c.caseNo} 已关闭` : ''}。需要时说“重新开始”，或直接问我法律问题。`, `Cancelled${c.caseNo ? `; case ${c.caseNo} is closed` : ''}. Say "start over" when you need me, or ask a legal question.`) }];
+    case 'sayCancelledHint':
+      return [{ text: t('这次维权已经取消了。想重新开始就说“重新开始”，也可以直接问我法律问题。', 'This case is cancelled. Say "start over" to begin again, or ask me a legal question.') }];
+    case 'sayChitchat':
+      return [{ text: t('好嘞，我们接着说。', 'OK, back to your case.') }];
+    case 'sayYouAreWelcome':
+      return [{ text: t('不客气！', 'You are welcome!') }];
+    case 'sayWhoIAm':
+      return [{ text: t('我是维权助手，一个程序，不是真人；需要真人时说“转人工”。', 'I am Weiquan, a program, not a person; say "talk to a person" if you need one.') }];
+    case 'sayHello':
+      return [{ text: t('你好！', 'Hello!') }];
+    case 'sayUnclear':
+      return [{ text: t('抱歉，我没太明白。', 'Sorry, I did not quite get that.') }];
+    case 'sayOfferHelp':
+      return [{ text: t('我还是没理解。你可以选下面的一项，或者转人工客服：', 'I still did not understand. Pick one of these, or talk to a person:'), suggestions: [...(c.awaiting?.choices ?? []).slice(0, 4).map((v) => ({ title: choiceLabel(v, zh), value: v })), { title: t('转人工', 'Talk to a person'), value: '转人工' }, { title: t('重新开始', 'Start over'), value: '重新开始' }] }];
+    case 'sayInvalid':
+      return [{ text: extra.message ?? t('这个信息好像不对，请再确认一下。', 'That does not look right; please check it.') }];
+    case 'sayBack':
+      return [{ text: t('好的，回到上一步。', 'OK, back one step.') }];
+    case 'sayNothingToGoBackTo':
+      return [{ text: t('已经是第一步了。', 'This is already the first step.') }];
+    case 'sayReprompt':
+      return reprompt(c, zh);
+    default:
+      return [];
+  }
+}
+
+/** Step 1 in the words of the dispute: a charge goes to the payment provider, a prepaid card to the shop. */
+function firstStep(c: Context, zh: boolean): string {
+  if (c.category === 'unauthorized_payment') {
+    return zh
+      ? '第一步：马上联系支付平台客服（或银行），说明这笔支付不是你本人授权的，要求冻结账户、追回款项。可以这样写：'
+      : 'Step 1: contact the payment provider (or your bank) at once: say you did not authorise the payment and ask them to freeze the account and recover the money. You can write (in Chinese):';
+  }
+  if (c.category === 'prepaid_service' && !c.slots.platform) {
+    return zh ? '第一步：找商家（门店或负责人）协商退费。可以把下面这段话发给对方：' : 'Step 1: ask the business (the shop or its owner) for a refund. You can send this text (in Chinese):';
+  }
+  return zh ? '第一步：和商家协商。可以把下面这段话发给商家（在订单页的售后或聊天窗口）：' : "Step 1: negotiate with the seller. You can send this text, in Chinese, in the order's after-sales or chat window:";
+}
+
+function factsSummary(c: Context, zh: boolean): string {
+  const s = c.slots;
+  const items: string[] = [];
+  if (c.category) items.push(`${zh ? '问题类型' : 'Type'}: ${CATEGORY_LABELS[c.category][zh ? 'zh' : 'en']}`);
+  if (s.platform) items.push(`${zh ? '平台' : 'Platform'}: ${s.platform}`);
+  if (s.sellerType) items.push(`${zh ? '卖家' : 'Seller'}: ${SELLER_TYPE_LABELS[s.sellerType][zh ? 'zh' : 'en']}`);
+  if (s.product) items.push(`${zh ? '商品' : 'Product'}: ${s.product}`);
+  const charged = c.category === 'unauthorized_payment';
+  const paidLabel = charged ? (zh ? '被扣金额' : 'Charged') : c.category === 'prepaid_service' ? (zh ? '预付' : 'Prepaid') : zh ? '实付' : 'Paid';
+  if (s.amountFen !== undefined) items.push(`${paidLabel}: ${formatYuan(s.amountFen)}`);
+  if (s.orderDate) items.push(`${charged ? (zh ? '扣款' : 'Charged on') : zh ? '下单' : 'Ordered'}: ${formatDate(s.orderDate, zh ? 'zh' : 'en')}`);
+  if (s.receivedDate) items.push(`${zh ? '签收' : 'Received'}: ${formatDate(s.receivedDate, zh ? 'zh' : 'en')}`);
+  if (s.problem) items.push(`${zh ? '问题' : 'Problem'}: ${s.problem}`);
+  if (s.sellerResponse) items.push(`${zh ? '商家答复' : 'Seller said'}: ${s.sellerResponse}`);
+  const colon = (item: string) => (zh ? item.replace(': ', '：') : item);
+  return `${zh ? '我整理了一下你说的情况（有不对的直接告诉我，比如“不对，是11月3号收到的”）：' : 'Here is what I understood (correct me any time, e.g. "no, it arrived on Nov 3"):'}\n${items.map((i) => `• ${colon(i)}`).join('\n')}`;
+}
+
+function assessmentReply(c: Context, zh: boolean, updated: boolean): Reply {
+  const a = c.assessment;
+  if (!a) return { text: '' };
+  // An update shows what it changed; the rest of the assessment stands as given before.
+  const shown = updated && a.changed?.length ? a.conclusions.filter((k) => a.changed?.includes(k.id)) : a.conclusions;
+  const head = updated ? (zh ? '根据更正后的信息，重新计算如下：' : 'Recalculated with the corrected facts:') : zh ? '按照法律规定，你的情况是这样的：' : 'Here is what the law gives you:';
+  const rest = shown.length < a.conclusions.length ? (zh ? '其余结论不变。' : 'Everything else stands.') : '';
+  const cite = (k: (typeof a.conclusions)[number]) => k.citations.map((x) => `《${x.law}》${x.article}`).join(zh ? '、' : ', ');
+  const lines = shown.map((k) => (zh ? `• ${k.title}：${k.text}${k.citations.length ? `（${cite(k)}）` : ''}` : `• ${k.title}: ${k.text}${k.citations.length ? ` (${cite(k)})` : ''}`));
+  const tail = zh ? '以上是法律信息，不是律师的法律意见。' : 'This is legal information, not a lawyer\'s advice.';
+  const citations = shown === a.conclusions ? a.citations : unique(shown.flatMap((k) => k.citations));
+  return { text: [head, ...lines, rest, tail].filter(Boolean).join('\n'), citations };
+}
+
+function unique(citations: { law: string; article: string }[]): { law: string; article: string }[] {
+  return [...new Map(citations.map((c) => [`${c.law}|${c.article}`, c])).values()];
+}
+
+export { STEP_LABELS };

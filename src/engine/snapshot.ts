@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { RIGHTS_MACHINE_ID, RIGHTS_MACHINE_VERSION } from '../../dialogs/rights/rights.machine.js';
+import { CATEGORIES, type Context } from '../../dialogs/rights/types.js';
+import { Slots } from './understand/index.js';
+import { initialSnapshot, type MachineSnapshot } from './machine.js';
+
+const Stage = z.enum(['welcome', 'questionsOnly', 'triage', 'collecting', 'evidence', 'negotiate', 'platform', 'external', 'resolved', 'handoff', 'cancelled']);
+const Category = z.enum(CATEGORIES);
+const Citation = z.object({ law: z.string(), article: z.string() });
+
+const ContextV1 = z.object({
+  consent: z.enum(['unknown', 'given', 'declined']),
+  locale: z.enum(['zh', 'en']),
+  category: Category.optional(),
+  categoryChoices: z.array(Category).optional(),
+  slots: Slots.partial(),
+  awaiting: z.object({ slot: z.string(), kind: z.enum(['text', 'date', 'money', 'choice', 'confirm']), choices: z.array(z.string()).optional() }).optional(),
+  assessment: z
+    .object({
+      conclusions: z.array(
+        z.object({ id: z.string(), kind: z.string(), title: z.string(), text: z.string(), citations: z.array(Citation), amountFen: z.number().int().optional(), due: z.string().optional(), status: z.string().optional() }),
+      ),
+      citations: z.array(Citation),
+      appliesConsumerLaw: z.boolean(),
+    })
+    .optional(),
+  evidence: z.array(z.string()),
+  outcomes: z.array(z.object({ step: z.enum(['seller', 'platform', 'external']), outcome: z.enum(['agreed', 'refused', 'no_reply']) })),
+  caseNo: z.string().optional(),
+  failures: z.number().int(),
+  history: z.array(Stage),
+}) satisfies z.ZodType<Context>;
+
+/** A stored conversation state. Versioned: a shape change bumps RIGHTS_MACHINE_VERSION. */
+const StoredV1 = z.object({ machine: z.literal(RIGHTS_MACHINE_ID), version: z.literal(1), value: Stage, context: ContextV1 });
+
+export type StoredSnapshot = z.infer<typeof StoredV1>;
+
+export type ParsedSnapshot = { snapshot: MachineSnapshot; reset: false } | { snapshot: MachineSnapshot; reset: true; reason: string };
+
+/**
+ * Parses what the database holds. An unknown or broken version is never used half-way: the
+ * conversation restarts and the user is told so (the engine says it), rather than silently.
+ */
+export function parseSnapshot(stored: unknown, locale: 'zh' | 'en'): ParsedSnapshot {
+  const parsed = StoredV1.safeParse(stored);
+  if (parsed.success) return { snapshot: { value: parsed.data.value, context: parsed.data.context }, reset: false };
+  const version = z.object({ version: z.unknown() }).safeParse(stored);
+  const reason = version.success && version.data.version !== RIGHTS_MACHINE_VERSION ? `unknown snapshot version ${String(version.data.version)}` : 'unreadable snapshot';
+  return { snapshot: initialSnapshot(locale), reset: true, reason };
+}
+
+export function toStored(snapshot: MachineSnapshot): StoredSnapshot {
+  return { machine: RIGHTS_MACHINE_ID, version: 1, value: snapshot.value, context: snapshot.context };
+}

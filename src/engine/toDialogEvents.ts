@@ -1,0 +1,139 @@
+import type { DialogEvent } from '../../dialogs/rights/events.js';
+import { COMPLAINT_SLOTS } from '../../dialogs/rights/facts.js';
+import { CATEGORY_LABELS, EVIDENCE_LABELS, EVIDENCE_WORDS } from '../../dialogs/rights/labels.js';
+import { CATEGORIES, type Category, type Context, type Outcome, type Slots } from '../../dialogs/rights/types.js';
+import { readAnswer, type Understanding } from './understand/index.js';
+
+// Below this the dialog offers the likeliest categories as choices instead of assuming one.
+const CONFIDENT = 0.5;
+const SELLER_TYPES = ['third_party', 'platform_self_operated', 'live_stream', 'individual_second_hand'];
+/** Free-text facts the engine does not pass to understanding as awaited: read here from the bare answer. */
+const ANSWERED_HERE = ['complainantName', 'address', 'shopAddress'] as const;
+/** Labels that say no more than the outcome itself: the outcome records them. */
+const BARE_RESPONSES = ['拒绝', '不回复', '同意'];
+/** The label knowledge/understanding/sellerResponses.json gives an offer of part of the claim. */
+const PARTIAL = '只愿部分补偿';
+/** Facts whose wording a later, unrelated message must not overwrite (视频 said about evidence is no product). */
+const WORDED = ['product', 'problem', 'shopName'] as const;
+
+/** 没有截图, 啥都没留: no evidence held (a 没有 that a kind of evidence follows is still a no). */
+const NONE_HELD = /^(?:都|啥都|什么都|一样都)?没(?:有|留|存|保存|截)/;
+
+const isCategory = (v: string): v is Category => (CATEGORIES as readonly string[]).includes(v);
+
+/**
+ * Turns one understood message into the dialog's events, most specific first. A rich message can
+ * carry several (consent and the facts, or a side question and the facts); the engine feeds them in order.
+ * `value` is a suggested-action payload (a button), which wins over the typed text.
+ */
+export function toDialogEvents(u: Understanding, context: Context, text: string, value?: string): DialogEvent[] {
+  const intents = new Set(u.intents);
+  const awaiting = context.awaiting?.slot;
+  const choice = value ?? text.trim();
+
+  // Requests that change course win over everything in the message.
+  if (intents.has('handoff')) return [{ type: 'HANDOFF' }];
+  if (intents.has('restart')) return [{ type: 'RESTART' }];
+  if (intents.has('cancel')) return [{ type: 'CANCEL' }];
+  if (intents.has('back')) return [{ type: 'BACK' }];
+
+  const events: DialogEvent[] = [];
+  if (awaiting === 'consent' || context.consent !== 'given') {
+    if (choice === 'yes' || intents.has('consent_yes') || (awaiting === 'consent' && intents.has('yes'))) events.push({ type: 'CONSENT', given: true });
+    else if (choice === 'no' || intents.has('consent_no') || (awaiting === 'consent' && intents.has('no'))) return [{ type: 'CONSENT', given: false }];
+  }
+  if (awaiting === 'category') {
+    const picked = pickCategory(choice);
+    if (picked) return [...events, { type: 'CHOOSE_CATEGORY', category: picked }];
+  }
+  const outcome = outcomeOf(value, intents);
+  // On the ladder, 解决了 ends it even while the bot is asking for something else (the 12315 details).
+  const askingDetails = (COMPLAINT_SLOTS as readonly string[]).includes(awaiting ?? '') && context.outcomes.length > 0;
+  if (outcome && (awaiting === 'outcome' || (askingDetails && outcome === 'agreed'))) return [...events, { type: 'OUTCOME', outcome, ...sellerSaid(u, context) }];
+  const question = intents.has('question');
+  // 投诉和举报有什么区别? names a kind of evidence without claiming to hold it.
+  if (awaiting === 'outcome' && u.slots.sellerResponse === PARTIAL) return [...events, { type: 'PARTIAL_OFFER' }];
+  const evidence = question ? [] : evidenceIn(choice);
+  if (evidence.length && (awaiting === 'evidence' || awaiting === 'outcome')) events.push({ type: 'EVIDENCE', items: evidence });
+  else if (awaiting === 'evidence' && (intents.has('yes') || intents.has('no') || NONE_HELD.test(choice))) events.push({ type: intents.has('yes') ? 'YES' : 'NO' });
+
+  const slots = factsOf(u, context, text, value, question);
+  // Facts that change nothing add nothing to an answer about evidence (有照片，奶粉罐子也还留着).
+  const changesSomething = Object.entries(slots).some(([k, v]) => JSON.stringify(context.slots[k as keyof Slots]) !== JSON.stringify(v));
+  const hasFacts = (Object.keys(slots).length > 0 && (changesSomething || events.length === 0)) || (u.category !== undefined && context.category === undefined && !question);
+  // A side question is answered first; when the facts move the dialog on, they ask what comes next.
+  if (question) events.push({ type: 'QUESTION', text, ...(hasFacts ? { resume: false } : {}) });
+  if (hasFacts) {
+    events.push({
+      type: 'FACTS',
+      slots,
+      correction: intents.has('correction'),
+      ...(question ? { withQuestion: true } : {}),
+      ...(u.category ? { category: { best: u.category.best, confident: u.category.confidence >= CONFIDENT, alternatives: u.category.alternatives.map((a) => a.type) } } : {}),
+    });
+  }
+  const problem = u.problems[0];
+  if (problem) events.push({ type: 'INVALID', message: context.locale === 'en' ? problem.messageEn : problem.message });
+  if (events.length) return events;
+
+  if (intents.has('dont_know') && awaiting) return [{ type: 'DONT_KNOW' }];
+  if (intents.has('yes') || intents.has('consent_yes')) return [{ type: 'YES' }];
+  if (intents.has('no') || intents.has('consent_no')) return [{ type: 'NO' }];
+  if (intents.has('chitchat') || intents.has('greeting')) return [{ type: 'CHITCHAT', kind: chitchatKind(text, intents.has('greeting')) }];
+  return [{ type: 'UNCLEAR' }];
+}
+
+/** The facts of the message, minus what would wrongly overwrite what the dialog already holds. */
+function factsOf(u: Understanding, context: Context, text: string, value: string | undefined, question: boolean): Partial<Slots> {
+  const slots: Partial<Slots> = { ...u.slots };
+  const awaiting = context.awaiting?.slot;
+  if (value && awaiting === 'sellerType' && SELLER_TYPES.includes(value)) slots.sellerType = value as Slots['sellerType'];
+  const here = ANSWERED_HERE.find((s) => s === awaiting);
+  if (here && slots[here] === undefined && !question) Object.assign(slots, readAnswer(text, here));
+  // Asked how a step went, words that say neither yes nor no are no report of what the seller said;
+  // once the seller's rung is behind, what "they" said is the platform's or the regulator's answer.
+  if (awaiting === 'outcome' || context.outcomes.length > 0) delete slots.sellerResponse;
+  const correcting = u.intents.includes('correction');
+  for (const key of Object.keys(slots) as (keyof Slots)[]) {
+    const known = context.slots[key];
+    if (known === undefined || JSON.stringify(known) === JSON.stringify(slots[key]) || correcting) continue;
+    // A question mentions facts to ask about them, and after the assessment a stray word is no correction.
+    if (question || (context.assessment && (WORDED as readonly string[]).includes(key))) delete slots[key];
+  }
+  return slots;
+}
+
+function outcomeOf(value: string | undefined, intents: Set<string>): Outcome | undefined {
+  if (value === 'agreed' || value === 'refused' || value === 'no_reply') return value;
+  if (intents.has('outcome_agreed')) return 'agreed';
+  if (intents.has('outcome_refused')) return 'refused';
+  if (intents.has('outcome_no_reply')) return 'no_reply';
+  return undefined;
+}
+
+/** What the seller said, kept when it is the seller's rung and it says more than the outcome. */
+function sellerSaid(u: Understanding, context: Context): { slots?: Partial<Slots> } {
+  const said = u.slots.sellerResponse;
+  if (!said || BARE_RESPONSES.includes(said) || context.outcomes.some((o) => o.step === 'seller')) return {};
+  return { slots: { sellerResponse: said } };
+}
+
+function chitchatKind(text: string, greeting: boolean): 'thanks' | 'identity' | 'greeting' | 'other' {
+  if (/谢|感谢|辛苦|thank|thx/i.test(text)) return 'thanks';
+  if (/你是谁|机器人|真人|人工智能|\bai\b|你叫什么|who are you|\bbot\b|robot|human|real person/i.test(text)) return 'identity';
+  return greeting ? 'greeting' : 'other';
+}
+
+function pickCategory(choice: string): Category | undefined {
+  if (isCategory(choice)) return choice;
+  // 是别的问题, 都不是: a short answer that none of the choices fits.
+  if (choice.length <= 8 && /其他|其它|别的|都不是/.test(choice)) return 'other';
+  if (/^(?:something else|other|none of (?:these|them))/i.test(choice)) return 'other';
+  return CATEGORIES.find((k) => choice.includes(CATEGORY_LABELS[k].zh) || (choice.length >= 2 && CATEGORY_LABELS[k].zh.includes(choice)) || choice.toLowerCase() === CATEGORY_LABELS[k].en.toLowerCase());
+}
+
+function evidenceIn(text: string): string[] {
+  if (text in EVIDENCE_LABELS) return [text];
+  if (/都有|全都有|all of them/i.test(text)) return Object.keys(EVIDENCE_LABELS);
+  return Object.entries(EVIDENCE_WORDS).filter(([, re]) => re.test(text)).map(([k]) => k);
+}
