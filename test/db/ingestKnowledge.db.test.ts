@@ -22,6 +22,8 @@ const FILES = [
 let dir: string;
 
 beforeAll(async () => {
+  // The template database already holds the serving laws: start these tests from an empty layer.
+  await t.db.query('delete from knowledge_sources');
   dir = await fs.mkdtemp(path.join(os.tmpdir(), 'weiquan-laws-'));
   for (const f of FILES) {
     await fs.mkdir(path.join(dir, path.dirname(f)), { recursive: true });
