@@ -288,7 +288,8 @@ export const rightsMachine = createMachine<Context, DialogEvent>({
         QUESTION: { actions: ['answerQuestion'] },
         ANSWERED: { actions: [] },
         HANDOFF: { target: 'handoff', actions: [remember('cancelled')] },
-        BACK: [...backTo(CONVERSATION), { actions: ['sayCancelledHint'] }],
+        // Undoing the cancel reopens the case where it stood.
+        BACK: [...backTo(CONVERSATION, ['fileCase']), { actions: ['sayCancelledHint'] }],
         CHITCHAT: chitchat(['sayCancelledHint'], []),
         UNCLEAR: { actions: ['sayCancelledHint'] },
         YES: { actions: ['sayCancelledHint'] },
