@@ -93,6 +93,8 @@ function factsOf(u: Understanding, context: Context, text: string, value: string
   // Asked how a step went, words that say neither yes nor no are no report of what the seller said;
   // once the seller's rung is behind, what "they" said is the platform's or the regulator's answer.
   if (awaiting === 'outcome' || context.outcomes.length > 0) delete slots.sellerResponse;
+  // 能退款吗 asks what is possible; it states no demand.
+  if (question) delete slots.wants;
   const correcting = u.intents.includes('correction');
   for (const key of Object.keys(slots) as (keyof Slots)[]) {
     const known = context.slots[key];
