@@ -9,7 +9,7 @@ const Citation = z.object({ law: z.string(), article: z.string() });
 /** The structured case a completed (or handed-over) dialog files. Money in fen; dates YYYY-MM-DD. */
 export const CaseRecord = z.object({
   category: z.string(),
-  parties: z.object({ platform: z.string().optional(), sellerType: z.string().optional(), shopName: z.string().optional() }),
+  parties: z.object({ platform: z.string().optional(), sellerType: z.string().optional(), shopName: z.string().optional(), shopAddress: z.string().optional() }),
   order: z.object({
     orderNumber: z.string().optional(),
     product: z.string().optional(),
@@ -24,7 +24,8 @@ export const CaseRecord = z.object({
     isFood: z.boolean().optional(),
     injured: z.boolean().optional(),
   }),
-  contact: z.object({ phone: z.string().optional() }),
+  // What a 12315 complaint needs of the complainant (暂行办法 第九条), kept only with consent.
+  contact: z.object({ phone: z.string().optional(), name: z.string().optional(), address: z.string().optional() }),
   demands: z.array(z.string()),
   evidence: z.array(z.string()),
   remedies: z.array(z.object({ id: z.string(), kind: z.string(), title: z.string(), text: z.string(), citations: z.array(Citation), amountFen: z.number().int().optional() })),

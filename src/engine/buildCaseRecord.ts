@@ -26,10 +26,10 @@ export function buildCaseRecord(c: Context, stage: Stage, awaitingAgent: boolean
   const conclusions = c.assessment?.conclusions ?? [];
   return {
     category: c.category ?? 'other',
-    parties: { platform: s.platform, sellerType: s.sellerType, shopName: s.shopName },
+    parties: { platform: s.platform, sellerType: s.sellerType, shopName: s.shopName, shopAddress: s.shopAddress },
     order: { orderNumber: s.orderNumber, product: s.product, amountFen: s.amountFen, orderDate: s.orderDate, receivedDate: s.receivedDate },
     facts: { problem: s.problem, sellerResponse: s.sellerResponse, openedPackage: s.openedPackage, isFood: s.isFood, injured: s.injured },
-    contact: { phone: s.phone },
+    contact: { phone: s.phone, name: s.complainantName, address: s.address },
     demands: s.wants ?? [],
     evidence: c.evidence,
     remedies: conclusions.filter((k) => k.kind !== 'deadline').map((k) => ({ id: k.id, kind: k.kind, title: k.title, text: k.text, citations: k.citations, ...(k.amountFen !== undefined ? { amountFen: k.amountFen } : {}) })),

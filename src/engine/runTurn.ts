@@ -67,7 +67,9 @@ async function attemptTurn(deps: EngineDeps, inbound: InboundMessage): Promise<T
     snapshot: toStored(turn.snapshot),
     expectedVersion: convo?.version ?? -1,
     consent: turn.snapshot.context.consent,
-    owner: turn.owner,
+    // Waiting for a person exactly while the dialog is in its handoff state; withdrawing it
+    // ("不用人工了") gives the conversation back to the bot.
+    owner: turn.snapshot.value === 'handoff' ? 'waiting' : 'bot',
     turnId: inbound.turnId,
     events: [...turn.events, { type: 'bot_replied', payload: { count: replies.length, stage: turn.snapshot.value } }],
     replies,
@@ -221,7 +223,7 @@ class Turn {
 function slotAwaited(context: Context) {
   // Asking how a step went is asking for the other side's response: 拒绝了 then means they refused.
   const slot = context.awaiting?.slot === 'outcome' ? 'sellerResponse' : context.awaiting?.slot;
-  const facts = ['platform', 'sellerType', 'shopName', 'product', 'amountFen', 'orderDate', 'receivedDate', 'orderNumber', 'phone', 'problem', 'sellerResponse'] as const;
+  const facts = ['platform', 'sellerType', 'shopName', 'product', 'amountFen', 'orderDate', 'receivedDate', 'orderNumber', 'phone', 'problem', 'sellerResponse', 'complainantName', 'address', 'shopAddress'] as const;
   return facts.find((f) => f === slot);
 }
 

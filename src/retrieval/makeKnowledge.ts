@@ -1,6 +1,7 @@
 import type { Logger } from '../logger.js';
 import type { Queryable } from '../storage/index.js';
 import { composeAnswer, type Answer, type RepealedNotice } from './answer/composeAnswer.js';
+import { makeCatalogMatcher } from './answer/matchCatalog.js';
 import { makePlanRanker } from './answer/rankPlanSections.js';
 import { buildKnowledgeIndex, loadIndexResources, type KnowledgeIndex } from './index/index.js';
 import { loadKnowledgeFiles, type CatalogEntry, type KnowledgeFiles } from './knowledgeFiles.js';
@@ -58,6 +59,9 @@ export function makeKnowledge(index: KnowledgeIndex, docs: KnowledgeDoc[], files
   const articleCount = docs.filter((d) => d.kind === 'law').length;
   // Names of laws we hold, so that 合同法 inside 劳动合同法 is not taken for the repealed 合同法.
   const lawNames = [...new Set(docs.flatMap((d) => (d.kind === 'law' ? [d.lawShort] : [])))];
+  const matchCatalog = makeCatalogMatcher(files.catalog, tokenizer.normalize);
+  const articleByRef = new Map<string, LawArticle>();
+  for (const d of docs) if (d.kind === 'law' && (d.current || !articleByRef.has(`${d.lawShort}|${d.label}`))) articleByRef.set(`${d.lawShort}|${d.label}`, d);
   const rankPlans = makePlanRanker(docs.filter((d): d is PlanSection => d.kind === 'plan'), tokenizer.normalize);
   const textOf = (d: KnowledgeDoc) => tokenizer.normalize(d.kind === 'law' ? `${d.lawShort} ${d.chapterPath.join(' ')} ${d.text}` : `${d.path.join(' ')} ${d.text}`);
 
@@ -75,7 +79,11 @@ export function makeKnowledge(index: KnowledgeIndex, docs: KnowledgeDoc[], files
     const lawHits = index.search(question, { k: 5, scope: 'law', corpus: 'serving' });
     const laws = (reference ? lawHits : covered(own, lawHits)).flatMap((h) => byId.get(h.id) ?? []).filter((d): d is LawArticle => d.kind === 'law');
     const top = lawHits[0]?.score ?? 0;
-    const closeLaws = laws.filter((_d, i) => (lawHits[i]?.score ?? 0) >= top * 0.6).slice(0, reference ? 2 : 3);
+    const retrieved = laws.filter((_d, i) => (lawHits[i]?.score ?? 0) >= top * 0.6);
+    // The catalog's everyday phrasings point at the provision a shopper means; its articles go
+    // first (only those we hold: every citation must be a real article), the retriever's after.
+    const fromCatalog = reference ? [] : matchCatalog(own).slice(0, 2).flatMap((m) => articleByRef.get(`${m.entry.law}|${m.entry.article}`) ?? []);
+    const closeLaws = [...new Map([...fromCatalog, ...retrieved].map((a) => [`${a.lawShort}|${a.label}`, a])).values()].slice(0, reference ? 2 : 3);
     const planHit = rankPlans(index.terms(question), 1)[0];
     const plans = planHit && matched(own, textOf(planHit.section)) >= Math.min(2, own.length) ? [planHit.section] : [];
     return composeAnswer({
