@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import net from 'node:net';
+
+export { freePort } from '../src/storage/index.js';
 
 /** Helpers for scripts that run the real service as a child process, exactly as `npm start` does. */
 export type Service = { child: ChildProcess; port: number; output: () => string; exited: Promise<number | null> };
@@ -26,17 +27,6 @@ export async function waitReady(service: Service, timeoutMs: number, since = Dat
     await new Promise((r) => setTimeout(r, 50));
   }
   throw new Error(`not ready within ${timeoutMs} ms:\n${service.output()}`);
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
 }
 
 export function check(condition: unknown, message: string): void {

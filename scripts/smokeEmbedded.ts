@@ -40,7 +40,8 @@ await first.exited;
 
 const second = startService(env, await freePort());
 const secondReadyMs = await waitReady(second, 30_000);
-check(secondReadyMs < 5_000, `after kill -9, the next start recovered by itself and was ready in ${secondReadyMs} ms`);
+// Recovery has no time target of its own (an ordinary later start does: 5 s, checked below).
+check(secondReadyMs < 15_000, `after kill -9, the next start recovered by itself and was ready in ${secondReadyMs} ms`);
 check(second.output().includes('db.embedded_orphan_stopping') || second.output().includes('db.embedded_stale_pid_file_removed'), 'the leftover server from the killed run was detected and handled');
 
 const newPgPort = Number((await fs.readFile(path.join(dataDir, 'postgres', 'postmaster.pid'), 'utf8')).split('\n')[3]);

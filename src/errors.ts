@@ -15,6 +15,7 @@ export type ErrorCode =
   | 'RATE_LIMITED'
   | 'DATABASE_UNAVAILABLE'
   | 'SHUTTING_DOWN'
+  | 'NOT_READY'
   | 'INTERNAL';
 
 export class AppError extends Error {

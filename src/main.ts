@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
-import { composeServices } from './compose.js';
+import { loadServices, openStorage } from './compose.js';
 import { loadConfig } from './config.js';
 import { coerceError } from './errors.js';
 import { makeLogger } from './logger.js';
@@ -17,7 +17,11 @@ async function main(): Promise<void> {
   const started = Date.now();
   let shuttingDown = false;
 
-  const { database, migrations, knowledge } = await composeServices(config, logger);
+  const storage = await openStorage(config, logger);
+  const { database, migrations } = storage;
+  // The knowledge index (and the engine on it) loads after the server listens: readiness is about
+  // the database, and a restart should not wait seconds of ingest and indexing to report it.
+  let services: Awaited<ReturnType<typeof loadServices>> | undefined;
   const instance = { id: randomUUID(), hostname: os.hostname(), pid: process.pid, version: packageVersion() };
   await registerInstance(database.db, instance);
 
@@ -28,12 +32,24 @@ async function main(): Promise<void> {
     readiness: () => checkDatabase(database.db, migrations),
     poolStats: () => database.db.stats(),
     isShuttingDown: () => shuttingDown,
-    routers: [knowledgeRouter(knowledge)],
+    routers: [knowledgeRouter(() => services?.knowledge)],
   });
   const http = await listen(app, config.port, config.host);
   logger.info(
-    { url: `http://localhost:${http.port}`, database: database.embedded ? 'embedded' : 'DATABASE_URL', knowledge: knowledge.stats(), ms: Date.now() - started, instance: instance.id },
+    { url: `http://localhost:${http.port}`, database: database.embedded ? 'embedded' : 'DATABASE_URL', ms: Date.now() - started, instance: instance.id },
     'http.listening',
+  );
+  loadServices(config, logger, storage).then(
+    (loaded) => {
+      services = loaded;
+      logger.info({ knowledge: loaded.knowledge.stats(), ms: Date.now() - started }, 'knowledge.ready');
+    },
+    (thrown: unknown) => {
+      // Stopping while the index was loading closes the database under it: not a failure.
+      if (shuttingDown) return;
+      logger.fatal({ err: coerceError(thrown) }, 'knowledge.failed');
+      void database.close().finally(() => process.exit(1));
+    },
   );
 
   const shutdown = async (signal: string) => {

@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
+import { CATEGORIES } from '../../dialogs/rights/types.js';
 import { AppError, coerceError } from '../errors.js';
 
 /**
@@ -9,24 +10,7 @@ import { AppError, coerceError } from '../errors.js';
  */
 
 /** The dispute categories the dialogs route on; catalog entries are tagged with these ids. */
-export const DisputeType = z.enum([
-  'seven_day_return',
-  'quality_defect',
-  'counterfeit',
-  'food_safety',
-  'non_delivery',
-  'seller_cancelled',
-  'price_fraud',
-  'false_advertising',
-  'unfair_terms',
-  'after_sales',
-  'personal_info',
-  'unauthorized_payment',
-  'product_injury',
-  'prepaid_service',
-  'second_hand',
-  'other',
-]);
+export const DisputeType = z.enum(CATEGORIES);
 export type DisputeType = z.infer<typeof DisputeType>;
 
 /** An article label as the statutes write it: 第二十五条, 第一千二百六十条, 第一百二十条之一. */

@@ -16,6 +16,7 @@ const STATUS: Record<ErrorCode, number> = {
   INTERNAL: 500,
   DATABASE_UNAVAILABLE: 503,
   SHUTTING_DOWN: 503,
+  NOT_READY: 503,
 };
 
 export type ErrorBody = { error: { code: ErrorCode; message: string; requestId: string; details?: unknown } };
@@ -39,7 +40,7 @@ export const errorHandler: ErrorRequestHandler = (thrown, req, res, next) => {
   }
   const body: ErrorBody = { error: { code: error.code, message: error.message, requestId: String(req.id) } };
   if (error.details !== undefined) body.error.details = error.details;
-  if (error.code === 'DATABASE_UNAVAILABLE' || error.code === 'SHUTTING_DOWN') res.setHeader('Retry-After', '5');
+  if (status === 503) res.setHeader('Retry-After', '5');
   res.status(status).json(body);
 };
 

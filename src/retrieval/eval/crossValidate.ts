@@ -1,6 +1,6 @@
 import type { IndexResources } from '../index/index.js';
 import { makeKnowledgeIndex, type CorpusIndex } from '../index/index.js';
-import { fitWeights } from '../index/training/fitWeights.js';
+import { fitRanker } from '../index/training/fitRanker.js';
 import { heldOutExamples, modelFromQuestions, type TrainingQuestion } from '../index/training/trainRetrievalModel.js';
 import { articleKey } from '../index/docFields.js';
 import type { EvalQuestion } from './evalSet.js';
@@ -19,6 +19,8 @@ export type CvOptions = {
   seed: number;
   /** Features kept at weight 0, to measure what each adds. */
   disabled: ReadonlySet<string>;
+  /** Add boosted trees on top of the linear ranker. */
+  boost: boolean;
   depth: number;
 };
 
@@ -38,9 +40,9 @@ export function crossValidate(corpus: CorpusIndex, resources: IndexResources, qu
     const train = trainIdx.map((i) => asTraining(questions[i] as EvalQuestion));
     // Inner folds are the other outer folds, so features for weight fitting also come from unseen questions.
     const examples = heldOutExamples(train, trainIdx.map((i) => foldOf[i] ?? 0), deps);
-    const w = fitWeights(examples, options.disabled);
-    weights.push(w);
-    const index = makeKnowledgeIndex(corpus, { ...resources, model: modelFromQuestions(train, deps, w) }, new Set());
+    const ranker = fitRanker(examples, options.disabled, options.boost);
+    weights.push(ranker.weights);
+    const index = makeKnowledgeIndex(corpus, { ...resources, model: modelFromQuestions(train, deps, ranker) }, new Set());
     questions.forEach((q, i) => {
       if (foldOf[i] !== f) return;
       const hits = index.search(q.query, { k: options.depth, scope: 'law', corpus: 'all' });

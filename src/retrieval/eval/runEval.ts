@@ -1,5 +1,5 @@
 /**
- * `npm run kb:eval [-- --laws DIR --eval FILE --knowledge DIR --folds 5 --split random|block --disable a,b --out FILE]`
+ * `npm run kb:eval [-- --laws DIR --eval FILE --knowledge DIR --folds 5 --split random|block --disable a,b --linear --out FILE]`
  * Cross-validated quality of our retriever next to plain BM25, on the whole law corpus.
  */
 import fs from 'node:fs/promises';
@@ -23,6 +23,7 @@ const out = path.resolve(repoRoot, args.get('out') ?? 'reports/kb-eval.json');
 const folds = Number(args.get('folds') ?? 5);
 const split = args.get('split') === 'block' ? 'block' : 'random';
 const disabled = new Set((args.get('disable') ?? '').split(',').filter(Boolean));
+const boost = args.get('linear') !== 'true';
 const log = (line: string) => process.stdout.write(`${line}\n`);
 
 const started = Date.now();
@@ -33,7 +34,7 @@ log(`index built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
 const baseline = makeBaselineBm25(articles);
 const baselineRankings = questions.map((q) => [...new Set(baseline(q.query, 400).map((d) => articleKey(articles[d]?.lawShort ?? '', articles[d]?.label ?? '')))]);
-const cv = crossValidate(corpus, resources, questions, { folds, split, seed: 7, disabled, depth: 100 });
+const cv = crossValidate(corpus, resources, questions, { folds, split, seed: 7, disabled, boost, depth: 100 });
 
 const summary = (rankings: string[][]) => ({
   all: summarize(questions, rankings, () => true),
@@ -44,7 +45,7 @@ const report = {
   corpus: { articles: articles.length, lawsDir: path.relative(repoRoot, lawsDir) },
   evalFile: path.relative(repoRoot, evalFile),
   questions: questions.length,
-  crossValidation: { folds, split, seed: 7, disabled: [...disabled] },
+  crossValidation: { folds, split, seed: 7, disabled: [...disabled], boostedTrees: boost },
   ours: summary(cv.rankings),
   baseline: summary(baselineRankings),
   weights: cv.weights.map((w) => Object.fromEntries(w)),

@@ -22,7 +22,7 @@ export function makeRanker({ corpus, tokenizer, thesaurus, model }: RankerDeps):
   const buffers = makeFeatureBuffers(corpus.docs.length);
   return (query, allowed, k) => {
     const candidates = collectCandidates(corpus, stats, buffers, prepareQuery(tokenizer, thesaurus, query, allowed));
-    const scores = scoreCandidates(candidates, weights);
+    const scores = scoreCandidates(candidates, weights, model.trees);
     const best = topN(candidates.docs.map((_, c) => c), (c) => scores[c] ?? 0, k);
     return best.map((c) => ({ doc: candidates.docs[c] ?? 0, score: scores[c] ?? 0 }));
   };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TreeEnsemble } from './boostedTrees.js';
 
 /**
  * The learned part of the retriever (knowledge/retrievalModel.json), written by `npm run kb:train`
@@ -10,6 +11,8 @@ export const RetrievalModel = z.object({
   trainedOn: z.object({ file: z.string(), questions: z.number().int() }),
   /** Linear weights of the ranking features, by feature name (see FEATURES). */
   weights: z.record(z.string(), z.number()),
+  /** Boosted trees added to the linear score; their splits index features in FEATURES order. */
+  trees: TreeEnsemble.default([]),
   /** Training questions and the article keys (`lawShort|label`) that answer them: the kNN / memory features. */
   questions: z.array(z.object({ text: z.string(), golds: z.array(z.string()).min(1) })),
   /** Learned question-term → article-term associations, strongest first. */
@@ -22,6 +25,7 @@ export const EMPTY_MODEL: RetrievalModel = {
   version: 1,
   trainedOn: { file: '', questions: 0 },
   weights: { body: 1 },
+  trees: [],
   questions: [],
   translation: {},
 };

@@ -81,6 +81,12 @@ export function parseLawFile(sourcePath: string, markdown: string): ParsedLaw {
   };
 }
 
+/** The short title and Civil Code book from a file's `#` lines, without parsing its articles. */
+export function peekTitle(markdown: string): Pick<ParsedLaw, 'shortTitle' | 'part'> {
+  const titles = [...markdown.slice(0, 2000).matchAll(/^#\s+(.+?)\s*$/gm)].map((m) => m[1] ?? '');
+  return { shortTitle: (titles[0] ?? '').replace(/中华人民共和国/g, ''), part: titles[1] };
+}
+
 function latestDate(lines: string[]): string | null {
   let latest: string | null = null;
   for (const line of lines) {

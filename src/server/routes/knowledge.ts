@@ -27,8 +27,14 @@ const AnswerBody = z.strictObject({
   locale: z.enum(['zh', 'en']).default('zh'),
 });
 
-export function knowledgeRouter(knowledge: KnowledgeApi): Router {
+/** `knowledge` is undefined while the index is still being built after start: answers are then 503. */
+export function knowledgeRouter(current: KnowledgeApi | (() => KnowledgeApi | undefined)): Router {
   const router = Router();
+  const knowledgeNow = (): KnowledgeApi => {
+    const k = typeof current === 'function' ? current() : current;
+    if (!k) throw new AppError('NOT_READY', 'The knowledge base is still loading; please retry in a few seconds.');
+    return k;
+  };
   router.use('/api/knowledge', (req, _res, next) => {
     if (req.method === 'POST' && !req.is('application/json')) {
       next(new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the request body as JSON (Content-Type: application/json).'));
@@ -38,11 +44,11 @@ export function knowledgeRouter(knowledge: KnowledgeApi): Router {
   });
   router.post('/api/knowledge/search', (req, res) => {
     const body = SearchBody.parse(req.body ?? {});
-    res.json({ results: knowledge.search(body) });
+    res.json({ results: knowledgeNow().search(body) });
   });
   router.post('/api/knowledge/answer', (req, res) => {
     const body = AnswerBody.parse(req.body ?? {});
-    res.json(knowledge.answer(body));
+    res.json(knowledgeNow().answer(body));
   });
   return router;
 }

@@ -1,5 +1,5 @@
 import { FEATURES } from '../features.js';
-import type { FitExample } from './fitWeights.js';
+import type { FitExample } from './fitExample.js';
 
 /** Adam steps; the loss is convex and flat after ~150 on our data, so 200 leaves a margin. */
 const ITERATIONS = 200;

@@ -5,19 +5,21 @@ import { collectCandidates, makeFeatureBuffers, type FeatureBuffers } from '../r
 import { prepareQuery } from '../prepareQuery.js';
 import type { RetrievalModel } from '../retrievalModel.js';
 import type { Thesaurus } from '../thesaurus.js';
-import { fitWeights, type FitExample } from './fitWeights.js';
+import type { FitExample } from './fitExample.js';
+import { fitRanker, type RankerFit } from './fitRanker.js';
 import { learnTranslation } from './learnTranslation.js';
 
 export type TrainingQuestion = { text: string; golds: string[] };
 export type TrainingDeps = { corpus: CorpusIndex; tokenizer: Tokenizer; thesaurus: Thesaurus };
 
 /** The model's data part (questions + learned associations) from some training questions. */
-export function modelFromQuestions(questions: readonly TrainingQuestion[], deps: TrainingDeps, weights: ReadonlyMap<string, number>): RetrievalModel {
+export function modelFromQuestions(questions: readonly TrainingQuestion[], deps: TrainingDeps, ranker: RankerFit = { weights: new Map(), trees: [] }): RetrievalModel {
   const pairs = questions.map((q) => ({ terms: deps.tokenizer.tokenize(q.text), golds: q.golds }));
   return {
     version: 1,
     trainedOn: { file: '', questions: questions.length },
-    weights: Object.fromEntries(weights),
+    weights: Object.fromEntries(ranker.weights),
+    trees: ranker.trees,
     questions: questions.map((q) => ({ text: q.text, golds: q.golds })),
     translation: learnTranslation(pairs, deps.corpus),
   };
@@ -34,7 +36,7 @@ export function heldOutExamples(questions: readonly TrainingQuestion[], foldOf: 
   for (const f of new Set(foldOf)) {
     const train = questions.filter((_, i) => foldOf[i] !== f);
     const test = questions.flatMap((q, i) => (foldOf[i] === f ? [i] : []));
-    const found = fitExamples(test.map((i) => questions[i] as TrainingQuestion), modelFromQuestions(train, deps, new Map()), deps, buf);
+    const found = fitExamples(test.map((i) => questions[i] as TrainingQuestion), modelFromQuestions(train, deps), deps, buf);
     test.forEach((i, j) => (examples[i] = found[j] as FitExample));
   }
   return examples;
@@ -51,9 +53,8 @@ export function fitExamples(questions: readonly TrainingQuestion[], model: Retri
   });
 }
 
-/** Trains the shipped model: weights fitted on held-out rows (k folds), data from every question. */
+/** Trains the shipped model: ranking function fitted on held-out rows (k folds), data from every question. */
 export function trainRetrievalModel(questions: readonly TrainingQuestion[], deps: TrainingDeps, folds = 5): RetrievalModel {
   const foldOf = questions.map((_, i) => i % folds);
-  const weights = fitWeights(heldOutExamples(questions, foldOf, deps));
-  return modelFromQuestions(questions, deps, weights);
+  return modelFromQuestions(questions, deps, fitRanker(heldOutExamples(questions, foldOf, deps)));
 }
