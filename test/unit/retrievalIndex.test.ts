@@ -5,7 +5,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parseLawFile } from '../../src/retrieval/ingest/parseLawFile.js';
 import { lawsToArticles } from '../../src/retrieval/ingest/readLawDirectory.js';
 import { parsePlan } from '../../src/retrieval/ingest/parsePlan.js';
-import { buildKnowledgeIndex, loadIndexResources, type KnowledgeIndex } from '../../src/retrieval/index/index.js';
+import { buildCorpusIndex, buildKnowledgeIndex, loadIndexResources, makeKnowledgeIndex, type IndexResources, type KnowledgeIndex } from '../../src/retrieval/index/index.js';
+import { modelFromQuestions } from '../../src/retrieval/index/training/trainRetrievalModel.js';
 import type { KnowledgeDoc, LawArticle, PlanSection } from '../../src/retrieval/types.js';
 import { lawsDir, repoRoot } from '../helpers/paths.js';
 
@@ -24,6 +25,7 @@ const knowledgeDir = path.join(repoRoot, 'knowledge');
 
 let docs: KnowledgeDoc[];
 let index: KnowledgeIndex;
+let resources: IndexResources;
 const byId = new Map<string, KnowledgeDoc>();
 const cite = (id: string | undefined) => {
   const doc = id === undefined ? undefined : byId.get(id);
@@ -39,7 +41,8 @@ beforeAll(async () => {
   }));
   docs = [...lawsToArticles(laws), ...sections];
   for (const d of docs) byId.set(d.id, d);
-  index = buildKnowledgeIndex(docs, await loadIndexResources(knowledgeDir), new Set(['消费者权益保护法', '电子商务法']));
+  resources = await loadIndexResources(knowledgeDir);
+  index = buildKnowledgeIndex(docs, resources, new Set(['消费者权益保护法', '电子商务法']));
 }, 60_000);
 
 describe('direct references', () => {
@@ -67,6 +70,12 @@ describe('direct references', () => {
   it('returns a named article even when its law is outside the serving set', () => {
     const hits = index.search('食安法148', { k: 3, scope: 'law', corpus: 'serving' });
     expect(cite(hits[0]?.id)).toBe('食品安全法第一百四十八条');
+  });
+
+  it('reads 第N条第M款 as one article, not two', () => {
+    const hits = index.search('民法典第584条第2款', { k: 3, scope: 'law', corpus: 'all' });
+    expect(cite(hits[0]?.id)).toBe('民法典第五百八十四条');
+    expect(cite(hits[1]?.id)).not.toBe('民法典第二条');
   });
 
   it('reports an article the law does not have', () => {
@@ -126,5 +135,28 @@ describe('scope and corpus filters', () => {
     expect(new Set(hits.map((h) => cite(h.id))).size).toBe(20);
     expect(hits.every((h, i) => i === 0 || (hits[i - 1]?.score ?? 0) >= h.score)).toBe(true);
     expect(index.size).toBe(docs.length);
+  });
+});
+
+describe('learned model', () => {
+  it('learns from training questions: words no statute uses lead to the article they were asked about', () => {
+    const corpus = buildCorpusIndex(docs, resources.tokenizer);
+    const deps = { corpus, tokenizer: resources.tokenizer, thesaurus: resources.thesaurus };
+    const ranker = { weights: new Map(Object.entries(resources.model.weights)), trees: resources.model.trees };
+    const questions = [
+      { text: '蓝鲸独角兽坏了谁负责', golds: ['产品质量法|第四十条'] },
+      { text: '买的蓝鲸独角兽有毛病', golds: ['产品质量法|第四十条'] },
+    ];
+    const before = makeKnowledgeIndex(corpus, { ...resources, model: modelFromQuestions([], deps, ranker) }, new Set());
+    const after = makeKnowledgeIndex(corpus, { ...resources, model: modelFromQuestions(questions, deps, ranker) }, new Set());
+    const query = { k: 3, scope: 'law', corpus: 'all' } as const;
+    expect(before.search('蓝鲸独角兽', query)).toEqual([]);
+    expect(cite(after.search('蓝鲸独角兽', query)[0]?.id)).toBe('产品质量法第四十条');
+  });
+
+  it('exposes the question terms and their thesaurus expansions', () => {
+    const terms = index.terms('老公网购被骗了');
+    expect(terms).toContain('网购');
+    expect(terms).toContain('配偶');
   });
 });

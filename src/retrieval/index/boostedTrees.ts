@@ -31,3 +31,21 @@ export function scoreTrees(trees: TreeEnsemble, rows: Float32Array, offset: numb
   }
   return sum;
 }
+
+/**
+ * Trees re-indexed from the feature order they were trained with to the current one, so adding a
+ * feature does not silently scramble a stored model. A split on a feature that no longer exists is an error.
+ */
+export function alignTrees(trees: TreeEnsemble, trainedOn: readonly string[], current: readonly string[]): TreeEnsemble {
+  if (trainedOn.length === 0 || trainedOn.every((f, i) => current[i] === f)) return trees;
+  const to = trainedOn.map((f) => current.indexOf(f));
+  return trees.map((tree) => ({
+    ...tree,
+    feature: tree.feature.map((f) => {
+      if (f < 0) return f;
+      const moved = to[f] ?? -1;
+      if (moved < 0) throw new Error(`retrieval model splits on feature ${trainedOn[f]}, which no longer exists: run npm run kb:train`);
+      return moved;
+    }),
+  }));
+}

@@ -40,7 +40,7 @@ export function featureRows(corpus: CorpusIndex, stats: LearnedStats, buffers: F
     const lawId = corpus.docLaw[d] ?? -1;
     const law = corpus.laws[lawId];
     const route = law === undefined ? bestRoute : Math.max(LOG_FLOOR, ev.routes.get(law) ?? LOG_FLOOR);
-    const set = (feature: FeatureName, value: number) => (rows[c * n + COLUMN[feature]] = value);
+    const set = (feature: FeatureName, value: number) => (rows[c * n + (COLUMN.get(feature) ?? 0)] = value);
     set('body', body(d) / maxBody);
     set('bodyLog', Math.log1p(body(d)));
     // Rank within its own law: the best article of a law scores 1 however weak the law's match.
@@ -67,10 +67,11 @@ export function featureRows(corpus: CorpusIndex, stats: LearnedStats, buffers: F
 }
 
 /** Feature name → column in a row. */
-const COLUMN = Object.fromEntries(FEATURES.map((f, x) => [f, x])) as Record<FeatureName, number>;
+const COLUMN = new Map<FeatureName, number>(FEATURES.map((f, x) => [f, x]));
 
 function maxOf(values: Iterable<number>, floor = 1e-6): number {
   let max = floor;
   for (const v of values) if (v > max) max = v;
   return max;
 }
+

@@ -6,6 +6,8 @@ import { prepareQuery } from './prepareQuery.js';
 import type { RetrievalModel } from './retrievalModel.js';
 import { scoreCandidates, weightVector } from './scoreCandidates.js';
 import type { Thesaurus } from './thesaurus.js';
+import { alignTrees } from './boostedTrees.js';
+import { FEATURES } from './features.js';
 import { topN } from './topN.js';
 
 export type RankedDoc = { doc: number; score: number };
@@ -18,11 +20,12 @@ export type RankerDeps = { corpus: CorpusIndex; tokenizer: Tokenizer; thesaurus:
 export function makeRanker({ corpus, tokenizer, thesaurus, model }: RankerDeps): Ranker {
   const stats = makeLearnedStats(model, tokenizer, corpus);
   const weights = weightVector(stats.weights);
+  const trees = alignTrees(model.trees, model.features, FEATURES);
   // One set of score buffers per ranker: search is synchronous, so calls never overlap.
   const buffers = makeFeatureBuffers(corpus.docs.length);
   return (query, allowed, k) => {
     const candidates = collectCandidates(corpus, stats, buffers, prepareQuery(tokenizer, thesaurus, query, allowed));
-    const scores = scoreCandidates(candidates, weights, model.trees);
+    const scores = scoreCandidates(candidates, weights, trees);
     const best = topN(candidates.docs.map((_, c) => c), (c) => scores[c] ?? 0, k);
     return best.map((c) => ({ doc: candidates.docs[c] ?? 0, score: scores[c] ?? 0 }));
   };

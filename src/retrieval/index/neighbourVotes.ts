@@ -25,7 +25,7 @@ export function neighbourEvidence(corpus: CorpusIndex, stats: LearnedStats, term
   addBm25Scores(stats.questions, terms, { k1: 1.2, b: 0.75 }, buffer);
   const nearest = topByScores(touchedDocs(buffer), buffer.scores, NEIGHBOURS);
   const top = buffer.scores[nearest[0] ?? 0] ?? 1;
-  const evidence: NeighbourEvidence = { articles: new Map(), near: new Map(), chapters: new Map(), laws: new Map() };
+  const evidence: NeighbourEvidence = { articles: new Map(), near: new Map(), chapters: new Map(), laws: new Map()};
   for (const q of nearest) {
     const golds = stats.questionGolds[q] ?? [];
     const vote = (buffer.scores[q] ?? 0) / top / golds.length;
@@ -62,3 +62,4 @@ function newestVersion(corpus: CorpusIndex, key: string): number | undefined {
   const versions = corpus.keyDocs.get(key) ?? [];
   return versions.find((d) => corpus.current[d]) ?? versions[0];
 }
+

@@ -1,6 +1,6 @@
 import type { CorpusIndex } from './corpusIndex.js';
 import type { LearnedStats } from './learnedStats.js';
-import { routeLaws } from './learnedStats.js';
+import { routeLaws } from './lawRouter.js';
 import { addBm25Scores, countTerms, makeScoreBuffer, resetScoreBuffer, touchedDocs, type ScoreBuffer, type WeightedTerm } from './bm25.js';
 import { topByScores, topN } from './topN.js';
 import { neighbourEvidence } from './neighbourVotes.js';

@@ -9,6 +9,8 @@ import { TreeEnsemble } from './boostedTrees.js';
 export const RetrievalModel = z.object({
   version: z.literal(1),
   trainedOn: z.object({ file: z.string(), questions: z.number().int() }),
+  /** The feature names, in the order tree splits refer to them (FEATURES when trained). */
+  features: z.array(z.string()).default([]),
   /** Linear weights of the ranking features, by feature name (see FEATURES). */
   weights: z.record(z.string(), z.number()),
   /** Boosted trees added to the linear score; their splits index features in FEATURES order. */
@@ -24,6 +26,7 @@ export type RetrievalModel = z.infer<typeof RetrievalModel>;
 export const EMPTY_MODEL: RetrievalModel = {
   version: 1,
   trainedOn: { file: '', questions: 0 },
+  features: [],
   weights: { body: 1 },
   trees: [],
   questions: [],

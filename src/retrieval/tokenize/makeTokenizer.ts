@@ -7,8 +7,6 @@ export type Tokenizer = {
   normalize: Normalize;
   /** jieba search-mode terms of normalized text, without punctuation and stop words. */
   tokenize(text: string): string[];
-  /** jieba precise-mode words (no sub-words), without punctuation; for phrase-level features. */
-  words(text: string): string[];
 };
 
 export type TokenizerOptions = {
@@ -28,7 +26,6 @@ export function makeTokenizer(options: TokenizerOptions = {}): Tokenizer {
   return {
     normalize,
     tokenize: (text) => jieba.cutForSearch(normalize(text), true).filter(keep),
-    words: (text) => jieba.cut(normalize(text), true).filter(keep),
   };
 }
 

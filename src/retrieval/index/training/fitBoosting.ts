@@ -17,7 +17,8 @@ const BINS = 32;
 const LAMBDA = 1;
 
 /** Fits trees on top of the linear scores `weights` (a vector in FEATURES order). */
-export function fitBoosting(examples: readonly FitExample[], weights: Float64Array, options: BoostingOptions = DEFAULT_BOOSTING): TreeEnsemble {
+export function fitBoosting(examples: readonly FitExample[], weights: Float64Array, options: BoostingOptions = DEFAULT_BOOSTING, disabled: ReadonlySet<string> = new Set()): TreeEnsemble {
+  const usable = FEATURES.map((f) => !disabled.has(f));
   const data = flatten(examples, weights, options.keepPerQuestion);
   const thresholds = binThresholds(data);
   const bins = binRows(data, thresholds);
@@ -26,7 +27,7 @@ export function fitBoosting(examples: readonly FitExample[], weights: Float64Arr
   const trees: TreeEnsemble = [];
   for (let t = 0; t < options.trees; t++) {
     softmaxGradients(data, grad, hess);
-    const tree = growTree(data.n, bins, grad, hess, thresholds, options);
+    const tree = growTree(data.n, bins, grad, hess, thresholds, options, usable);
     trees.push(tree);
     for (let i = 0; i < data.n; i++) data.score[i] = (data.score[i] ?? 0) + scoreTrees([tree], data.rows, i * F);
   }
@@ -105,7 +106,7 @@ function softmaxGradients(data: Flat, grad: Float64Array, hess: Float64Array): v
 }
 
 /** Depth-limited tree grown breadth-first; rows of a node are a contiguous slice of `order`, partitioned in place. */
-function growTree(n: number, bins: Uint8Array, grad: Float64Array, hess: Float64Array, thresholds: Float32Array[], options: BoostingOptions): Tree {
+function growTree(n: number, bins: Uint8Array, grad: Float64Array, hess: Float64Array, thresholds: Float32Array[], options: BoostingOptions, usable: boolean[]): Tree {
   const tree: Tree = { feature: [], threshold: [], left: [], right: [], value: [] };
   const order = Uint32Array.from({ length: n }, (_, i) => i);
   let level = [{ node: newNode(tree), from: 0, to: n }];
@@ -120,7 +121,7 @@ function growTree(n: number, bins: Uint8Array, grad: Float64Array, hess: Float64
       }
       tree.value[node] = (-g / (h + LAMBDA)) * options.learningRate;
       if (depth === options.depth || to - from < 2 * options.minLeaf) continue;
-      const split = bestSplit(order, from, to, bins, grad, hess, g, h, options.minLeaf);
+      const split = bestSplit({ order, from, to, bins, grad, hess, usable }, g, h, options.minLeaf);
       if (!split) continue;
       let mid = from;
       for (let k = from; k < to; k++) {
@@ -148,7 +149,9 @@ function newNode(tree: Tree): number {
   return tree.feature.length - 1;
 }
 
-function bestSplit(order: Uint32Array, from: number, to: number, bins: Uint8Array, grad: Float64Array, hess: Float64Array, g: number, h: number, minLeaf: number): { feature: number; bin: number } | undefined {
+type NodeRows = { order: Uint32Array; from: number; to: number; bins: Uint8Array; grad: Float64Array; hess: Float64Array; usable: boolean[] };
+
+function bestSplit({ order, from, to, bins, grad, hess, usable }: NodeRows, g: number, h: number, minLeaf: number): { feature: number; bin: number } | undefined {
   const hg = new Float64Array(F * BINS);
   const hh = new Float64Array(F * BINS);
   const hc = new Uint32Array(F * BINS);
@@ -167,6 +170,7 @@ function bestSplit(order: Uint32Array, from: number, to: number, bins: Uint8Arra
   let bestGain = 1e-9;
   const parent = (g * g) / (h + LAMBDA);
   for (let x = 0; x < F; x++) {
+    if (!usable[x]) continue;
     let gl = 0;
     let hl = 0;
     let cl = 0;

@@ -1,6 +1,6 @@
 import type { TreeEnsemble } from '../boostedTrees.js';
 import { weightVector } from '../scoreCandidates.js';
-import { fitBoosting } from './fitBoosting.js';
+import { DEFAULT_BOOSTING, fitBoosting } from './fitBoosting.js';
 import { fitSoftmax } from './fitSoftmax.js';
 import type { FitExample } from './fitExample.js';
 
@@ -12,6 +12,6 @@ export type RankerFit = { weights: Map<string, number>; trees: TreeEnsemble };
  */
 export function fitRanker(examples: readonly FitExample[], disabled: ReadonlySet<string> = new Set(), boost = true): RankerFit {
   const weights = fitSoftmax(examples, disabled);
-  const trees = boost ? fitBoosting(examples, weightVector(weights)) : [];
+  const trees = boost ? fitBoosting(examples, weightVector(weights), DEFAULT_BOOSTING, disabled) : [];
   return { weights: new Map([...weights].map(([f, w]) => [f, Math.round(w * 1e4) / 1e4])), trees };
 }

@@ -1,5 +1,6 @@
 import type { Tokenizer } from '../../tokenize/index.js';
 import type { CorpusIndex } from '../corpusIndex.js';
+import { FEATURES } from '../features.js';
 import { makeLearnedStats } from '../learnedStats.js';
 import { collectCandidates, makeFeatureBuffers, type FeatureBuffers } from '../rankingFeatures.js';
 import { prepareQuery } from '../prepareQuery.js';
@@ -18,6 +19,7 @@ export function modelFromQuestions(questions: readonly TrainingQuestion[], deps:
   return {
     version: 1,
     trainedOn: { file: '', questions: questions.length },
+    features: [...FEATURES],
     weights: Object.fromEntries(ranker.weights),
     trees: ranker.trees,
     questions: questions.map((q) => ({ text: q.text, golds: q.golds })),
