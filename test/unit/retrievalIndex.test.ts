@@ -141,7 +141,7 @@ describe('scope and corpus filters', () => {
 describe('learned model', () => {
   it('learns from training questions: words no statute uses lead to the article they were asked about', () => {
     const corpus = buildCorpusIndex(docs, resources.tokenizer);
-    const deps = { corpus, tokenizer: resources.tokenizer, thesaurus: resources.thesaurus };
+    const deps = { corpus, tokenizer: resources.tokenizer, thesaurus: resources.thesaurus, phrasings: resources.phrasings };
     const ranker = { weights: new Map(Object.entries(resources.model.weights)), trees: resources.model.trees };
     const questions = [
       { text: '蓝鲸独角兽坏了谁负责', golds: ['产品质量法|第四十条'] },

@@ -34,7 +34,7 @@ export function crossValidate(corpus: CorpusIndex, resources: IndexResources, qu
   const rankings: string[][] = new Array(questions.length);
   const weights: Map<string, number>[] = [];
   const asTraining = (q: EvalQuestion): TrainingQuestion => ({ text: q.query, golds: q.golds.map((g) => articleKey(g.law, g.article)) });
-  const deps = { corpus, tokenizer: resources.tokenizer, thesaurus: resources.thesaurus };
+  const deps = { corpus, tokenizer: resources.tokenizer, thesaurus: resources.thesaurus, phrasings: resources.phrasings };
   for (let f = 0; f < options.folds; f++) {
     const trainIdx = questions.map((_, i) => i).filter((i) => foldOf[i] !== f);
     const train = trainIdx.map((i) => asTraining(questions[i] as EvalQuestion));

@@ -25,7 +25,7 @@ const started = Date.now();
 const [articles, questions, resources] = await Promise.all([readLawDirectory(lawsDir), readEvalSet(evalFile), loadIndexResources(knowledgeDir)]);
 const corpus = buildCorpusIndex(articles, resources.tokenizer);
 const training = questions.map((q) => ({ text: q.query, golds: q.golds.map((g) => articleKey(g.law, g.article)) }));
-const model = trainRetrievalModel(training, { corpus, tokenizer: resources.tokenizer, thesaurus: resources.thesaurus });
+const model = trainRetrievalModel(training, { corpus, tokenizer: resources.tokenizer, thesaurus: resources.thesaurus, phrasings: resources.phrasings });
 model.trainedOn = { file: path.basename(evalFile), questions: questions.length };
 await fs.writeFile(out, `${JSON.stringify(model)}\n`);
 const size = (await fs.stat(out)).size;

@@ -26,7 +26,7 @@ export function buildKnowledgeIndex(docs: KnowledgeDoc[], resources: IndexResour
 /** A KnowledgeIndex over an already built corpus index (evaluation swaps models over one corpus). */
 export function makeKnowledgeIndex(corpus: CorpusIndex, resources: IndexResources, servingLaws: ReadonlySet<string>): KnowledgeIndex {
   const { tokenizer, thesaurus, model } = resources;
-  const rank = makeRanker({ corpus, tokenizer, thesaurus, model });
+  const rank = makeRanker({ corpus, tokenizer, thesaurus, model, phrasings: resources.phrasings });
   const resolver = makeReferenceResolver(corpus, resources.aliases, resources.repealed, tokenizer.normalize);
   const served = (d: number) => {
     const doc = corpus.docs[d];

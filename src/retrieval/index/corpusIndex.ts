@@ -1,6 +1,6 @@
 import type { KnowledgeDoc } from '../types.js';
 import type { Tokenizer } from '../tokenize/index.js';
-import { makeIndexBuilder, type InvertedIndex } from './invertedIndex.js';
+import { docTermIds, makeIndexBuilder, type InvertedIndex } from './invertedIndex.js';
 import { docBody, docHeading, docKey } from './docFields.js';
 
 /**
@@ -22,6 +22,12 @@ export type CorpusIndex = {
   /** Chapter id per doc (law + book + chapter path; plan sections: their parent path), for chapter-level evidence. */
   docChapter: Int32Array;
   chapterDocs: number[][];
+  /**
+   * One BM25 doc per chapter: the bodies of its current articles together. A question whose words
+   * are spread over several articles of one chapter (its subject) finds the chapter even when no
+   * single article holds them all.
+   */
+  chapterText: InvertedIndex;
   byId: Map<string, number>;
   current: Uint8Array;
 };
@@ -68,10 +74,11 @@ export function buildCorpusIndex(docs: readonly KnowledgeDoc[], tokenizer: Token
     }
     return key;
   });
+  const bodyIndex = body.finish();
   return {
     docs,
     keys,
-    body: body.finish(),
+    body: bodyIndex,
     heading: heading.finish(),
     docLaw,
     laws,
@@ -80,7 +87,19 @@ export function buildCorpusIndex(docs: readonly KnowledgeDoc[], tokenizer: Token
     keyDocs,
     docChapter,
     chapterDocs,
+    chapterText: concatenate(bodyIndex, chapterDocs, current),
     byId,
     current,
   };
+}
+
+/** An index whose docs are groups of docs (their current versions' bodies, or all versions when none is current). */
+function concatenate(body: InvertedIndex, groups: readonly number[][], current: Uint8Array): InvertedIndex {
+  const builder = makeIndexBuilder(body);
+  for (const group of groups) {
+    const now = group.filter((d) => current[d]);
+    const ids = (now.length ? now : group).flatMap((d) => Array.from(docTermIds(body, d)));
+    builder.addIds(ids);
+  }
+  return builder.finish();
 }

@@ -4,12 +4,15 @@ import { buildInvertedIndex, docTermIds, makeIndexBuilder, type InvertedIndex } 
 import type { WeightedTerm } from './bm25.js';
 import type { RetrievalModel } from './retrievalModel.js';
 import { addToRouter, makeLawRouter, type LawRouter } from './lawRouter.js';
+import type { Phrasings } from './catalogPhrasings.js';
 
 /** The model's questions turned into the structures the features read. Cheap: ~1k short questions. */
 export type LearnedStats = {
   /** BM25 index over training questions (kNN feature), parallel to `questionGolds`. */
   questions: InvertedIndex;
   questionGolds: string[][];
+  /** The same questions as character bigrams: similarity that does not depend on word segmentation. */
+  questionBigrams: InvertedIndex;
   /** BM25 index whose docs are articles, each the concatenation of the questions it answers. */
   memory: InvertedIndex;
   memoryKeys: string[];
@@ -24,11 +27,17 @@ export type LearnedStats = {
   /** How many training questions each article answers. */
   popularity: Map<string, number>;
   law: LawRouter;
+  /**
+   * log share of a collection's (民法典, 司法解释, 行政法规 …) current articles that answer training
+   * questions: a prior that also covers laws no training question touched.
+   */
+  categoryPrior: Map<string, number>;
   translation: Map<string, WeightedTerm[]>;
   weights: Map<string, number>;
 };
 
-export function makeLearnedStats(model: RetrievalModel, tokenizer: Tokenizer, corpus: CorpusIndex): LearnedStats {
+/** `phrasings`: hand-written everyday descriptions per article, added to the expanded bodies with the questions. */
+export function makeLearnedStats(model: RetrievalModel, tokenizer: Tokenizer, corpus: CorpusIndex, phrasings: Phrasings = new Map()): LearnedStats {
   const questionTerms = model.questions.map((q) => tokenizer.tokenize(q.text));
   const memory = new Map<string, string[]>();
   const popularity = new Map<string, number>();
@@ -58,21 +67,49 @@ export function makeLearnedStats(model: RetrievalModel, tokenizer: Tokenizer, co
   return {
     questions: buildInvertedIndex(questionTerms),
     questionGolds: model.questions.map((q) => q.golds),
+    questionBigrams: buildInvertedIndex(model.questions.map((q) => charBigrams(tokenizer.normalize(q.text)))),
     memory: buildInvertedIndex(memoryKeys.map((k) => memory.get(k) ?? [])),
     memoryKeys,
-    expanded: expandBodies(corpus, memory),
+    expanded: expandBodies(corpus, memory, tokenizePhrasings(phrasings, tokenizer)),
     chapterMemory: buildInvertedIndex(chapterIds.map((c) => chapters.get(c) ?? [])),
     chapterIds,
     popularity,
     law,
+    categoryPrior: categoryPriors(corpus, popularity),
     translation: new Map(Object.entries(model.translation).map(([u, vs]) => [u, vs.map(([term, weight]) => ({ term, weight }))])),
     weights: new Map(Object.entries(model.weights)),
   };
 }
 
-/** The body index again, with each article's training questions appended to its text. */
-function expandBodies(corpus: CorpusIndex, memory: ReadonlyMap<string, string[]>): InvertedIndex {
+/** The body index again, with each article's training questions and catalog phrasings appended to its text. */
+function expandBodies(corpus: CorpusIndex, memory: ReadonlyMap<string, string[]>, phrased: ReadonlyMap<string, string[]>): InvertedIndex {
   const builder = makeIndexBuilder(corpus.body);
-  for (let d = 0; d < corpus.docs.length; d++) builder.addIds(docTermIds(corpus.body, d), memory.get(corpus.keys[d] ?? ''));
+  for (let d = 0; d < corpus.docs.length; d++) {
+    const key = corpus.keys[d] ?? '';
+    builder.addIds(docTermIds(corpus.body, d), [...(memory.get(key) ?? []), ...(phrased.get(key) ?? [])]);
+  }
   return builder.finish();
+}
+
+function tokenizePhrasings(phrasings: Phrasings, tokenizer: Tokenizer): Map<string, string[]> {
+  return new Map([...phrasings].map(([key, texts]) => [key, texts.flatMap((t) => tokenizer.tokenize(t))]));
+}
+
+/** Overlapping pairs of word characters: 七天无理由 → 七天 天无 无理 理由. */
+export function charBigrams(text: string): string[] {
+  const chars = [...text.replace(/[^\p{Script=Han}\p{L}\p{N}]+/gu, ' ')];
+  const out: string[] = [];
+  for (let i = 0; i + 1 < chars.length; i++) if (chars[i] !== ' ' && chars[i + 1] !== ' ') out.push(`${chars[i]}${chars[i + 1]}`);
+  return out;
+}
+
+function categoryPriors(corpus: CorpusIndex, popularity: ReadonlyMap<string, number>): Map<string, number> {
+  const articles = new Map<string, number>();
+  const golds = new Map<string, number>();
+  corpus.docs.forEach((doc, d) => {
+    if (doc.kind !== 'law' || !corpus.current[d]) return;
+    articles.set(doc.category, (articles.get(doc.category) ?? 0) + 1);
+    golds.set(doc.category, (golds.get(doc.category) ?? 0) + (popularity.get(corpus.keys[d] ?? '') ?? 0));
+  });
+  return new Map([...articles].map(([category, n]) => [category, Math.log(((golds.get(category) ?? 0) + 1) / (n + 1))]));
 }

@@ -5,6 +5,7 @@ import { makeTokenizer, STOP_WORDS, type Tokenizer } from '../tokenize/index.js'
 import { LawAliasesFile, RepealedLawsFile, CIVIL_CODE_REPEALS } from './references/referenceFiles.js';
 import { EMPTY_MODEL, RetrievalModel } from './retrievalModel.js';
 import { makeThesaurus, ThesaurusFile, type Thesaurus } from './thesaurus.js';
+import { CatalogPhrasingsFile, catalogPhrasings, type Phrasings } from './catalogPhrasings.js';
 
 /** Everything the index needs besides the documents: tokenizer, vocabularies, references and the learned model. */
 export type IndexResources = {
@@ -13,24 +14,28 @@ export type IndexResources = {
   aliases: LawAliasesFile;
   repealed: RepealedLawsFile;
   model: RetrievalModel;
+  /** Everyday phrasings of catalogued articles (knowledge/catalog.json), appended to those articles' text. */
+  phrasings: Phrasings;
 };
 
 /**
  * Reads the retrieval files in `knowledgeDir`: legalDict.txt, thesaurus.json, lawAliases.json,
  * repealed.json (owned elsewhere; when absent, the Civil Code's list of repealed laws without article
- * correspondences) and retrievalModel.json (when absent, lexical ranking only). A file that exists but
+ * correspondences), catalog.json (owned elsewhere; its everyday phrasings expand the articles they describe)
+ * and retrievalModel.json (when absent, lexical ranking only). A file that exists but
  * does not parse is an error, never silently skipped.
  */
 export async function loadIndexResources(knowledgeDir: string): Promise<IndexResources> {
-  const [userDict, thesaurus, aliases, repealed, model] = await Promise.all([
+  const [userDict, thesaurus, aliases, repealed, model, catalog] = await Promise.all([
     readOptional(path.join(knowledgeDir, 'legalDict.txt')),
     readJson(path.join(knowledgeDir, 'thesaurus.json'), ThesaurusFile, { entries: {} }),
     readJson(path.join(knowledgeDir, 'lawAliases.json'), LawAliasesFile, { aliases: {} }),
     readJson(path.join(knowledgeDir, 'repealed.json'), RepealedLawsFile, CIVIL_CODE_REPEALS),
     readJson(path.join(knowledgeDir, 'retrievalModel.json'), RetrievalModel, EMPTY_MODEL),
+    readJson(path.join(knowledgeDir, 'catalog.json'), CatalogPhrasingsFile, []),
   ]);
   const tokenizer = makeTokenizer({ userDict, stopWords: STOP_WORDS });
-  return { tokenizer, thesaurus: makeThesaurus(thesaurus, tokenizer), aliases, repealed, model };
+  return { tokenizer, thesaurus: makeThesaurus(thesaurus, tokenizer), aliases, repealed, model, phrasings: catalogPhrasings(catalog) };
 }
 
 async function readOptional(file: string): Promise<string | undefined> {

@@ -6,6 +6,7 @@ import { prepareQuery } from './prepareQuery.js';
 import type { RetrievalModel } from './retrievalModel.js';
 import { scoreCandidates, weightVector } from './scoreCandidates.js';
 import type { Thesaurus } from './thesaurus.js';
+import type { Phrasings } from './catalogPhrasings.js';
 import { alignTrees } from './boostedTrees.js';
 import { FEATURES } from './features.js';
 import { topN } from './topN.js';
@@ -15,14 +16,14 @@ export type RankedDoc = { doc: number; score: number };
 /** Ranks corpus docs (one version per article) for a question, among the docs whose `allowed` flag is 1. */
 export type Ranker = (query: string, allowed: Uint8Array, k: number) => RankedDoc[];
 
-export type RankerDeps = { corpus: CorpusIndex; tokenizer: Tokenizer; thesaurus: Thesaurus; model: RetrievalModel };
+export type RankerDeps = { corpus: CorpusIndex; tokenizer: Tokenizer; thesaurus: Thesaurus; model: RetrievalModel; phrasings: Phrasings };
 
-export function makeRanker({ corpus, tokenizer, thesaurus, model }: RankerDeps): Ranker {
-  const stats = makeLearnedStats(model, tokenizer, corpus);
+export function makeRanker({ corpus, tokenizer, thesaurus, model, phrasings }: RankerDeps): Ranker {
+  const stats = makeLearnedStats(model, tokenizer, corpus, phrasings);
   const weights = weightVector(stats.weights);
   const trees = alignTrees(model.trees, model.features, FEATURES);
   // One set of score buffers per ranker: search is synchronous, so calls never overlap.
-  const buffers = makeFeatureBuffers(corpus.docs.length);
+  const buffers = makeFeatureBuffers(corpus);
   return (query, allowed, k) => {
     const candidates = collectCandidates(corpus, stats, buffers, prepareQuery(tokenizer, thesaurus, query, allowed));
     const scores = scoreCandidates(candidates, weights, trees);

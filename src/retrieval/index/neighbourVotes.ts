@@ -3,7 +3,7 @@ import type { LearnedStats } from './learnedStats.js';
 import { addBm25Scores, makeScoreBuffer, touchedDocs, type WeightedTerm } from './bm25.js';
 import { topByScores } from './topN.js';
 
-/** Similar training questions consulted; 20 was the CV sweet spot between 10 (too few) and 50 (noise). */
+/** Similar training questions consulted: enough to see a topic's usual 1–3 gold articles several times (not tuned). */
 const NEIGHBOURS = 20;
 /** Articles this close (in number, same law) to a neighbour's gold article share its vote, damped by distance. */
 const NEAR = 3;
@@ -14,18 +14,20 @@ export type NeighbourEvidence = {
   near: Map<string, number>;
   chapters: Map<number, number>;
   laws: Map<number, number>;
+  /** Article votes of the nearest questions by character-bigram similarity. */
+  byChars: Map<string, number>;
 };
 
 /**
  * kNN over training questions: each of the most similar questions (BM25) votes for its gold articles,
  * weighted by its similarity relative to the closest one and split across its golds.
  */
-export function neighbourEvidence(corpus: CorpusIndex, stats: LearnedStats, terms: readonly WeightedTerm[]): NeighbourEvidence {
+export function neighbourEvidence(corpus: CorpusIndex, stats: LearnedStats, terms: readonly WeightedTerm[], bigrams: readonly WeightedTerm[]): NeighbourEvidence {
   const buffer = makeScoreBuffer(stats.questions.nDocs);
   addBm25Scores(stats.questions, terms, { k1: 1.2, b: 0.75 }, buffer);
   const nearest = topByScores(touchedDocs(buffer), buffer.scores, NEIGHBOURS);
   const top = buffer.scores[nearest[0] ?? 0] ?? 1;
-  const evidence: NeighbourEvidence = { articles: new Map(), near: new Map(), chapters: new Map(), laws: new Map()};
+  const evidence: NeighbourEvidence = { articles: new Map(), near: new Map(), chapters: new Map(), laws: new Map(), byChars: votesBy(stats, stats.questionBigrams, bigrams) };
   for (const q of nearest) {
     const golds = stats.questionGolds[q] ?? [];
     const vote = (buffer.scores[q] ?? 0) / top / golds.length;
@@ -63,3 +65,17 @@ function newestVersion(corpus: CorpusIndex, key: string): number | undefined {
   return versions.find((d) => corpus.current[d]) ?? versions[0];
 }
 
+
+/** Article votes of the nearest questions under one similarity. */
+function votesBy(stats: LearnedStats, index: LearnedStats['questions'], terms: readonly WeightedTerm[]): Map<string, number> {
+  const buffer = makeScoreBuffer(index.nDocs);
+  addBm25Scores(index, terms, { k1: 1.2, b: 0.75 }, buffer);
+  const nearest = topByScores(touchedDocs(buffer), buffer.scores, NEIGHBOURS);
+  const top = buffer.scores[nearest[0] ?? 0] ?? 1;
+  const votes = new Map<string, number>();
+  for (const q of nearest) {
+    const golds = stats.questionGolds[q] ?? [];
+    for (const key of golds) votes.set(key, (votes.get(key) ?? 0) + (buffer.scores[q] ?? 0) / top / golds.length);
+  }
+  return votes;
+}

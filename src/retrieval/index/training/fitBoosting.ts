@@ -6,7 +6,7 @@ import type { FitExample } from './fitExample.js';
 export type BoostingOptions = { trees: number; depth: number; learningRate: number; minLeaf: number; keepPerQuestion: number };
 
 /**
- * 80 trees of depth 3 (8 leaves) at rate 0.1: on CV, 60–100 trees scored alike, depth 4 and 200 trees at
+ * 80 trees of depth 3 (8 leaves) at rate 0.1: on 2 CV folds, 60–100 trees scored alike, depth 4 and 200 trees at
  * rate 0.05 did not add. Only each question's best 300 candidates (by the linear score) plus its golds
  * are used: the softmax mass sits there, and it keeps a fit at ~15 s.
  */

@@ -6,12 +6,13 @@ import { collectCandidates, makeFeatureBuffers, type FeatureBuffers } from '../r
 import { prepareQuery } from '../prepareQuery.js';
 import type { RetrievalModel } from '../retrievalModel.js';
 import type { Thesaurus } from '../thesaurus.js';
+import type { Phrasings } from '../catalogPhrasings.js';
 import type { FitExample } from './fitExample.js';
 import { fitRanker, type RankerFit } from './fitRanker.js';
 import { learnTranslation } from './learnTranslation.js';
 
 export type TrainingQuestion = { text: string; golds: string[] };
-export type TrainingDeps = { corpus: CorpusIndex; tokenizer: Tokenizer; thesaurus: Thesaurus };
+export type TrainingDeps = { corpus: CorpusIndex; tokenizer: Tokenizer; thesaurus: Thesaurus; phrasings: Phrasings };
 
 /** The model's data part (questions + learned associations) from some training questions. */
 export function modelFromQuestions(questions: readonly TrainingQuestion[], deps: TrainingDeps, ranker: RankerFit = { weights: new Map(), trees: [] }): RetrievalModel {
@@ -33,7 +34,7 @@ export function modelFromQuestions(questions: readonly TrainingQuestion[], deps:
  * rows see features as they behave on unseen questions (kNN never finds the question itself).
  */
 export function heldOutExamples(questions: readonly TrainingQuestion[], foldOf: readonly number[], deps: TrainingDeps, buffers?: FeatureBuffers): FitExample[] {
-  const buf = buffers ?? makeFeatureBuffers(deps.corpus.docs.length);
+  const buf = buffers ?? makeFeatureBuffers(deps.corpus);
   const examples: FitExample[] = new Array(questions.length);
   for (const f of new Set(foldOf)) {
     const train = questions.filter((_, i) => foldOf[i] !== f);
@@ -46,8 +47,8 @@ export function heldOutExamples(questions: readonly TrainingQuestion[], foldOf: 
 
 /** Feature rows of `questions` as the given model sees them (the model must not contain them). */
 export function fitExamples(questions: readonly TrainingQuestion[], model: RetrievalModel, deps: TrainingDeps, buffers?: FeatureBuffers): FitExample[] {
-  const buf = buffers ?? makeFeatureBuffers(deps.corpus.docs.length);
-  const stats = makeLearnedStats(model, deps.tokenizer, deps.corpus);
+  const buf = buffers ?? makeFeatureBuffers(deps.corpus);
+  const stats = makeLearnedStats(model, deps.tokenizer, deps.corpus, deps.phrasings);
   const isLaw = Uint8Array.from(deps.corpus.docLaw, (law) => (law === -1 ? 0 : 1));
   return questions.map((q) => {
     const candidates = collectCandidates(deps.corpus, stats, buf, prepareQuery(deps.tokenizer, deps.thesaurus, q.text, isLaw));
