@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { composeServices } from '../src/compose.js';
+import { composeServices, type Services } from '../src/compose.js';
 import { parseConfig } from '../src/config.js';
 import { makeLogger } from '../src/logger.js';
 import { startEmbeddedPostgres } from '../src/storage/index.js';
@@ -9,10 +9,24 @@ import { startEmbeddedPostgres } from '../src/storage/index.js';
 /**
  * npm run bench:dialog — 50 simulated consumers in parallel, each holding full conversations to a
  * filed case, against a real PostgreSQL (a fresh database on DATABASE_URL's server, or a throwaway
- * embedded server). Prints turns/s and turn latency p50/p99, and checks no case was lost or doubled.
+ * embedded server). Two measurements, because a closed loop cannot show both at once (Little's law:
+ * 50 consumers who always wait for the next reply keep 50 turns in flight, so latency = 50 / rate):
+ *
+ * - load: each consumer paces its messages like a person at a keyboard (think time jittered around
+ *   CONSUMERS / RATE seconds), so together they offer RATE turns/s; a consumer never sends before
+ *   the previous reply arrived, so an overloaded service shows as a lower achieved rate. The turn
+ *   latency at that load is what a consumer waits.
+ * - capacity: the same consumers with no think time (the closed loop): the most turns/s the
+ *   service sustains, and the latency with 50 turns always queued.
+ *
+ * Every conversation must end with exactly one filed case, and each consumer retries one turn id
+ * (a lost reply) and must get the same replies back, marked duplicate, with no second case.
  */
 const CONSUMERS = Number(process.env.BENCH_CONSUMERS ?? 50);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const RATE = Number(process.env.BENCH_RATE ?? 300);
+const LOAD_SECONDS = Number(process.env.BENCH_SECONDS ?? 12);
+const CAPACITY_ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const TARGET = { p99Ms: 50, turnsPerSecond: 300 };
 
 const STORIES = [
   '我10月30号在京东买了个2999的手机，11月3号收到，屏幕有亮点，商家说拆封了不给退',
@@ -22,56 +36,148 @@ const STORIES = [
   '在天猫买的洗衣机有质量问题，一直漏水，3999元，11月10号签收，商家不给修',
 ];
 const FOLLOW_UPS = ['有订单截图、聊天记录和照片', '拒绝了', '一直不回', '商家同意了'];
+const TURNS_PER_CONVERSATION = 3 + FOLLOW_UPS.length;
+// The story turn files the case: that is the one whose retry must not file a second.
+const RETRIED_TURN = 2;
 
 const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'weiquan-bench-'));
 await fs.chmod(tmp, 0o755);
 const logger = makeLogger({ level: 'warn', pretty: false, destination: process.stderr });
 const server = process.env.DATABASE_URL ? undefined : await startEmbeddedPostgres({ dataDir: path.join(tmp, 'postgres'), port: 0, database: 'weiquan', persistent: false, logger });
-const parsed = parseConfig({ ...process.env, DATABASE_URL: server?.url ?? (await freshDatabase(process.env.DATABASE_URL ?? '')), DB_POOL_MAX: '20', LOG_LEVEL: 'warn' });
+const parsed = parseConfig({ ...process.env, DATABASE_URL: server?.url ?? (await freshDatabase(process.env.DATABASE_URL ?? '')), LOG_LEVEL: 'warn' });
 if (!parsed.ok) throw new Error(parsed.problems.join('\n'));
 const services = await composeServices(parsed.config, logger);
 
-const latencies: number[] = [];
-let turns = 0;
-const conversations: string[] = [];
-const started = Date.now();
-await Promise.all(
-  Array.from({ length: CONSUMERS }, async (_, consumer) => {
-    for (let round = 0; round < ROUNDS; round++) {
-      const conversationId = `bench-${consumer}-${round}`;
-      conversations.push(conversationId);
-      const script = [undefined, '同意', STORIES[(consumer + round) % STORIES.length], ...FOLLOW_UPS];
-      for (const [i, text] of script.entries()) {
-        const t0 = performance.now();
-        await services.runTurn({ conversationId, channel: 'bench', turnId: `t${i}`, ...(text === undefined ? {} : { text }) });
-        latencies.push(performance.now() - t0);
-        turns += 1;
-      }
-    }
-  }),
-);
-const seconds = (Date.now() - started) / 1000;
+// A short warm-up: the first turns compile the code paths and prepare the statements on each connection.
+await runPhase('warmup', { thinkMs: 0, rounds: 1 });
+const load = await runPhase('load', { thinkMs: (CONSUMERS / RATE) * 1000, seconds: LOAD_SECONDS });
+const capacity = await runPhase('capacity', { thinkMs: 0, rounds: CAPACITY_ROUNDS });
+const cases = await checkCases(services, [...load.conversations, ...capacity.conversations]);
+const retriesOk = load.retryMismatches + capacity.retryMismatches === 0;
+const loadOk = load.p99 <= TARGET.p99Ms && load.turnsPerSecond >= TARGET.turnsPerSecond;
 
-const cases = await services.database.db.query<{ n: number; conversations: number }>(
-  `select count(*)::int as n, count(distinct conversation_id)::int as conversations from cases where conversation_id like 'bench-%'`,
-);
-const resolved = await services.database.db.query<{ n: number }>(`select count(*)::int as n from cases where conversation_id like 'bench-%' and status = 'resolved'`);
-latencies.sort((a, b) => a - b);
-const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? 0;
-const row = cases.rows[0];
 process.stdout.write(
   [
-    `bench:dialog  consumers=${CONSUMERS} rounds=${ROUNDS} conversations=${conversations.length} turns=${turns}`,
-    `  throughput   ${(turns / seconds).toFixed(0)} turns/s over ${seconds.toFixed(1)} s`,
-    `  latency      p50 ${pct(50).toFixed(1)} ms   p99 ${pct(99).toFixed(1)} ms   max ${pct(100).toFixed(1)} ms`,
-    `  cases        ${row?.n} filed for ${conversations.length} conversations (distinct conversations ${row?.conversations}), resolved ${resolved.rows[0]?.n}`,
-    `  verdict      ${row?.n === conversations.length && row?.conversations === conversations.length ? 'no case lost or duplicated' : 'CASES LOST OR DUPLICATED'}`,
+    `bench:dialog  consumers=${CONSUMERS}  pool=${parsed.config.dbPoolMax}  database=${server ? 'embedded' : 'DATABASE_URL'}`,
+    describe(`load (offered ${RATE} turns/s, think time ~${((CONSUMERS / RATE) * 1000).toFixed(0)} ms jittered)`, load),
+    describe('capacity (closed loop, no think time)', capacity),
+    `  cases        ${cases.filed} filed for ${cases.expected} conversations: ${cases.lost} lost, ${cases.duplicated} duplicated; retried turn ids answered from the record: ${retriesOk ? 'all' : `${load.retryMismatches + capacity.retryMismatches} MISMATCHED`}`,
+    `  target       p99 <= ${TARGET.p99Ms} ms at >= ${TARGET.turnsPerSecond} turns/s: ${loadOk ? 'met' : 'NOT MET'}`,
   ].join('\n') + '\n',
 );
 await services.database.close();
 await server?.stop();
 await fs.rm(tmp, { recursive: true, force: true });
-if (row?.n !== conversations.length) process.exit(1);
+if (cases.lost || cases.duplicated || !retriesOk) process.exit(1);
+
+type Phase = { turns: number; seconds: number; turnsPerSecond: number; p50: number; p99: number; max: number; conversations: string[]; retryMismatches: number; cpuMsPerTurn: { node: number; postgres: number | undefined } };
+
+/** Runs conversations on every consumer, either a number of rounds each or until `seconds` have passed. */
+async function runPhase(name: string, plan: { thinkMs: number; rounds?: number; seconds?: number }): Promise<Phase> {
+  const latencies: number[] = [];
+  const conversations: string[] = [];
+  let retryMismatches = 0;
+  const cpu0 = process.cpuUsage();
+  const pg0 = await postgresCpuMs();
+  const started = performance.now();
+  const deadline = started + (plan.seconds ?? Infinity) * 1000;
+  // Think time uniform in [0.5, 1.5] × the mean: consumers drift apart instead of marching in step.
+  const think = () => (plan.thinkMs ? plan.thinkMs * (0.5 + Math.random()) : 0);
+  await Promise.all(
+    Array.from({ length: CONSUMERS }, async (_, consumer) => {
+      let due = performance.now() + Math.random() * plan.thinkMs;
+      for (let round = 0; plan.rounds === undefined ? performance.now() < deadline : round < plan.rounds; round++) {
+        const conversationId = `bench-${name}-${consumer}-${round}`;
+        conversations.push(conversationId);
+        const script = [undefined, '同意', STORIES[(consumer + round) % STORIES.length], ...FOLLOW_UPS];
+        for (const [i, text] of script.entries()) {
+          await sleepUntil(due);
+          const t0 = performance.now();
+          const inbound = { conversationId, channel: 'bench', turnId: `t${i}`, ...(text === undefined ? {} : { text }) };
+          const result = await services.runTurn(inbound);
+          latencies.push(performance.now() - t0);
+          due = Math.max(performance.now(), due + think());
+          if (i === RETRIED_TURN && round === 0) {
+            // The reply was "lost": the client sends the same turn id again.
+            const again = await services.runTurn(inbound);
+            if (!again.duplicate || JSON.stringify(again.replies) !== JSON.stringify(result.replies)) retryMismatches += 1;
+          }
+        }
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpu0);
+  const pg1 = await postgresCpuMs();
+  latencies.sort((a, b) => a - b);
+  const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? 0;
+  const turns = latencies.length;
+  return {
+    turns,
+    seconds,
+    turnsPerSecond: turns / seconds,
+    p50: pct(50),
+    p99: pct(99),
+    max: pct(100),
+    conversations,
+    retryMismatches,
+    cpuMsPerTurn: { node: (cpu.user + cpu.system) / 1000 / turns, postgres: pg0 !== undefined && pg1 !== undefined ? (pg1 - pg0) / turns : undefined },
+  };
+}
+
+function describe(title: string, p: Phase): string {
+  const pgCpu = p.cpuMsPerTurn.postgres === undefined ? '' : `, postgres ${p.cpuMsPerTurn.postgres.toFixed(2)} ms`;
+  return [
+    `  ${title}`,
+    `    throughput   ${p.turnsPerSecond.toFixed(0)} turns/s (${p.turns} turns, ${p.conversations.length} conversations, ${p.seconds.toFixed(1)} s)`,
+    `    latency      p50 ${p.p50.toFixed(1)} ms   p99 ${p.p99.toFixed(1)} ms   max ${p.max.toFixed(1)} ms`,
+    `    cpu per turn node ${p.cpuMsPerTurn.node.toFixed(2)} ms${pgCpu}`,
+  ].join('\n');
+}
+
+/** Exactly one case per conversation: none missing, none filed twice. */
+async function checkCases(s: Services, conversations: string[]) {
+  const result = await s.database.db.query<{ conversationId: string; n: number }>(
+    `select conversation_id as "conversationId", count(*)::int as n from cases where conversation_id = any($1::text[]) group by conversation_id`,
+    [conversations],
+  );
+  const counts = new Map(result.rows.map((r) => [r.conversationId, r.n]));
+  const filed = result.rows.reduce((sum, r) => sum + r.n, 0);
+  return {
+    expected: conversations.length,
+    filed,
+    lost: conversations.filter((c) => !counts.has(c)).length,
+    duplicated: result.rows.filter((r) => r.n > 1).length,
+    turnsPerConversation: TURNS_PER_CONVERSATION,
+  };
+}
+
+/** CPU time of the embedded server and its backends (our descendants), from /proc; undefined elsewhere. */
+async function postgresCpuMs(): Promise<number | undefined> {
+  if (!server) return undefined;
+  const ticksPerMs = 100 / 1000; // USER_HZ is 100 on Linux
+  const stats = new Map<number, { ppid: number; ticks: number }>();
+  for (const entry of await fs.readdir('/proc').catch(() => [])) {
+    if (!/^\d+$/.test(entry)) continue;
+    const text = await fs.readFile(`/proc/${entry}/stat`, 'utf8').catch(() => '');
+    // Fields after the parenthesised command name: state ppid … utime(14) stime(15).
+    const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+    if (fields.length > 13) stats.set(Number(entry), { ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) });
+  }
+  const isOurs = (pid: number): boolean => pid !== process.pid && descends(pid);
+  const descends = (pid: number): boolean => {
+    for (let p = stats.get(pid)?.ppid, hops = 0; p !== undefined && hops < 5; p = stats.get(p)?.ppid, hops++) if (p === process.pid) return true;
+    return false;
+  };
+  let ticks = 0;
+  for (const [pid, s] of stats) if (isOurs(pid)) ticks += s.ticks;
+  return ticks / ticksPerMs;
+}
+
+function sleepUntil(at: number): Promise<void> {
+  const ms = at - performance.now();
+  return ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve();
+}
 
 async function freshDatabase(url: string): Promise<string> {
   const { default: pg } = await import('pg');

@@ -1,4 +1,4 @@
-import type { AssessmentSummary, Category, Outcome, Slots } from './types.js';
+import type { AssessmentSummary, Category, Outcome, Slots, Stage } from './types.js';
 
 /**
  * What can happen in a turn. The engine turns a user's message into exactly one of the user events
@@ -31,6 +31,10 @@ export type DialogEvent =
   | { type: 'UNCLEAR' }
   | { type: 'INVALID'; message: string }
   | { type: 'HANDOFF' }
+  /** The agent who took the conversation over gives it back to the bot, at `stage` when it was reached before. */
+  | { type: 'AGENT_HANDBACK'; stage?: Stage }
+  /** The agent ends their part; the consumer's next message comes back to the bot where the dialog was. */
+  | { type: 'AGENT_CLOSE' }
   | { type: 'RESTART' }
   | { type: 'BACK' }
   | { type: 'CANCEL' }

@@ -2,7 +2,7 @@ import { CATEGORY_LABELS, CATEGORY_SLOT_QUESTIONS, EVIDENCE_LABELS, OUTCOME_LABE
 import type { Category, Context, SellerType, SlotName } from './types.js';
 
 export type Suggestion = { title: string; value: string };
-export type Reply = { text: string; suggestions?: Suggestion[]; citations?: { law: string; article: string }[] };
+export type Reply = { text: string; suggestions?: Suggestion[]; citations?: { law: string; article: string; versionDate?: string; quote?: string }[] };
 
 /** The question for the awaited fact, in the words of the dispute type when it has its own. */
 export function askSlot(c: Context, zh: boolean): Reply[] {

@@ -91,7 +91,7 @@ function repairs(stage: Stage): On {
     YES: { actions: ['sayReprompt'] },
     NO: { actions: ['sayReprompt'] },
     HANDOFF: { target: 'handoff', actions: [remember(stage)] },
-    RESTART: { target: 'triage', actions: [resetFacts, 'sayRestarted'] },
+    RESTART: { target: 'triage', actions: [resetFacts, 'closeCase', 'sayRestarted'] },
     CANCEL: [
       { cond: hasCase, target: 'cancelled', actions: [remember(stage), 'fileCase'] },
       { target: 'cancelled', actions: [remember(stage)] },
@@ -269,7 +269,7 @@ export const rightsMachine = createMachine<Context, DialogEvent>({
         CASE_FILED: { actions: [storeCaseNo] },
         // A second request while one is pending is acknowledged once, not queued again.
         HANDOFF: { actions: ['sayHandoffPending'] },
-        RESTART: { target: 'triage', actions: [resetFacts, 'sayRestarted'] },
+        RESTART: { target: 'triage', actions: [resetFacts, 'closeCase', 'sayRestarted'] },
         QUESTION: { actions: ['answerQuestion'] },
         // What the user adds while waiting goes into the case for the person who takes over.
         FACTS: [{ cond: (c) => c.category !== undefined && c.consent === 'given', actions: [mergeFacts, 'fileCase'] }, { actions: [mergeFacts] }],
@@ -277,14 +277,22 @@ export const rightsMachine = createMachine<Context, DialogEvent>({
         // Changing one's mind: back to where the conversation was, so it never loops.
         CANCEL: [...backTo(CONVERSATION, [], 'sayHandoffWithdrawn'), { target: 'triage', actions: ['sayHandoffWithdrawn'] }],
         BACK: [...backTo(CONVERSATION, [], 'sayHandoffWithdrawn'), { target: 'triage', actions: ['sayHandoffWithdrawn'] }],
+        // The agent gives the conversation back: at a step the conversation already reached when they
+        // name one (so no step runs on facts it does not have), else where it was before the handoff.
+        AGENT_HANDBACK: [
+          ...CONVERSATION.map((s): Transition => ({ cond: (c, e) => e.type === 'AGENT_HANDBACK' && e.stage === s && c.history.includes(s), target: s, actions: [forgetLast, 'sayAgentHandback'] })),
+          ...backTo(CONVERSATION, [], 'sayAgentHandback'),
+          { target: 'triage', actions: ['sayAgentHandback'] },
+        ],
+        AGENT_CLOSE: [...backTo(CONVERSATION, [], 'sayAgentClosed'), { target: 'triage', actions: ['sayAgentClosed'] }],
       },
     },
     cancelled: {
       entry: [clearAwaiting, 'sayCancelled'],
       on: {
-        RESTART: { target: 'triage', actions: [resetFacts, 'sayRestarted'] },
+        RESTART: { target: 'triage', actions: [resetFacts, 'closeCase', 'sayRestarted'] },
         // A new story starts a new case; a question is only answered.
-        FACTS: [{ cond: askedWithQuestion, actions: [] }, { target: 'triage', actions: [resetFacts, mergeFacts, 'sayRestarted'] }],
+        FACTS: [{ cond: askedWithQuestion, actions: [] }, { target: 'triage', actions: [resetFacts, mergeFacts, 'closeCase', 'sayRestarted'] }],
         QUESTION: { actions: ['answerQuestion'] },
         ANSWERED: { actions: [] },
         HANDOFF: { target: 'handoff', actions: [remember('cancelled')] },

@@ -81,10 +81,10 @@ export const reopenPrevious = update((c) => {
   return { slots: { ...slots, notKnown: c.slots.notKnown?.filter((s) => s !== slot) } };
 });
 /**
- * Everything but the locale, the consent and the case number goes. The store keeps one case per
- * conversation, so a new story is filed under the same number (its record replaced), never a second.
+ * Everything but the locale and the consent goes, the case number too: a new story is a new case
+ * (the engine's closeCase, which runs with the same transition, closes the earlier one).
  */
-export const resetFacts: Action = assign<Context, DialogEvent>((c) => ({ ...initialContext(c.locale), consent: c.consent, ...(c.caseNo ? { caseNo: c.caseNo } : {}) }));
+export const resetFacts: Action = assign<Context, DialogEvent>((c) => ({ ...initialContext(c.locale), consent: c.consent }));
 export const remember = (stage: Stage) => update((c) => ({ history: [...c.history, stage].slice(-10) }));
 export const forgetLast = update((c) => ({ history: c.history.slice(0, -1) }));
 

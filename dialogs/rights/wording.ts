@@ -113,8 +113,17 @@ export function render(action: string, c: Context, extra: { message?: string } =
       return [{ text: t('已经在为你转接人工客服了，请稍候，不需要重复申请。', 'You are already in the queue for a person; no need to ask again.') }];
     case 'sayHandoffWithdrawn':
       return [{ text: t('好的，不转人工了，我们接着来。', 'OK, no transfer; let us carry on.') }];
+    case 'sayAgentHandback':
+      return [{ text: t('人工客服已把对话交还给我（维权助手），我们接着处理。', 'The agent has handed the conversation back to me, the assistant; let us carry on.') }];
+    case 'sayAgentClosed':
+      return [{ text: t('本次人工服务已结束，谢谢你的耐心。还有问题的话直接留言，维权助手会接着帮你。', 'The agent has closed this conversation; thank you for your patience. If anything else comes up, just write and the assistant will carry on.') }];
+    case 'sayWelcomeBack':
+      return [{ text: t('欢迎回来，我是维权助手，我们从上次的进度继续。', 'Welcome back; this is the assistant again, continuing from where we were.') }];
+    case 'sayNoAgentFree':
+      return [{ text: t(`抱歉，现在没有客服能接待${c.caseNo ? `（案件 ${c.caseNo} 已标记为“等待人工”）` : ''}。你可以留下手机号，客服有空时联系你；也可以说“不用人工了”，继续和我办理。`, `Sorry, no agent is free right now${c.caseNo ? ` (case ${c.caseNo} is marked "awaiting agent")` : ''}. You can leave a phone number for an agent to call you back, or say "no need for a person" to carry on with me.`) }];
     case 'sayRestarted':
-      return [{ text: t(`好的，我们重新开始，之前说的情况都不算了${c.caseNo ? `（案件编号 ${c.caseNo} 不变，记录会按新的情况更新）` : ''}。`, `OK, let us start over; I have set aside what you told me before${c.caseNo ? ` (case ${c.caseNo} keeps its number; its record will follow the new facts)` : ''}.`) }];
+      // An earlier case was closed by the same transition (the engine says so): a new story gets its own.
+      return [{ text: t('好的，我们重新开始，之前说的情况都不算了。', 'OK, let us start over; I have set aside what you told me before.') }];
     case 'sayCancelled':
       return [{ text: t(`已取消${c.caseNo ? `，案件 ${c.caseNo} 已关闭` : ''}。需要时说“重新开始”，或直接问我法律问题。`, `Cancelled${c.caseNo ? `; case ${c.caseNo} is closed` : ''}. Say "start over" when you need me, or ask a legal question.`) }];
     case 'sayCancelledHint':

@@ -5,12 +5,13 @@ import { route } from '../../dialogs/rights/route.js';
 import type { Context, Stage } from '../../dialogs/rights/types.js';
 import { render, type Reply } from '../../dialogs/rights/wording.js';
 import { hashPhone, makeCaseNo } from '../cases/caseRecord.js';
+import { makeRecentConversations, type RecentConversations } from './recentConversations.js';
 import { AppError } from '../errors.js';
-import { buildCaseRecord, caseStatusFor } from './buildCaseRecord.js';
+import { cancelledState, caseWrite } from './caseWrite.js';
 import { initialStep, transition, type MachineSnapshot } from './machine.js';
 import { parseSnapshot, toStored } from './snapshot.js';
 import { findFollowUp } from './followUp.js';
-import { findCaseConversation, readConversation, writeTurn, type CaseWrite, type TurnEvent } from './sql/conversations.js';
+import { findCaseConversation, readConversation, recordForwardedTurn, writeTurn, type CaseWrite, type ConversationRow, type TurnEvent, type TurnWrite } from './sql/conversations.js';
 import { toAssessmentInput, toAssessmentSummary } from './toAssessment.js';
 import { toDialogEvents } from './toDialogEvents.js';
 import type { EngineDeps, InboundMessage, OutboundReply, TurnResult } from './types.js';
@@ -24,13 +25,17 @@ const MAX_STEPS = 30;
  * the turn's events and any case change at once, and return the replies.
  */
 export function makeRunTurn(deps: EngineDeps): (inbound: InboundMessage) => Promise<TurnResult> {
+  const recent = makeRecentConversations(RECENT_CONVERSATIONS);
   return async (inbound) => {
-    // Optimistic concurrency: compute the turn from what was read, write it only if nobody else
-    // wrote in between (version check), else recompute from the new state. Turns on one
-    // conversation are thereby serialized, never interleaved or lost, with two round trips each.
+    // Optimistic concurrency: compute the turn from what was read (or, for a conversation this
+    // process wrote last, from what it wrote), write it only if nobody else wrote in between and the
+    // turn id is new (version check), else read again and recompute. Turns on one conversation are
+    // thereby serialized, never interleaved or lost: one round trip each, two after a conflict.
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-      const result = await attemptTurn(deps, inbound);
+      // An agent's control is computed from the stored row, never from this process's memory.
+      const result = await attemptTurn(deps, inbound, recent, attempt === 1 && !inbound.control);
       if (result) return result;
+      recent.forget(inbound.conversationId);
       deps.logger.debug({ conversationId: inbound.conversationId, attempt }, 'engine.turn_conflict_retry');
     }
     throw new AppError('CONFLICT', 'This conversation is busy with another message; please send yours again.');
@@ -39,15 +44,24 @@ export function makeRunTurn(deps: EngineDeps): (inbound: InboundMessage) => Prom
 
 // Concurrent turns on one conversation (a double-click, two tabs) each win within a few rounds.
 const MAX_ATTEMPTS = 8;
+// Conversations whose last state this process keeps (each a few KB): the ones being talked in now.
+const RECENT_CONVERSATIONS = 2000;
 
-async function attemptTurn(deps: EngineDeps, inbound: InboundMessage): Promise<TurnResult | undefined> {
+async function attemptTurn(deps: EngineDeps, inbound: InboundMessage, recent: RecentConversations, useRecent: boolean): Promise<TurnResult | undefined> {
   const locale = inbound.locale ?? 'zh';
-  const convo = await readConversation(deps.db, inbound.conversationId, inbound.turnId);
-  if (convo?.processedReplies) return { replies: convo.processedReplies as OutboundReply[], stage: parseSnapshot(convo.snapshot, locale).snapshot.value, duplicate: true };
+  const known = useRecent ? recent.get(inbound.conversationId) : undefined;
+  const row = known ? undefined : await readConversation(deps.db, inbound.conversationId, inbound.turnId);
+  if (row?.processedReplies) return { replies: row.processedReplies as OutboundReply[], stage: parseSnapshot(row.snapshot, locale).snapshot.value, duplicate: true };
+  const convo = known ?? row;
+  // While an agent owns the conversation the bot says nothing, not even on error: the message is kept for the agent.
+  if (row?.owner === 'agent' && !inbound.control) return forwardToAgent(deps, inbound, row);
+  if (inbound.control && (row?.owner !== 'agent' || row.agentId !== inbound.control.agentId)) {
+    throw new AppError('CONFLICT', 'Only the agent who owns this conversation can hand it back or close it.');
+  }
 
   const turn = new Turn(deps, inbound);
   const start = initialStep(locale);
-  const parsed = convo ? parseSnapshot(convo.snapshot, convo.locale) : { snapshot: start.snapshot, reset: false as const };
+  const parsed = known ? { snapshot: known.snapshot, reset: false as const } : row ? parseSnapshot(row.snapshot, row.locale) : { snapshot: start.snapshot, reset: false as const };
   turn.snapshot = parsed.snapshot;
   if (parsed.reset) {
     turn.replies.push({ text: locale === 'en' ? 'Sorry, I could not continue our earlier conversation, so we are starting again.' : '抱歉，之前的对话无法继续，我们重新开始。' });
@@ -55,29 +69,58 @@ async function attemptTurn(deps: EngineDeps, inbound: InboundMessage): Promise<T
     turn.snapshot = start.snapshot;
   }
   if (!convo || parsed.reset) await turn.perform(start.actions, { type: 'START' });
+  if (inbound.attachments?.length) turn.evidenceReceived(inbound.attachments, inbound.text === undefined && inbound.value === undefined);
+  // Closed by an agent and reopened by the consumer: back to the bot, from where the dialog stands.
+  if (row?.owner === 'closed' && (inbound.text !== undefined || inbound.value !== undefined)) turn.replies.push(...render('sayWelcomeBack', turn.snapshot.context));
+  if (inbound.control) await turn.feed(inbound.control.type === 'handback' ? { type: 'AGENT_HANDBACK', ...(inbound.control.stage ? { stage: inbound.control.stage } : {}) } : { type: 'AGENT_CLOSE' });
   if (inbound.text !== undefined || inbound.value !== undefined) await turn.userSaid(inbound.text ?? '', inbound.value, !convo);
 
   const replies = turn.outbound();
-  const written = await writeTurn(deps.db, {
+  const stored = JSON.stringify(toStored(turn.snapshot));
+  const turnWrite: TurnWrite = {
     id: inbound.conversationId,
     channel: inbound.channel,
+    siteId: inbound.siteId ?? null,
     locale: convo?.locale ?? locale,
     machineId: RIGHTS_MACHINE_ID,
     machineVersion: RIGHTS_MACHINE_VERSION,
-    snapshot: toStored(turn.snapshot),
+    snapshot: stored,
     expectedVersion: convo?.version ?? -1,
     consent: turn.snapshot.context.consent,
     // Waiting for a person exactly while the dialog is in its handoff state; withdrawing it
     // ("不用人工了") gives the conversation back to the bot.
-    owner: turn.snapshot.value === 'handoff' ? 'waiting' : 'bot',
+    owner: inbound.control?.type === 'close' ? 'closed' : turn.snapshot.value === 'handoff' ? 'waiting' : 'bot',
     turnId: inbound.turnId,
     events: [...turn.events, { type: 'bot_replied', payload: { count: replies.length, stage: turn.snapshot.value } }],
     replies,
-    filedCase: turn.caseWrite,
+    cases: turn.caseWrites,
     ...(turn.adoptCaseNo ? { adoptCaseNo: turn.adoptCaseNo } : {}),
-  });
+  };
+  const control = inbound.control;
+  // The ownership change is recorded (by a trigger) with the agent as its actor.
+  const written = control
+    ? await deps.db.withTransaction(async (tx) => {
+        await tx.query(`select set_config('weiquan.actor', $1, true)`, [`agent:${control.agentId}`]);
+        return writeTurn(tx, turnWrite);
+      })
+    : await writeTurn(deps.db, turnWrite);
   if (!written.saved) return undefined;
+  // Kept exactly as the next read would return it: through JSON and the snapshot schema (which drops
+  // turn-only fields such as assessment.changed), so both paths compute the same next turn.
+  const next = parseSnapshot(JSON.parse(turnWrite.snapshot), locale);
+  // After an agent's control the row's owner matters to the next turn (a closed conversation welcomes back): read it then.
+  if (!next.reset && !control) recent.set(inbound.conversationId, { version: written.version, locale: convo?.locale ?? locale, snapshot: next.snapshot });
   return { replies, stage: turn.snapshot.value, caseNo: turn.snapshot.context.caseNo, duplicate: false };
+}
+
+/** A message for the agent who owns the conversation: kept (text only with consent), no dialog step, no reply. */
+async function forwardToAgent(deps: EngineDeps, inbound: InboundMessage, row: ConversationRow): Promise<TurnResult> {
+  const { snapshot } = parseSnapshot(row.snapshot, row.locale);
+  const text = inbound.text ?? '';
+  const said = row.consent === 'given' ? { text: inbound.text, value: inbound.value } : { length: text.length, sha256: createHash('sha256').update(text).digest('hex').slice(0, 16), value: inbound.value };
+  const files = inbound.attachments?.map((f) => ({ sha256: f.sha256, contentType: f.contentType, size: f.size }));
+  await recordForwardedTurn(deps.db, { id: row.id, turnId: inbound.turnId, event: { type: 'user_message_to_agent', payload: { ...said, ...(files ? { files } : {}) } } });
+  return { replies: [], stage: snapshot.value, ...(snapshot.context.caseNo ? { caseNo: snapshot.context.caseNo } : {}), duplicate: false, forwardedToAgent: true };
 }
 
 /** The mutable state of one turn in progress. Lives only inside the transaction. */
@@ -86,8 +129,8 @@ class Turn {
   replies: Reply[] = [];
   events: TurnEvent[] = [];
   owner: 'waiting' | undefined;
-  /** The case as this turn leaves it, written with the turn. */
-  caseWrite: CaseWrite | undefined;
+  /** The cases as this turn leaves them, written with the turn: the current one, and one it moved away from. */
+  caseWrites: CaseWrite[] = [];
   /** A case this conversation takes over from an earlier one (follow-up by number and phone). */
   adoptCaseNo: string | undefined;
   private steps = 0;
@@ -134,6 +177,8 @@ class Turn {
     }
     const parsed = parseSnapshot(found.snapshot, this.snapshot.context.locale);
     if (parsed.reset) return false;
+    // The case this conversation was about keeps the state it is left in, to be resumed the same way.
+    if (this.snapshot.context.caseNo) this.leaveCase(this.snapshot, { type: 'set_aside', reason: 'resumed_other_case' });
     this.snapshot = { ...parsed.snapshot, context: { ...parsed.snapshot.context, locale: this.snapshot.context.locale } };
     this.adoptCaseNo = request.caseNo;
     this.events.push({ type: 'follow_up_resumed', payload: { caseNo: request.caseNo, from: found.conversationId } });
@@ -142,16 +187,31 @@ class Turn {
     return true;
   }
 
-  async feed(event: DialogEvent): Promise<void> {
-    if (++this.steps > MAX_STEPS) throw new Error(`dialog did not settle within ${MAX_STEPS} steps (last event ${event.type})`);
-    const before = this.snapshot.value;
-    const step = transition(this.snapshot, event);
-    this.snapshot = step.snapshot;
-    if (step.snapshot.value !== before) this.events.push({ type: 'state_entered', payload: { from: before, to: step.snapshot.value, event: event.type } });
-    await this.perform(step.actions, event);
+  /** Files the channel stored for this conversation: say what arrived, note it, and ask the pending question again. */
+  evidenceReceived(files: NonNullable<InboundMessage['attachments']>, reprompt: boolean): void {
+    const zh = this.snapshot.context.locale === 'zh';
+    const list = files.map((f) => `${f.name}（${f.contentType}，${formatSize(f.size)}，SHA-256 ${f.sha256.slice(0, 12)}…）`).join(zh ? '；' : '; ');
+    const filed = this.snapshot.context.caseNo;
+    this.replies.push({
+      text: zh
+        ? `已收到 ${files.length} 个证据文件：${list}。文件已按内容指纹（SHA-256）保存${filed ? `，并记入案件 ${filed} 的证据` : '，建案后会记入案件证据'}。原件也请自己留好。`
+        : `Received ${files.length} evidence file${files.length > 1 ? 's' : ''}: ${list}. Stored by content fingerprint (SHA-256)${filed ? ` and added to case ${filed}` : '; it will be added to your case once it is filed'}. Keep the originals too.`,
+    });
+    this.events.push({ type: 'evidence_received', payload: { files: files.map((f) => ({ sha256: f.sha256, contentType: f.contentType, size: f.size })), caseNo: filed ?? null } });
+    if (reprompt) this.replies.push(...render('sayReprompt', this.snapshot.context));
   }
 
-  async perform(actions: string[], event: DialogEvent): Promise<void> {
+  async feed(event: DialogEvent): Promise<void> {
+    if (++this.steps > MAX_STEPS) throw new Error(`dialog did not settle within ${MAX_STEPS} steps (last event ${event.type})`);
+    const before = this.snapshot;
+    const step = transition(this.snapshot, event);
+    this.snapshot = step.snapshot;
+    if (step.snapshot.value !== before.value) this.events.push({ type: 'state_entered', payload: { from: before.value, to: step.snapshot.value, event: event.type } });
+    await this.perform(step.actions, event, before);
+  }
+
+  /** Runs the transition's named actions; `before` is the state the transition left (closeCase reads its case). */
+  async perform(actions: string[], event: DialogEvent, before?: MachineSnapshot): Promise<void> {
     for (const action of actions) {
       const context = this.snapshot.context;
       switch (action) {
@@ -168,9 +228,12 @@ class Turn {
         case 'fileCase':
           await this.fileCase();
           break;
+        case 'closeCase':
+          if (before?.context.caseNo) this.closeCase(before, event.type === 'RESTART' ? 'restarted' : 'new_dispute');
+          break;
         case 'answerQuestion': {
           const answer = this.deps.answer({ question: this.inbound.text ?? '', locale: context.locale });
-          this.replies.push({ text: answer.answer, citations: answer.citations.map((c) => ({ law: c.law, article: c.article })) });
+          this.replies.push({ text: answer.answer, citations: answer.citations.map((c) => ({ law: c.law, article: c.article, ...(c.versionDate ? { versionDate: c.versionDate } : {}), quote: c.quote })) });
           this.events.push({ type: 'question_answered', payload: { notCovered: answer.notCovered, cited: answer.citations.map((c) => `${c.law}${c.article}`) } });
           await this.feed({ type: 'ANSWERED' });
           break;
@@ -189,14 +252,34 @@ class Turn {
     const context = this.snapshot.context;
     // No consent, no stored case: the facts are personal data (个人信息保护法 第十三条).
     if (context.consent !== 'given' || !context.category) return;
-    const record = buildCaseRecord(context, this.snapshot.value, this.owner === 'waiting');
-    const status = caseStatusFor(this.snapshot.value, this.owner === 'waiting');
-    const created = !context.caseNo;
     const caseNo = context.caseNo ?? makeCaseNo(this.today, randomInt);
-    this.caseWrite = { caseNo, status, category: record.category, record, phoneHash: record.contact.phone ? hashPhone(record.contact.phone) : null, actor: 'bot' };
-    this.filedCase = { caseNo, status, ...record };
-    this.events.push({ type: created ? 'case_filed' : 'case_updated', payload: { caseNo, status } });
-    if (created) await this.feed({ type: 'CASE_FILED', caseNo });
+    const { write, record } = caseWrite(this.snapshot, { caseNo, created: !context.caseNo, awaitingAgent: this.owner === 'waiting' });
+    this.keep(write);
+    this.filedCase = { caseNo, status: write.status, ...record };
+    this.events.push({ type: write.created ? 'case_filed' : 'case_updated', payload: { caseNo, status: write.status } });
+    if (!context.caseNo) await this.feed({ type: 'CASE_FILED', caseNo });
+  }
+
+  /** A restart or a new dispute: the case the conversation was about is closed, its record and history kept. */
+  private closeCase(before: MachineSnapshot, reason: 'restarted' | 'new_dispute'): void {
+    const caseNo = before.context.caseNo ?? '';
+    this.leaveCase(cancelledState(before), { type: 'closed', reason });
+    this.events.push({ type: 'case_closed', payload: { caseNo, reason } });
+    const zh = before.context.locale === 'zh';
+    this.replies.push({ text: zh ? `之前的案件 ${caseNo} 已关闭，记录仍然保留；新的问题会另建案件。` : `Your earlier case ${caseNo} is closed and its record kept; a new problem gets a case of its own.` });
+  }
+
+  /** Writes a case as `state` leaves it and keeps that state on it, for a follow-up to resume from. */
+  private leaveCase(state: MachineSnapshot, event: { type: string; reason: string }): void {
+    if (state.context.consent !== 'given' || !state.context.category || !state.context.caseNo) return;
+    this.keep(caseWrite(state, { caseNo: state.context.caseNo, created: false, awaitingAgent: false, event, leftAt: toStored(state) }).write);
+  }
+
+  /** One write per case per turn: a later write of the same case replaces the earlier (a new case stays new). */
+  private keep(write: CaseWrite): void {
+    const earlier = this.caseWrites.findIndex((w) => w.caseNo === write.caseNo);
+    if (earlier === -1) this.caseWrites.push(write);
+    else this.caseWrites[earlier] = { ...write, created: this.caseWrites[earlier]?.created === true || write.created };
   }
 
   outbound(): OutboundReply[] {
@@ -227,11 +310,16 @@ function slotAwaited(context: Context) {
   return facts.find((f) => f === slot);
 }
 
-// Building an Intl formatter costs far more than using one: make it once.
-const SHANGHAI_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
+function formatSize(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+}
+
+// China keeps UTC+8 all year (no daylight saving since 1991): plain arithmetic, which costs a
+// fraction of an Intl.DateTimeFormat call on every turn.
+const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
 
 export function shanghaiDate(now: Date): string {
-  return SHANGHAI_DATE.format(now);
+  return new Date(now.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
 }
 
 export type { Stage };

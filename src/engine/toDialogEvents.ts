@@ -2,13 +2,11 @@ import type { DialogEvent } from '../../dialogs/rights/events.js';
 import { COMPLAINT_SLOTS } from '../../dialogs/rights/facts.js';
 import { CATEGORY_LABELS, EVIDENCE_LABELS, EVIDENCE_WORDS } from '../../dialogs/rights/labels.js';
 import { CATEGORIES, type Category, type Context, type Outcome, type Slots } from '../../dialogs/rights/types.js';
-import { readAnswer, type Understanding } from './understand/index.js';
+import type { Understanding } from './understand/index.js';
 
 // Below this the dialog offers the likeliest categories as choices instead of assuming one.
 const CONFIDENT = 0.5;
 const SELLER_TYPES = ['third_party', 'platform_self_operated', 'live_stream', 'individual_second_hand'];
-/** Free-text facts the engine does not pass to understanding as awaited: read here from the bare answer. */
-const ANSWERED_HERE = ['complainantName', 'address', 'shopAddress'] as const;
 /** Labels that say no more than the outcome itself: the outcome records them. */
 const BARE_RESPONSES = ['拒绝', '不回复', '同意'];
 /** The label knowledge/understanding/sellerResponses.json gives an offer of part of the claim. */
@@ -57,7 +55,7 @@ export function toDialogEvents(u: Understanding, context: Context, text: string,
   if (evidence.length && (awaiting === 'evidence' || awaiting === 'outcome')) events.push({ type: 'EVIDENCE', items: evidence });
   else if (awaiting === 'evidence' && (intents.has('yes') || intents.has('no') || NONE_HELD.test(choice))) events.push({ type: intents.has('yes') ? 'YES' : 'NO' });
 
-  const slots = factsOf(u, context, text, value, question);
+  const slots = factsOf(u, context, value, question);
   // Facts that change nothing add nothing to an answer about evidence (有照片，奶粉罐子也还留着).
   const changesSomething = Object.entries(slots).some(([k, v]) => JSON.stringify(context.slots[k as keyof Slots]) !== JSON.stringify(v));
   const hasFacts = (Object.keys(slots).length > 0 && (changesSomething || events.length === 0)) || (u.category !== undefined && context.category === undefined && !question);
@@ -84,12 +82,10 @@ export function toDialogEvents(u: Understanding, context: Context, text: string,
 }
 
 /** The facts of the message, minus what would wrongly overwrite what the dialog already holds. */
-function factsOf(u: Understanding, context: Context, text: string, value: string | undefined, question: boolean): Partial<Slots> {
+function factsOf(u: Understanding, context: Context, value: string | undefined, question: boolean): Partial<Slots> {
   const slots: Partial<Slots> = { ...u.slots };
   const awaiting = context.awaiting?.slot;
   if (value && awaiting === 'sellerType' && SELLER_TYPES.includes(value)) slots.sellerType = value as Slots['sellerType'];
-  const here = ANSWERED_HERE.find((s) => s === awaiting);
-  if (here && slots[here] === undefined && !question) Object.assign(slots, readAnswer(text, here));
   // Asked how a step went, words that say neither yes nor no are no report of what the seller said;
   // once the seller's rung is behind, what "they" said is the platform's or the regulator's answer.
   if (awaiting === 'outcome' || context.outcomes.length > 0) delete slots.sellerResponse;

@@ -16,18 +16,36 @@ export type InboundMessage = {
   /** A suggested action's value (a button press). */
   value?: string;
   locale?: 'zh' | 'en';
+  /** The site (tenant) the conversation was started from; stamped on the conversation when it is created. */
+  siteId?: string;
+  /** Evidence files received with this message (already stored by the channel); the engine acknowledges them. */
+  attachments?: { name: string; contentType: string; sha256: string; size: number }[];
+  /**
+   * Not a message: the agent who owns the conversation gives it back to the bot (at `stage` when the
+   * conversation reached it before) or closes it. Only the owning agent's control is accepted.
+   */
+  control?: AgentControl;
 };
+
+export type AgentControl = { type: 'handback'; agentId: string; stage?: Stage } | { type: 'close'; agentId: string };
 
 export type WeiquanChannelData = { stage: Stage; awaiting?: Awaiting; category?: Category; caseNo?: string; case?: Record<string, unknown> };
 
 export type OutboundReply = {
   text: string;
   suggestedActions?: { title: string; value: string }[];
-  citations?: { law: string; article: string }[];
+  citations?: { law: string; article: string; versionDate?: string; quote?: string }[];
   channelData: { weiquan: WeiquanChannelData };
 };
 
-export type TurnResult = { replies: OutboundReply[]; stage: Stage; caseNo?: string; duplicate: boolean };
+export type TurnResult = {
+  replies: OutboundReply[];
+  stage: Stage;
+  caseNo?: string;
+  duplicate: boolean;
+  /** An agent owns the conversation: the message was kept for them and the bot said nothing. */
+  forwardedToAgent?: boolean;
+};
 
 /** What the engine needs, passed in by src/main.ts (or a test). Understanding and answering are function types so an LLM can plug in. */
 export type EngineDeps = {

@@ -18,6 +18,8 @@ export const Step = z.union([
   /** The stored case, by dotted path (record.order.amountFen); null means absent. */
   z.strictObject({ case: z.record(z.string(), z.unknown()) }),
   z.strictObject({ noCase: z.literal(true) }),
+  /** Every case the conversation has filed, oldest first, each checked by dotted path (status, record.step, events: the case event types in order). */
+  z.strictObject({ cases: z.array(z.record(z.string(), z.unknown())).min(1) }),
   /** How many cases the conversation has filed so far. */
   z.strictObject({ caseCount: z.number().int().min(0) }),
   /** The stored dialog state, by dotted path (context.slots.product): what was kept without a case; null means absent. */

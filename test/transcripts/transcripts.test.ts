@@ -68,6 +68,15 @@ describe.each(files)('%s', (file) => {
       } else if ('notCites' in step) {
         const cited = replies.flatMap((r) => r.citations ?? []).map((c) => `${c.law}#${c.article}`);
         for (const c of step.notCites) expect(cited, where).not.toContain(c);
+      } else if ('cases' in step) {
+        const filed = await t.db.query<{ caseNo: string }>('select case_no as "caseNo" from cases where conversation_id = $1 order by created_at, case_no', [conversationId]);
+        expect(filed.rows.length, where).toBe(step.cases.length);
+        for (const [n, expected] of step.cases.entries()) {
+          const caseNo = filed.rows[n]?.caseNo ?? '';
+          const events = await t.db.query<{ type: string }>('select type from case_events where case_no = $1 order by seq', [caseNo]);
+          const stored = { ...(await findCase(t.db, caseNo)), events: events.rows.map((e) => e.type) };
+          for (const [key, value] of Object.entries(expected)) expect(get(stored, key) ?? null, `${where} (case ${n + 1} ${key})`).toEqual(value);
+        }
       } else if ('noCase' in step || 'caseCount' in step) {
         const count = await t.db.query<{ n: number }>('select count(*)::int as n from cases where conversation_id = $1', [conversationId]);
         expect(count.rows[0]?.n, where).toBe('noCase' in step ? 0 : step.caseCount);

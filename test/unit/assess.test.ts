@@ -243,3 +243,78 @@ describe('who is liable', () => {
     }
   });
 });
+
+describe('who is liable when it is not the seller', () => {
+  it('puts an unauthorised payment on the payment provider, citing 电子商务法 第五十七条, not on the seller', () => {
+    const a = run({ category: 'unauthorized_payment', sellerType: 'third_party', platform: '淘宝', today: '2026-11-28', amountFen: 1_200_00 });
+    const liable = get(a, 'liability-payment-provider');
+    expect(liable.text).toContain('支付机构');
+    expect(cites(liable, ECL, '第五十七条')).toBe(true);
+    expect(has(a, 'liability-seller')).toBe(false);
+  });
+
+  it('puts leaked personal information on whoever handled and leaked it, with presumed fault (个人信息保护法 第六十九条)', () => {
+    const a = run({ category: 'personal_info', sellerType: 'third_party', platform: '美团', today: '2026-11-28' });
+    const liable = get(a, 'liability-information-handler');
+    expect(liable.text).toContain('泄露');
+    expect(cites(liable, '个人信息保护法', '第六十九条')).toBe(true);
+    expect(has(a, 'liability-seller')).toBe(false);
+  });
+
+  it('still holds the seller liable for an ordinary quality defect', () => {
+    expect(has(run({ category: 'quality_defect', sellerType: 'third_party', today: '2026-11-28', receivedDate: '2026-11-20' }), 'liability-seller')).toBe(true);
+  });
+});
+
+describe('the missing holiday calendar is said once', () => {
+  it('explains it on the first date it affects, names the years, and only marks the others', () => {
+    // Received 2026-11-03, defect found 2026-11-05: defect notice 2028-11-03 (Fri), limitation and 12315 cut-off
+    // 2029-11-05 (Mon): 2028 and 2029 have no notice loaded.
+    const a = run({ category: 'quality_defect', sellerType: 'third_party', today: '2026-11-28', receivedDate: '2026-11-03', defectFoundDate: d('2026-11-05') });
+    const unverified = a.conclusions.filter((c) => c.unverified);
+    expect(unverified.map((c) => c.id)).toEqual(['defect-notice', 'limitation-general', 'complaint-cutoff']);
+    const explained = a.conclusions.filter((c) => c.text.includes('尚未载入'));
+    expect(explained.map((c) => c.id)).toEqual(['defect-notice']);
+    expect(explained[0]?.text).toContain('2028、2029 年的放假安排尚未载入');
+    for (const c of unverified) expect(c.text, c.id).toContain('（节假日待核）');
+  });
+});
+
+describe('deadlines long past: said to have passed, with what still applies', () => {
+  // Received 2026-11-03 (Tue), defect found 2026-11-05, asked on 2030-06-03.
+  const a = () => run({ category: 'quality_defect', sellerType: 'third_party', today: '2030-06-03', receivedDate: '2026-11-03', defectFoundDate: d('2026-11-05'), amountFen: 599_00 });
+
+  it('the 7-day quality return: over, but exchange, repair or termination remain', () => {
+    const window = get(a(), 'quality-return-window');
+    expect(window).toMatchObject({ due: '2026-11-10', status: 'passed' });
+    expect(window.text).toContain('这七日已过');
+    expect(window.text).toContain('仍可以要求更换、修理');
+  });
+
+  it('the 2-year defect notice (民法典 第六百二十一条): over, unless the seller knew', () => {
+    const notice = get(a(), 'defect-notice');
+    expect(notice).toMatchObject({ due: '2028-11-03', status: 'passed' });
+    expect(notice.text).toContain('不受这一期限限制');
+  });
+
+  it('the 3-year limitation: run out, no advice to interrupt it, and what 民法典 第一百九十二条 leaves', () => {
+    // 2026-11-05 + 3 years = 2029-11-05 (Mon).
+    const limitation = get(a(), 'limitation-general');
+    expect(limitation).toMatchObject({ due: '2029-11-05', status: 'passed' });
+    expect(limitation.text).toContain('时效已经届满');
+    expect(limitation.text).not.toContain('时效中断');
+    expect(cites(limitation, '民法典', '第一百九十二条')).toBe(true);
+  });
+
+  it('the 12315 cut-off: no longer accepted; negotiation and 消协 mediation remain', () => {
+    const cutoff = get(a(), 'complaint-cutoff');
+    expect(cutoff.status).toBe('passed');
+    expect(cutoff.text).toContain('12315 不会再受理');
+  });
+
+  it('while a period is open, says nothing of it having passed', () => {
+    const open = run({ category: 'quality_defect', sellerType: 'third_party', today: '2026-11-28', receivedDate: '2026-11-03', defectFoundDate: d('2026-11-05') });
+    expect(get(open, 'limitation-general').text).toContain('时效中断');
+    expect(get(open, 'defect-notice').text).not.toContain('两年已过');
+  });
+});

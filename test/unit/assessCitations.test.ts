@@ -48,6 +48,8 @@ const VARIANTS: Omit<AssessmentInput, 'category' | 'sellerType'>[] = [
     confirmedNonReturnable: false,
   },
   { today: d('2026-11-05'), receivedDate: d('2026-11-03'), customMade: true, perishable: true, digitalUnsealed: true, confirmedNonReturnable: true, sellerIsTrader: false },
+  // Asked years later: every clock has run out, and each must say what is left.
+  { today: d('2030-06-03'), amountFen: 599_00, orderDate: d('2026-10-30'), receivedDate: d('2026-11-03'), defectFoundDate: d('2026-11-05'), injured: true, returnRequestedDate: d('2026-11-06'), returnReceivedBySellerDate: d('2026-11-12'), sellerIsTrader: true },
 ];
 
 const CASES = DisputeType.options.flatMap((category) => SELLERS.flatMap((sellerType) => VARIANTS.map((v) => ({ ...v, category, sellerType }))));
@@ -94,12 +96,25 @@ describe(`assessments over ${CASES.length} inputs (every dispute type × seller 
 
   it('keeps money in integer fen, and dated deadlines complete and honest about the calendar', () => {
     expect(
-      failures((a) =>
-        a.conclusions.flatMap((c) => [
+      failures((a) => [
+        ...a.conclusions.flatMap((c) => [
           ...(c.amountFen !== undefined && !Number.isSafeInteger(c.amountFen) ? [`${c.id} amount ${c.amountFen}`] : []),
           ...(c.due !== undefined && (c.status === undefined || c.daysLeft === undefined) ? [`${c.id} has a due date but no status`] : []),
-          ...(c.unverified && !c.text.includes('尚未载入') ? [`${c.id} is unverified but does not say so`] : []),
+          ...(c.unverified && !c.text.includes('节假日待核') ? [`${c.id} is unverified but its date is not marked`] : []),
         ]),
+        // The missing holiday notice is explained once per assessment, not in every conclusion.
+        ...(a.conclusions.filter((c) => c.text.includes('尚未载入')).length !== (a.conclusions.some((c) => c.unverified) ? 1 : 0) ? ['the missing-calendar note is not said exactly once'] : []),
+      ]),
+    ).toEqual([]);
+  });
+
+  it('tells what still applies once a deadline has passed, never only that it has', () => {
+    const stillApplies = /仍|不受这一期限限制|可以|请求|投诉|起诉/;
+    expect(
+      failures((a) =>
+        a.conclusions
+          .filter((c) => c.status === 'passed')
+          .flatMap((c) => (stillApplies.test(c.text.slice(c.text.indexOf('已过'))) ? [] : [`${c.id} passed without saying what still applies`])),
       ),
     ).toEqual([]);
   });

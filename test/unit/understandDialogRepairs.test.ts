@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readAnswer, type SlotName, understandOffline } from '../../src/engine/understand/index.js';
+import { type SlotName, understandOffline } from '../../src/engine/understand/index.js';
 
 const now = new Date('2026-11-28T10:00:00+08:00');
 const read = (message: string, awaiting?: SlotName, known = {}) => understandOffline(message, { now, known, ...(awaiting ? { awaiting } : {}) });
@@ -72,10 +72,13 @@ describe('what the dialog transcripts showed', () => {
     expect(read('可以，同意').intents).toContain('consent_yes');
   });
 
-  it('reads bare answers for the 12315 details', () => {
-    expect(readAnswer('李娜', 'complainantName')).toEqual({ complainantName: '李娜' });
-    expect(readAnswer('我住在杭州市西湖区文三路90号', 'address')).toEqual({ address: '杭州市西湖区文三路90号' });
-    expect(readAnswer('跳过', 'address')).toEqual({});
-    expect(readAnswer('13800138000', 'complainantName')).toEqual({});
+  it('reads bare answers for the 12315 details through understanding, with the detail awaited', () => {
+    const answer = (text: string, awaiting: SlotName) => read(text, awaiting).slots;
+    expect(answer('李娜', 'complainantName')).toMatchObject({ complainantName: '李娜' });
+    expect(answer('我住在杭州市西湖区文三路90号', 'address')).toMatchObject({ address: '杭州市西湖区文三路90号' });
+    expect(answer('跳过', 'address').address).toBeUndefined();
+    expect(answer('13800138000', 'complainantName').complainantName).toBeUndefined();
+    expect(answer('商家地址是广东省广州市白云区机场路88号2楼', 'shopAddress')).toMatchObject({ shopAddress: '广东省广州市白云区机场路88号2楼' });
+    expect(answer('投诉需要写地址吗？', 'address').address).toBeUndefined();
   });
 });

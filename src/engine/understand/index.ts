@@ -3,7 +3,6 @@
  * and the dictionaries in `knowledge/understanding/`. Pure: no LLM, no network, no clock.
  */
 export { understandOffline, makeUnderstandOffline } from './understandOffline.js';
-export { readAnswer } from './readAnswer.js';
 export { dictionaries, type UnderstandingDictionaries } from './dictionaries.js';
 export {
   CategoriesFile,

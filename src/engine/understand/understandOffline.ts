@@ -29,6 +29,9 @@ export function makeUnderstandOffline(dicts: UnderstandingDictionaries): Underst
   return (message, context) => understand(lexicon, message, context);
 }
 
+/** What a 12315 complaint must name of the parties (暂行办法 第九条): free text asked for one at a time. */
+const COMPLAINT_DETAILS: readonly SlotName[] = ['complainantName', 'address', 'shopAddress'];
+
 /** Rule- and dictionary-based understanding over the shipped dictionaries in `knowledge/understanding/`. */
 export const understandOffline: Understand = makeUnderstandOffline(dictionaries);
 
@@ -77,6 +80,11 @@ function understand(lexicon: Lexicon, message: string, { now, known = {}, awaiti
   });
   const problems: SlotProblem[] = [...dateCheck.problems, ...amountCheck.problems];
   const intents = detectIntents(text, lexicon, { slots, known, categoryFound: category !== undefined, hasProblems: problems.length > 0, sellerResponse });
+  // A name or a street address answering for a 12315 complaint detail is the answer, whatever digits
+  // or place names in it look like (文三路90号 is no amount): read it as such unless it asks something.
+  if (awaiting && COMPLAINT_DETAILS.includes(awaiting) && slots[awaiting] === undefined && !intents.includes('question')) {
+    Object.assign(slots, fillAwaited(text, message, awaiting, {}, lexicon));
+  }
   const unread = unreadAnswer(text, lexicon, awaiting, slots, problems, intents);
   if (unread) problems.push(slotProblem(unread, 'unparseable', { text: message.trim() }));
   return category ? { intents, category, slots, problems } : { intents, slots, problems };

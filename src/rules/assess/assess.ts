@@ -1,6 +1,7 @@
 import type { DisputeType } from '../../retrieval/knowledgeFiles.js';
 import type { Calendar } from '../calendar/index.js';
 import { collectNotes } from './collectNotes.js';
+import { noteUnverifiedDates } from './describeDue.js';
 import { makeFacts, type Facts, type Rule } from './makeFacts.js';
 import { categoryRemedies } from './rules/categoryRemedies.js';
 import { complaint12315 } from './rules/complaint12315.js';
@@ -66,7 +67,7 @@ const CATEGORY_RULES: Record<DisputeType, Rule[]> = {
 export function assess(input: AssessmentInput, calendar: Calendar): Assessment {
   const facts = makeFacts(input, calendar);
   const rules = facts.consumerLaw ? consumerLawRules(facts) : contractLawRules(facts);
-  const conclusions = rules.flatMap((rule) => rule(facts));
+  const conclusions = noteUnverifiedDates(rules.flatMap((rule) => rule(facts)), calendar.coveredYears);
   return {
     conclusions,
     citations: unionOfCitations(conclusions),

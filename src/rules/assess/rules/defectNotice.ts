@@ -1,5 +1,5 @@
 import { addMonthsPeriod } from '../addMonthsPeriod.js';
-import { describeDue, dueFields } from '../describeDue.js';
+import { describeDue, dueFields, ifPassed } from '../describeDue.js';
 import { formatDateShort } from '../formatDate.js';
 import { cite, MONTH_PERIOD } from '../laws.js';
 import type { Facts } from '../makeFacts.js';
@@ -39,13 +39,18 @@ export function defectNotice(f: Facts): Conclusion[] {
     ];
   }
   const due = describeDue(f.today, addMonthsPeriod(received, NOTICE_MONTHS, f.calendar, true));
+  const [passedZh, passedEn] = ifPassed(
+    due,
+    '两年已过：没有在期限内通知的，视为商品质量符合约定；但卖家知道或者应当知道商品不符合约定的，不受这一期限限制。',
+    'The two years are over: without notice in time the goods count as conforming, unless the seller knew or should have known they did not conform, in which case the time limit does not apply.',
+  );
   return [
     {
       ...base,
       kind: 'deadline',
       ...dueFields(due),
-      text: `发现质量问题后应在合理期限内通知卖家，最迟不超过收货之日（${formatDateShort(received)}）起两年，即 ${due.dateZh}，${due.statusZh}；商品有质量保证期的，按保证期。${due.caveatZh}`,
-      textEn: `Tell the seller about a defect within a reasonable time of finding it, and at the latest within two years of receipt (${received}), i.e. by ${due.dateEn} (${due.statusEn}); a quality-guarantee period, if any, applies instead.${due.caveatEn}`,
+      text: `发现质量问题后应在合理期限内通知卖家，最迟不超过收货之日（${formatDateShort(received)}）起两年，即 ${due.dateZh}，${due.statusZh}；商品有质量保证期的，按保证期。${due.caveatZh}${passedZh}`,
+      textEn: `Tell the seller about a defect within a reasonable time of finding it, and at the latest within two years of receipt (${received}), i.e. by ${due.dateEn} (${due.statusEn}); a quality-guarantee period, if any, applies instead.${due.caveatEn}${passedEn}`,
       citations: [...cite('civil', '第六百二十一条'), ...MONTH_PERIOD],
     },
   ];

@@ -1,5 +1,5 @@
 import { addCalendarDays } from '../../calendar/index.js';
-import { describeDue, dueFields } from '../describeDue.js';
+import { describeDue, dueFields, ifPassed } from '../describeDue.js';
 import { formatDateShort } from '../formatDate.js';
 import { cite, DAY_PERIOD } from '../laws.js';
 import type { Facts } from '../makeFacts.js';
@@ -32,11 +32,16 @@ function qualityReturnWindow(f: Facts): Conclusion {
     };
   }
   const due = describeDue(f.today, addCalendarDays(received, 7, f.calendar));
+  const [passedZh, passedEn] = ifPassed(
+    due,
+    '这七日已过，不能再凭这一条直接退货；仍可以要求更换、修理，质量问题致使不能实现购买目的的，仍可以解除合同退货。',
+    'Those 7 days are over, so this rule no longer gives a return by itself; you can still demand an exchange or repair, and return the goods on termination if the defect defeats the purpose of the purchase.',
+  );
   return {
     ...base,
     ...dueFields(due),
-    text: `商品不符合质量要求、又没有国家规定或约定的，可以自收到商品起七日内退货：你于 ${formatDateShort(received)} 收货，到 ${due.dateZh} 截止（${due.statusZh}）。${due.caveatZh}`,
-    textEn: `Goods that fall short of the required quality may be returned within 7 days of receipt when no state rule or agreement says otherwise: you received them on ${received}, so the period ends on ${due.dateEn} (${due.statusEn}).${due.caveatEn}`,
+    text: `商品不符合质量要求、又没有国家规定或约定的，可以自收到商品起七日内退货：你于 ${formatDateShort(received)} 收货，到 ${due.dateZh} 截止（${due.statusZh}）。${due.caveatZh}${passedZh}`,
+    textEn: `Goods that fall short of the required quality may be returned within 7 days of receipt when no state rule or agreement says otherwise: you received them on ${received}, so the period ends on ${due.dateEn} (${due.statusEn}).${due.caveatEn}${passedEn}`,
   };
 }
 

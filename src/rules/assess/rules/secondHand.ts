@@ -1,5 +1,5 @@
 import { addMonthsPeriod } from '../addMonthsPeriod.js';
-import { describeDue, dueFields } from '../describeDue.js';
+import { describeDue, dueFields, ifPassed } from '../describeDue.js';
 import { formatDateShort } from '../formatDate.js';
 import { cite, MONTH_PERIOD } from '../laws.js';
 import type { Facts } from '../makeFacts.js';
@@ -76,11 +76,12 @@ function rescissionDeadline(f: Facts): Conclusion {
     };
   }
   const due = describeDue(f.today, addMonthsPeriod(f.knew.date, RESCISSION_MONTHS, f.calendar, true));
+  const [lapsedZh, lapsedEn] = ifPassed(due, '一年已过，撤销权已经消灭；商品与描述不符的，仍可以按合同要求卖家承担违约责任（退货退款、赔偿损失）。', 'The year is over and the right to rescind is gone; if the item was not as described you can still hold the seller to the contract (return and refund, damages).');
   return {
     ...base,
     ...dueFields(due),
-    text: `撤销权应在知道或应当知道被骗之日起一年内行使：按${f.knew.basisZh}（${formatDateShort(f.knew.date)}）计，到 ${due.dateZh}，${due.statusZh}，${tail}${due.caveatZh}`,
-    textEn: `Rescission must be sought within one year of when you knew or should have known of the fraud: counting from ${f.knew.basisEn} (${f.knew.date}), by ${due.dateEn} (${due.statusEn}).${tailEn}${due.caveatEn}`,
+    text: `撤销权应在知道或应当知道被骗之日起一年内行使：按${f.knew.basisZh}（${formatDateShort(f.knew.date)}）计，到 ${due.dateZh}，${due.statusZh}，${tail}${due.caveatZh}${lapsedZh}`,
+    textEn: `Rescission must be sought within one year of when you knew or should have known of the fraud: counting from ${f.knew.basisEn} (${f.knew.date}), by ${due.dateEn} (${due.statusEn}).${tailEn}${due.caveatEn}${lapsedEn}`,
     citations: [...cite('civil', '第一百五十二条'), ...MONTH_PERIOD],
   };
 }

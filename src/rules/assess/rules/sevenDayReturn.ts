@@ -1,5 +1,5 @@
 import { addCalendarDays } from '../../calendar/index.js';
-import { describeDue, dueFields } from '../describeDue.js';
+import { describeDue, dueFields, ifPassed } from '../describeDue.js';
 import { formatDateShort } from '../formatDate.js';
 import { formatFen } from '../formatFen.js';
 import { cite, DAY_PERIOD } from '../laws.js';
@@ -83,14 +83,15 @@ function returnTerms(input: AssessmentInput): Conclusion {
 
 function refundDue(f: Facts, receivedBySeller: NonNullable<AssessmentInput['returnReceivedBySellerDate']>): Conclusion {
   const due = describeDue(f.today, addCalendarDays(receivedBySeller, 7, f.calendar));
+  const [lateZh, lateEn] = ifPassed(due, '商家逾期仍未退款的，可以继续要求退款，并以此向市场监督管理部门（12315）投诉。', 'If the seller still has not refunded, keep demanding the refund and complain to the market regulator (12315) on that basis.');
   return {
     id: 'seven-day-refund-due',
     kind: 'deadline',
     title: '商家退款期限',
     titleEn: 'Seller’s refund deadline',
     ...dueFields(due),
-    text: `商家于 ${formatDateShort(receivedBySeller)} 收到退货，应在 ${due.dateZh} 前退款（${due.statusZh}）。${due.caveatZh}`,
-    textEn: `The seller received the returned goods on ${receivedBySeller} and must refund by ${due.dateEn} (${due.statusEn}).${due.caveatEn}`,
+    text: `商家于 ${formatDateShort(receivedBySeller)} 收到退货，应在 ${due.dateZh} 前退款（${due.statusZh}）。${due.caveatZh}${lateZh}`,
+    textEn: `The seller received the returned goods on ${receivedBySeller} and must refund by ${due.dateEn} (${due.statusEn}).${due.caveatEn}${lateEn}`,
     citations: [...cite('consumer', '第二十五条'), ...DAY_PERIOD],
   };
 }
