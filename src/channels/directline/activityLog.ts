@@ -1,0 +1,59 @@
+import { insertActivities, selectActivitiesAfter, type AppendItem } from './sql/activities.js';
+import type { Sql } from './sql/sql.js';
+import { withIdentity } from './toActivities.js';
+
+export type ActivityPage = { activities: Record<string, unknown>[]; watermark: string };
+
+/** Activities as they went out, with the seq of the first and last, for subscribers on this instance. */
+export type AppendedPage = ActivityPage & { first: number; last: number };
+
+export const ACTIVITY_CHANNEL = 'directline_activity';
+
+// Concurrent appends to one conversation race for the next seq; the loser retries what it lost.
+const MAX_APPEND_ATTEMPTS = 10;
+export const PAGE_SIZE = 200;
+
+export type ActivityLog = {
+  /** Appends once per client id (a retry appends nothing) and tells every instance. Returns each item's seq. */
+  append(conversationId: string, items: AppendItem[]): Promise<number[]>;
+  readAfter(conversationId: string, watermark: number): Promise<ActivityPage & { last: number }>;
+  /** This instance's listener for what it appends itself (other instances hear through NOTIFY). */
+  onAppend(listener: (conversationId: string, page: AppendedPage) => void): void;
+};
+
+export function makeActivityLog(deps: { db: Sql; wirePayload: (payload: string) => string }): ActivityLog {
+  const listeners: ((conversationId: string, page: AppendedPage) => void)[] = [];
+  return {
+    async append(conversationId, items) {
+      const seqs = new Map<string, number>();
+      const written: { seq: number; at: Date; activity: Record<string, unknown> }[] = [];
+      const byClient = new Map(items.map((i) => [i.clientId, i.activity]));
+      for (let attempt = 1; seqs.size < items.length; attempt++) {
+        if (attempt > MAX_APPEND_ATTEMPTS) throw new Error('could not append to the conversation log: too many concurrent writers');
+        const rows = await insertActivities(deps.db, conversationId, items.filter((i) => !seqs.has(i.clientId)), { channel: ACTIVITY_CHANNEL, payload: deps.wirePayload(conversationId) });
+        for (const row of rows) {
+          seqs.set(row.clientId, row.seq);
+          if (row.fresh) written.push({ seq: row.seq, at: row.at, activity: byClient.get(row.clientId) ?? {} });
+        }
+      }
+      if (written.length) {
+        written.sort((a, b) => a.seq - b.seq);
+        const first = written[0]?.seq ?? 0;
+        const last = written.at(-1)?.seq ?? 0;
+        // Contiguous seqs can go to local subscribers as they are; a gap (a concurrent append) makes them read.
+        const contiguous = last - first + 1 === written.length;
+        const page: AppendedPage = { activities: written.map((w) => withIdentity(conversationId, w.seq, w.at, w.activity)), watermark: String(last), first: contiguous ? first : -1, last };
+        for (const listener of listeners) listener(conversationId, page);
+      }
+      return items.map((i) => seqs.get(i.clientId) ?? 0);
+    },
+    async readAfter(conversationId, watermark) {
+      const rows = await selectActivitiesAfter(deps.db, conversationId, watermark, PAGE_SIZE);
+      const last = rows.at(-1)?.seq ?? watermark;
+      return { activities: rows.map((r) => withIdentity(conversationId, r.seq, r.at, r.activity)), watermark: String(last), last };
+    },
+    onAppend(listener) {
+      listeners.push(listener);
+    },
+  };
+}

@@ -1,0 +1,226 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { Readable } from 'node:stream';
+import type { InboundMessage, TurnResult } from '../../engine/types.js';
+import { AppError } from '../../errors.js';
+import type { Logger } from '../../logger.js';
+import type { Site } from '../../sites/index.js';
+import type { ActivityLog, ActivityPage } from './activityLog.js';
+import { InboundActivity, valueOf } from './inboundActivity.js';
+import { selectConversationSite } from './sql/conversations.js';
+import { insertEvidence } from './sql/evidence.js';
+import type { Sql } from './sql/sql.js';
+import { storeEvidence } from './storeEvidence.js';
+import { activityId, engineLocale, replyToActivity, typingActivity } from './toActivities.js';
+import { looksLikeToken, type TokenClaims, type TokenSigner } from './tokens.js';
+
+export const TOKEN_TTL_SECONDS = 3600;
+
+const STARTED_CACHE = 50_000;
+
+/** Who is calling: a site's server with its secret, or a client with a conversation token. */
+export type Principal = { kind: 'secret'; site: Site } | { kind: 'token'; claims: TokenClaims };
+
+export type Conversation = { conversationId: string; token: string; expires_in: number };
+
+export type UploadedFile = { name: string; stream: Readable; truncated: () => boolean };
+
+export type DirectLineDeps = {
+  db: Sql;
+  sites: { find(id: string): Promise<Site | undefined>; findBySecret(secret: string): Promise<Site | undefined> };
+  runTurn: (inbound: InboundMessage) => Promise<TurnResult>;
+  signer: TokenSigner;
+  log: ActivityLog;
+  logger: Logger;
+  /** DATA_DIR/evidence */
+  evidenceDir: string;
+  uploadMaxBytes: number;
+};
+
+export type DirectLine = ReturnType<typeof makeDirectLine>;
+
+/**
+ * The Direct Line 3.0 subset, as plain functions over the engine and the activity log. HTTP (and
+ * the WebSocket upgrade) live in src/server; this module decides who may do what, and translates
+ * activities to engine turns and replies back to activities.
+ */
+export function makeDirectLine(deps: DirectLineDeps) {
+  const issue = (conversationId: string, siteId: string, locale: 'zh' | 'en'): Conversation => ({
+    conversationId,
+    token: deps.signer.sign({ conversationId, siteId, locale }, TOKEN_TTL_SECONDS),
+    expires_in: TOKEN_TTL_SECONDS,
+  });
+
+  // A conversation's site never changes once it is started: remembering it saves a query per turn.
+  const startedSites = new Map<string, string | null>();
+  const siteOfConversation = async (conversationId: string): Promise<string | null | undefined> => {
+    if (startedSites.has(conversationId)) return startedSites.get(conversationId);
+    const row = await selectConversationSite(deps.db, conversationId);
+    if (row) {
+      if (startedSites.size >= STARTED_CACHE) startedSites.delete(startedSites.keys().next().value as string);
+      startedSites.set(conversationId, row.siteId);
+    }
+    return row ? row.siteId : undefined;
+  };
+
+  /** The conversation's first turn (the welcome), once; later calls find it done. */
+  const ensureStarted = async (conversationId: string, siteId: string, locale: 'zh' | 'en'): Promise<void> => {
+    const owner = await siteOfConversation(conversationId);
+    if (owner !== undefined) {
+      if (owner !== siteId) throw new AppError('FORBIDDEN', '这个会话不属于你的网站。This conversation belongs to another site.');
+      return;
+    }
+    const result = await deps.runTurn({ conversationId, channel: 'directline', turnId: 'start', locale, siteId });
+    await deps.log.append(conversationId, result.replies.map((r, i) => ({ clientId: `start#r${i}`, activity: replyToActivity(r, conversationId, undefined, locale) })));
+  };
+
+  /** The site and locale a caller acts for in one conversation, or an error; never another site's data. */
+  const authorize = async (principal: Principal, conversationId: string): Promise<{ siteId: string; locale: 'zh' | 'en' }> => {
+    if (principal.kind === 'token') {
+      if (principal.claims.conversationId !== conversationId) throw new AppError('FORBIDDEN', '令牌不属于这个会话。This token is for another conversation.');
+      await ensureStarted(conversationId, principal.claims.siteId, principal.claims.locale);
+      return { siteId: principal.claims.siteId, locale: principal.claims.locale };
+    }
+    const owner = await siteOfConversation(conversationId);
+    // Another site's conversation and a missing one look the same to a secret holder.
+    if (owner !== principal.site.id) throw new AppError('NOT_FOUND', '没有这个会话。No such conversation.');
+    return { siteId: principal.site.id, locale: principal.site.locale };
+  };
+
+  const newConversationId = () => `dl_${randomBytes(16).toString('base64url')}`;
+
+  /** Runs the turn and appends its replies; both are idempotent per client id, so a retry completes a half-done turn. */
+  const runAndReply = async (conversationId: string, clientId: string, userSeq: number, inbound: InboundMessage, locale: 'zh' | 'en') => {
+    const result = await deps.runTurn(inbound);
+    const replyTo = activityId(conversationId, userSeq);
+    await deps.log.append(conversationId, result.replies.map((r, i) => ({ clientId: `${clientId}#r${i}`, activity: replyToActivity(r, conversationId, replyTo, locale) })));
+    return result;
+  };
+
+  return {
+    async authenticate(authorization: string | undefined): Promise<Principal> {
+      const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '');
+      if (!match?.[1]) throw new AppError('UNAUTHORIZED', '缺少凭据：请在 Authorization 头里带上 Bearer 令牌或网站密钥。Send a token or site secret as "Authorization: Bearer …".');
+      const credential = match[1];
+      if (looksLikeToken(credential)) {
+        const check = deps.signer.verify(credential);
+        if (check.ok) return { kind: 'token', claims: check.claims };
+        if (check.reason === 'expired') throw new AppError('TOKEN_EXPIRED', '令牌已过期，请刷新页面或重新获取。The token has expired; get a new one.');
+        throw new AppError('UNAUTHORIZED', '令牌无效。The token is not valid.');
+      }
+      const site = await deps.sites.findBySecret(credential);
+      if (!site) throw new AppError('UNAUTHORIZED', '凭据无效。The credential is not valid.');
+      return { kind: 'secret', site };
+    },
+
+    /** The site whose origins a caller's browser requests are checked against. */
+    siteIdOf(principal: Principal): string {
+      return principal.kind === 'token' ? principal.claims.siteId : principal.site.id;
+    },
+
+    /** `POST /tokens/generate`: a site's server mints a token for a new conversation. */
+    async generateToken(principal: Principal, options: { locale?: string }): Promise<Conversation> {
+      if (principal.kind !== 'secret') throw new AppError('FORBIDDEN', '只有网站密钥可以生成令牌。Only a site secret can generate tokens.');
+      return issue(newConversationId(), principal.site.id, engineLocale(options.locale) ?? principal.site.locale);
+    },
+
+    /** `POST /api/webchat/token`: the widget's token, after the route checked the page's origin. */
+    widgetToken(site: Site, locale: string | undefined): Conversation {
+      return issue(newConversationId(), site.id, engineLocale(locale) ?? site.locale);
+    },
+
+    async refreshToken(principal: Principal): Promise<Conversation> {
+      if (principal.kind !== 'token') throw new AppError('FORBIDDEN', '刷新需要会话令牌。Refreshing needs a conversation token.');
+      const c = principal.claims;
+      return issue(c.conversationId, c.siteId, c.locale);
+    },
+
+    /** `POST /conversations`: a secret starts a new conversation; a token starts (or returns) its own. */
+    async startConversation(principal: Principal, options: { locale?: string }): Promise<Conversation> {
+      const conversation =
+        principal.kind === 'token'
+          ? issue(principal.claims.conversationId, principal.claims.siteId, principal.claims.locale)
+          : issue(newConversationId(), principal.site.id, engineLocale(options.locale) ?? principal.site.locale);
+      const claims = deps.signer.verify(conversation.token);
+      if (!claims.ok) throw new Error('a token just issued does not verify');
+      await ensureStarted(conversation.conversationId, claims.claims.siteId, claims.claims.locale);
+      return conversation;
+    },
+
+    /** `GET /conversations/{id}`: reconnect, with a fresh token (the client keeps using the conversation). */
+    async reconnect(principal: Principal, conversationId: string): Promise<Conversation> {
+      const { siteId, locale } = await authorize(principal, conversationId);
+      return issue(conversationId, siteId, locale);
+    },
+
+    async getActivities(principal: Principal, conversationId: string, watermark: number): Promise<ActivityPage> {
+      await authorize(principal, conversationId);
+      const page = await deps.log.readAfter(conversationId, watermark);
+      return { activities: page.activities, watermark: page.watermark };
+    },
+
+    /** For the WebSocket: checks access once, at connect. */
+    authorizeStream: (principal: Principal, conversationId: string) => authorize(principal, conversationId),
+
+    /**
+     * `POST /conversations/{id}/activities`. The client's activity id (or webchat's
+     * channelData.clientActivityID) is the engine's turn id: a retry after a lost response appends
+     * nothing new and runs no second turn, it only completes what the first attempt left undone.
+     */
+    async postActivity(principal: Principal, conversationId: string, body: unknown): Promise<{ id: string }> {
+      const { siteId, locale } = await authorize(principal, conversationId);
+      const activity = InboundActivity.parse(body);
+      const clientId = activity.id ?? activity.channelData?.clientActivityID ?? `srv-${randomUUID()}`;
+      if (activity.type !== 'message') {
+        // Typing indicators, events and conversation updates from clients change nothing here.
+        return { id: activityId(conversationId, 0) };
+      }
+      const value = valueOf(activity);
+      const text = activity.text?.trim() ? activity.text : undefined;
+      if (text === undefined && value === undefined) throw new AppError('VALIDATION_FAILED', '消息需要文字或按钮的值。A message needs text or a value.');
+      const echo = {
+        type: 'message',
+        from: { id: activity.from?.id ?? 'user', ...(activity.from?.name ? { name: activity.from.name } : {}), role: 'user' },
+        ...(text !== undefined ? { text } : {}),
+        ...(value !== undefined ? { value } : {}),
+        ...(activity.locale ? { locale: activity.locale } : {}),
+        channelData: { clientActivityID: activity.channelData?.clientActivityID ?? clientId },
+      };
+      const [userSeq = 0] = await deps.log.append(conversationId, [
+        { clientId, activity: echo },
+        { clientId: `${clientId}#typing`, activity: typingActivity(conversationId, undefined) },
+      ]);
+      await runAndReply(conversationId, clientId, userSeq, { conversationId, channel: 'directline', turnId: clientId, siteId, locale: engineLocale(activity.locale) ?? locale, ...(text !== undefined ? { text } : {}), ...(value !== undefined ? { value } : {}) }, locale);
+      return { id: activityId(conversationId, userSeq) };
+    },
+
+    /** `POST /conversations/{id}/upload`: files stored and linked, then one turn that acknowledges them. */
+    async upload(principal: Principal, conversationId: string, files: AsyncIterable<UploadedFile>, activityPart: () => unknown): Promise<{ id: string }> {
+      const { siteId, locale } = await authorize(principal, conversationId);
+      const stored: { name: string; contentType: string; sha256: string; size: number }[] = [];
+      for await (const file of files) {
+        const saved = await storeEvidence(deps.evidenceDir, file.stream, file.truncated, deps.uploadMaxBytes);
+        const name = file.name.replace(/[\p{Cc}/\\]/gu, '_').slice(0, 200) || 'file';
+        await insertEvidence(deps.db, { id: `ev_${randomBytes(10).toString('hex')}`, conversationId, sha256: saved.sha256, contentType: saved.contentType, size: saved.size, originalName: name, storagePath: saved.storagePath });
+        stored.push({ name, contentType: saved.contentType, sha256: saved.sha256, size: saved.size });
+      }
+      if (stored.length === 0) throw new AppError('VALIDATION_FAILED', '没有收到文件：请用 multipart 的 file 部分上传。No file received: send it as a multipart "file" part.');
+      const template = InboundActivity.partial({ type: true }).parse(activityPart() ?? {});
+      const clientId = template.id ?? template.channelData?.clientActivityID ?? `up-${stored.map((s) => s.sha256.slice(0, 16)).join('-')}`;
+      const text = template.text?.trim() ? template.text : undefined;
+      const echo = {
+        type: 'message',
+        from: { id: template.from?.id ?? 'user', role: 'user' },
+        ...(text !== undefined ? { text } : {}),
+        attachments: stored.map((s) => ({ contentType: s.contentType, name: s.name, content: { sha256: s.sha256, size: s.size } })),
+        channelData: { clientActivityID: template.channelData?.clientActivityID ?? clientId },
+      };
+      const [userSeq = 0] = await deps.log.append(conversationId, [
+        { clientId, activity: echo },
+        { clientId: `${clientId}#typing`, activity: typingActivity(conversationId, undefined) },
+      ]);
+      deps.logger.info({ conversationId, files: stored.length, bytes: stored.reduce((n, s) => n + s.size, 0) }, 'directline.evidence_uploaded');
+      await runAndReply(conversationId, clientId, userSeq, { conversationId, channel: 'directline', turnId: clientId, siteId, locale, attachments: stored, ...(text !== undefined ? { text } : {}) }, locale);
+      return { id: activityId(conversationId, userSeq) };
+    },
+  };
+}

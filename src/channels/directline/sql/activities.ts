@@ -1,0 +1,53 @@
+import type { Sql } from './sql.js';
+
+export type StoredActivity = { seq: number; activity: Record<string, unknown>; at: Date };
+
+export type AppendItem = { clientId: string; activity: Record<string, unknown> };
+
+export type AppendedRow = { clientId: string; seq: number; at: Date; fresh: boolean };
+
+/**
+ * Appends activities in order, each once per client id: an id already in the log is not written
+ * again, and its existing position is returned instead (`fresh: false`). When anything was
+ * written, the same statement sends `NOTIFY channel, payload`, so other instances hear of it
+ * exactly when it commits. Returns every item that is now in the log; an item missing from the
+ * answer lost a race for its seq to a concurrent append and must be retried (../activityLog.ts).
+ */
+export async function insertActivities(db: Sql, conversationId: string, items: AppendItem[], notify: { channel: string; payload: string }): Promise<AppendedRow[]> {
+  const result = await db.query<AppendedRow>(
+    `with input as (
+       select x.client_id, x.activity, x.ord
+         from rows from (jsonb_to_recordset($2::jsonb) as (client_id text, activity jsonb)) with ordinality as x(client_id, activity, ord)
+     ), existing as (
+       select c.client_id, c.seq, c.at from channel_activities c
+        where c.conversation_id = $1 and c.client_id in (select client_id from input)
+     ), fresh as (
+       select i.*, row_number() over (order by i.ord) as n from input i
+        where not exists (select 1 from existing e where e.client_id = i.client_id)
+     ), inserted as (
+       insert into channel_activities (conversation_id, seq, client_id, activity)
+       select $1, coalesce((select max(seq) from channel_activities where conversation_id = $1), 0) + f.n, f.client_id, f.activity
+         from fresh f
+       on conflict do nothing
+       returning client_id, seq, at
+     ), notified as (
+       select pg_notify($3, $4) from (select 1 from inserted limit 1) x
+     )
+     select client_id as "clientId", seq, at, false as fresh, (select count(*) from notified) as notified from existing
+     union all
+     select client_id, seq, at, true, (select count(*) from notified) from inserted
+     order by seq`,
+    [conversationId, JSON.stringify(items.map((i) => ({ client_id: i.clientId, activity: i.activity }))), notify.channel, notify.payload],
+    'weiquan_dl_insert_activities',
+  );
+  return result.rows.map((r) => ({ clientId: r.clientId, seq: r.seq, at: r.at, fresh: r.fresh }));
+}
+
+export async function selectActivitiesAfter(db: Sql, conversationId: string, afterSeq: number, limit: number): Promise<StoredActivity[]> {
+  const result = await db.query<StoredActivity>(
+    `select seq, activity, at from channel_activities where conversation_id = $1 and seq > $2 order by seq limit $3`,
+    [conversationId, afterSeq, limit],
+    'weiquan_dl_select_activities',
+  );
+  return result.rows;
+}

@@ -1,0 +1,49 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { AppError } from '../../errors.js';
+import { SNIFF_BYTES, sniffContentType, type EvidenceType } from './sniffContentType.js';
+
+export type StoredFile = { sha256: string; size: number; contentType: EvidenceType; storagePath: string };
+
+/**
+ * Streams one uploaded file to DATA_DIR/evidence/: hashed while written to a temporary file, typed
+ * by its first bytes, then moved to `<sha256[0..2]>/<sha256>` (the same content is kept once).
+ * Anything refused (too large, unknown type) leaves nothing behind.
+ */
+export async function storeEvidence(dir: string, file: Readable, wasTruncated: () => boolean, maxBytes: number): Promise<StoredFile> {
+  const tmpDir = path.join(dir, 'tmp');
+  await fs.mkdir(tmpDir, { recursive: true });
+  const tmp = path.join(tmpDir, `${randomUUID()}.part`);
+  const hash = createHash('sha256');
+  let head = Buffer.alloc(0);
+  let size = 0;
+  try {
+    await pipeline(
+      file,
+      async function* (source: AsyncIterable<Buffer>) {
+        for await (const chunk of source) {
+          if (head.length < SNIFF_BYTES) head = Buffer.concat([head, chunk.subarray(0, SNIFF_BYTES - head.length)]);
+          hash.update(chunk);
+          size += chunk.length;
+          yield chunk;
+        }
+      },
+      createWriteStream(tmp),
+    );
+    if (wasTruncated() || size > maxBytes) throw new AppError('PAYLOAD_TOO_LARGE', `文件超过 ${Math.round(maxBytes / 1024 / 1024)} MB 的上限。The file is larger than the ${Math.round(maxBytes / 1024 / 1024)} MB limit.`);
+    if (size === 0) throw new AppError('VALIDATION_FAILED', '文件是空的。The file is empty.');
+    const contentType = sniffContentType(head);
+    if (!contentType) throw new AppError('UNSUPPORTED_MEDIA_TYPE', '只接受图片（JPEG、PNG、GIF、WebP）、PDF 和视频（MP4、MOV、WebM）。Only images (JPEG, PNG, GIF, WebP), PDF and video (MP4, MOV, WebM) are accepted.');
+    const sha256 = hash.digest('hex');
+    const relative = path.join(sha256.slice(0, 2), sha256);
+    await fs.mkdir(path.join(dir, sha256.slice(0, 2)), { recursive: true });
+    await fs.rename(tmp, path.join(dir, relative));
+    return { sha256, size, contentType, storagePath: path.join('evidence', relative) };
+  } finally {
+    await fs.rm(tmp, { force: true });
+  }
+}
