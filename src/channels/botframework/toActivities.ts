@@ -1,0 +1,59 @@
+import { ActivityTypes, type Activity, type Attachment } from 'botbuilder';
+import type { OutboundReply } from '../../engine/types.js';
+
+export const CITATION_CONTENT_TYPE = 'application/vnd.weiquan.citation+json';
+
+type Citation = { law: string; article: string; versionDate?: string; quote?: string };
+
+/**
+ * The engine's replies as Bot Framework message activities: text, choices as imBack suggested
+ * actions, the dialog state in `channelData.weiquan`, citations as Weiquan citation attachments.
+ * The adapter fills in from/recipient/conversation/replyToId from the incoming activity.
+ */
+export function toActivities(replies: OutboundReply[]): Partial<Activity>[] {
+  return replies.map((reply) => ({
+    type: ActivityTypes.Message,
+    text: reply.text,
+    textFormat: 'plain',
+    channelData: reply.channelData,
+    ...(reply.suggestedActions?.length
+      ? { suggestedActions: { to: [], actions: reply.suggestedActions.map((a) => ({ type: 'imBack', title: a.title, value: a.value })) } }
+      : {}),
+    ...(reply.citations?.length ? { attachments: reply.citations.map(toCitationAttachment) } : {}),
+  }));
+}
+
+function toCitationAttachment(citation: Citation): Attachment {
+  return {
+    contentType: CITATION_CONTENT_TYPE,
+    name: `${citation.law}${citation.article}`,
+    content: {
+      law: citation.law,
+      article: citation.article,
+      ...(citation.versionDate ? { versionDate: citation.versionDate } : {}),
+      ...(citation.quote ? { quote: citation.quote } : {}),
+    },
+  };
+}
+
+export function typingActivity(): Partial<Activity> {
+  return { type: ActivityTypes.Typing };
+}
+
+/** Said instead of a turn the engine could not complete; the conversation is as it was before. */
+export function apologyActivity(locale: 'zh' | 'en' | undefined): Partial<Activity> {
+  return {
+    type: ActivityTypes.Message,
+    textFormat: 'plain',
+    text: locale === 'en' ? 'Sorry, something went wrong on our side and your message was not processed. Please send it again.' : '抱歉，系统出了点问题，刚才的消息没有处理成功，请再发一次。',
+  };
+}
+
+/** Files sent through a messaging app cannot be taken as evidence yet: say where they can be. */
+export function attachmentsNotTakenActivity(locale: 'zh' | 'en' | undefined): Partial<Activity> {
+  return {
+    type: ActivityTypes.Message,
+    textFormat: 'plain',
+    text: locale === 'en' ? 'I cannot receive files here yet. Please describe what happened in words, or upload evidence in the web chat window.' : '这里暂时收不到文件。请用文字描述情况，或在网页聊天窗口上传证据。',
+  };
+}
