@@ -1,0 +1,102 @@
+import { execFile } from 'node:child_process';
+import fs from 'node:fs/promises';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '../../src/storage/index.js';
+import { repoRoot } from '../helpers/paths.js';
+import { createTestDatabase, dropTestDatabase, type TestDatabase } from '../helpers/testDatabase.js';
+import { launchChromium, screenshot, type Browser } from './support/chromium.js';
+import { startWeiquan, type Weiquan } from './support/service.js';
+
+/**
+ * Conformance with a client nobody here wrote: Microsoft's botframework-webchat bundle, on a shop
+ * page of another origin (a site created with the admin CLI allows it), renders a conversation with
+ * our Direct Line endpoint. The page must come from a real loopback server: Chromium's local network
+ * access checks block a page of unknown address (one fulfilled by the test) from reaching 127.0.0.1.
+ */
+const webchatJs = path.join(repoRoot, 'node_modules', 'botframework-webchat', 'dist', 'webchat.js');
+
+const page = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>Web Chat</title>
+<script src="/webchat.js"></script><script src="/start.js" defer></script></head>
+<body><div id="webchat" style="height: 640px; width: 480px"></div></body></html>`;
+
+// Gets a widget token the way a page does, then hands Web Chat only that token and our domain.
+const startScript = (weiquan: string, siteId: string) => `(async () => {
+  const res = await fetch('${weiquan}/api/webchat/token', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ siteId: '${siteId}', locale: 'zh-CN' }) });
+  const { token } = await res.json();
+  const directLine = window.WebChat.createDirectLine({ token, domain: '${weiquan}/v3/directline' });
+  window.WebChat.renderWebChat({ directLine, locale: 'zh-CN' }, document.getElementById('webchat'));
+})();`;
+
+const run = promisify(execFile);
+
+let database: TestDatabase;
+let dataDir: string;
+let service: Weiquan;
+let browser: Browser;
+let shop: http.Server;
+let shopUrl: string;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'weiquan-webchat-'));
+  service = await startWeiquan({ databaseUrl: database.url, port: await freePort(), dataDir });
+  const shopPort = await freePort();
+  shopUrl = `http://127.0.0.1:${shopPort}`;
+  const site = await createSite(database.url, shopUrl);
+  const files: Record<string, [string, string | Buffer]> = {
+    '/page.html': ['text/html; charset=utf-8', page],
+    '/start.js': ['application/javascript', startScript(service.url, site)],
+    '/webchat.js': ['application/javascript', await fs.readFile(webchatJs)],
+  };
+  shop = http.createServer((req, res) => {
+    const file = files[req.url ?? ''];
+    if (!file) return void res.writeHead(404).end();
+    res.writeHead(200, { 'Content-Type': file[0] }).end(file[1]);
+  });
+  await new Promise<void>((resolve) => shop.listen(shopPort, '127.0.0.1', resolve));
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  shop?.closeAllConnections();
+  shop?.close();
+  await service?.stop();
+  if (database) await dropTestDatabase(database);
+  if (dataDir) await fs.rm(dataDir, { recursive: true, force: true });
+});
+
+/** `npm run -s admin -- sites create … --json`, as an operator would run it; returns the new site's id. */
+async function createSite(databaseUrl: string, origin: string): Promise<string> {
+  const { stdout } = await run(process.execPath, ['--import', 'tsx', 'src/adminMain.ts', 'sites', 'create', '--name', '对接测试商城', '--origin', origin, '--json'], {
+    cwd: repoRoot,
+    env: { PATH: process.env.PATH, DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' },
+  });
+  const created = JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as { id?: string };
+  if (!created.id) throw new Error(`admin sites create printed no id:\n${stdout}`);
+  return created.id;
+}
+
+describe('the official botframework-webchat UI against our Direct Line', () => {
+  it('renders the welcome and holds a turn over the WebSocket stream', async () => {
+    const tab = await browser.context.newPage();
+    const errors: string[] = [];
+    tab.on('pageerror', (e) => errors.push(e.message));
+    const frames: string[] = [];
+    tab.on('websocket', (ws) => ws.on('framereceived', (f) => frames.push(String(f.payload))));
+
+    await tab.goto(`${shopUrl}/page.html`);
+    await tab.getByText('你好，我是维权助手', { exact: false }).first().waitFor({ timeout: 60_000 });
+    // Suggested actions render as Web Chat's own buttons; pressing one posts an imBack.
+    await tab.getByRole('button', { name: '同意' }).first().click();
+    await tab.getByText('请说说发生了什么', { exact: false }).first().waitFor({ timeout: 30_000 });
+    // Both replies arrived as {activities, watermark} frames on the stream.
+    expect(frames.some((f) => f.includes('请说说发生了什么'))).toBe(true);
+    await screenshot(tab, 'official-webchat');
+    expect(errors).toEqual([]);
+  });
+});

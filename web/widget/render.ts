@@ -1,0 +1,99 @@
+import { h } from './dom.js';
+import { formatText } from './format.js';
+import type { Strings } from './i18n.js';
+import type { Activity, Citation } from './types.js';
+
+export const CITATION_TYPE = 'application/vnd.weiquan.citation+json';
+
+let quoteIds = 0;
+
+/** A bot message: formatted text, then one card per cited article. */
+export function renderBotMessage(activity: Activity, t: Strings): HTMLElement {
+  const bubble = h('div', { class: 'bubble' }, [formatText(activity.text ?? '')]);
+  const cards = citationsOf(activity).map((c) => renderCitation(c, t));
+  return h('div', { class: 'msg bot', 'data-activity-id': activity.id }, [h('span', { class: 'sr-only' }, [`${t.bot}：`]), bubble, citationList(cards, t)]);
+}
+
+// An assessment can cite fifteen articles: the first few show, the rest behind one button.
+const CARDS_SHOWN = 3;
+
+function citationList(cards: HTMLElement[], t: Strings): HTMLElement | null {
+  if (cards.length === 0) return null;
+  const list = h('div', { class: 'cites' }, cards);
+  if (cards.length <= CARDS_SHOWN + 1) return list;
+  const rest = cards.slice(CARDS_SHOWN);
+  rest.forEach((card) => (card.hidden = true));
+  const more = h('button', { type: 'button', class: 'more' }, [t.moreCitations(rest.length)]);
+  more.addEventListener('click', () => {
+    rest.forEach((card) => (card.hidden = false));
+    more.remove();
+    rest[0]?.querySelector('button')?.focus();
+  });
+  list.appendChild(more);
+  return list;
+}
+
+/** A user message as plain text (the user's own words are never formatted). */
+export function renderUserMessage(text: string, t: Strings, files: string[] = []): HTMLElement {
+  return h('div', { class: 'msg user' }, [
+    h('span', { class: 'sr-only' }, [`${t.you}：`]),
+    text ? h('div', { class: 'bubble' }, [text]) : null,
+    ...files.map((name) => h('div', { class: 'bubble file' }, [t.uploaded(name)])),
+    h('span', { class: 'note', 'aria-live': 'polite' }),
+  ]);
+}
+
+/** A citation card: the article's name, a button that expands to the quoted text and its version. */
+export function renderCitation(c: Citation, t: Strings): HTMLElement {
+  const name = h('span', { class: 'cite-name' }, [`《${c.law}》${c.article}`]);
+  // Without the article's text there is nothing to expand: the card is a plain label.
+  if (!c.quote) return h('div', { class: 'cite' }, [h('div', { class: 'cite-head' }, [h('span', { class: 'cite-tag' }, [t.citation]), name])]);
+  quoteIds += 1;
+  const id = `wq-quote-${quoteIds}`;
+  const quote = h('div', { class: 'quote', id, hidden: true }, [
+    h('blockquote', {}, [c.quote]),
+    c.versionDate ? h('p', { class: 'version' }, [t.version(c.versionDate)]) : null,
+  ]);
+  const label = h('span', { class: 'cite-toggle' }, [t.showQuote]);
+  const button = h('button', { type: 'button', class: 'cite-head', 'aria-expanded': 'false', 'aria-controls': id }, [
+    h('span', { class: 'cite-tag' }, [t.citation]),
+    name,
+    label,
+  ]);
+  button.addEventListener('click', () => {
+    const open = button.getAttribute('aria-expanded') !== 'true';
+    button.setAttribute('aria-expanded', String(open));
+    quote.hidden = !open;
+    label.textContent = open ? t.hideQuote : t.showQuote;
+  });
+  return h('div', { class: 'cite' }, [button, quote]);
+}
+
+export function citationsOf(activity: Activity): Citation[] {
+  const out: Citation[] = [];
+  for (const a of activity.attachments ?? []) {
+    if (a.contentType !== CITATION_TYPE || typeof a.content !== 'object' || a.content === null) continue;
+    const c = a.content as Record<string, unknown>;
+    if (typeof c.law !== 'string' || typeof c.article !== 'string') continue;
+    out.push({ law: c.law, article: c.article, versionDate: str(c.versionDate), quote: str(c.quote) });
+  }
+  return out;
+}
+
+/** The buttons a bot message offers, as (title, value) pairs of imBack / postBack actions. */
+export function actionsOf(activity: Activity): { title: string; value: string }[] {
+  const out: { title: string; value: string }[] = [];
+  for (const a of activity.suggestedActions?.actions ?? []) {
+    const value = typeof a.value === 'string' ? a.value : undefined;
+    const title = a.title ?? value;
+    if (title && value !== undefined) out.push({ title, value });
+  }
+  return out;
+}
+
+/** Names of the files a user activity carries (evidence uploads echoed by the server). */
+export function fileNamesOf(activity: Activity): string[] {
+  return (activity.attachments ?? []).filter((a) => a.contentType !== CITATION_TYPE).map((a) => a.name ?? a.contentType ?? '');
+}
+
+const str = (v: unknown) => (typeof v === 'string' && v !== '' ? v : undefined);

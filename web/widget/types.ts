@@ -1,0 +1,23 @@
+/** The Direct Line 3.0 activity fields the widget reads; everything from the server is checked before use. */
+export type Awaiting = { slot: string; kind: 'text' | 'date' | 'money' | 'choice' | 'confirm'; choices?: string[] };
+
+export type Citation = { law: string; article: string; versionDate?: string; quote?: string };
+
+export type Activity = {
+  id?: string;
+  type: string;
+  from?: { id?: string; name?: string; role?: string };
+  text?: string;
+  timestamp?: string;
+  locale?: string;
+  suggestedActions?: { actions?: { type?: string; title?: string; value?: unknown }[] };
+  attachments?: { contentType?: string; content?: unknown; name?: string }[];
+  channelData?: { clientActivityID?: string; weiquan?: { stage?: string; awaiting?: Awaiting; caseNo?: string } };
+};
+
+export type ActivitySet = { activities: Activity[]; watermark?: string };
+
+/** What survives a reload, per site, in localStorage. */
+export type Session = { conversationId: string; token: string; expiresAt: number; watermark?: string; userId: string };
+
+export type Locale = 'zh' | 'en';
