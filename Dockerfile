@@ -8,6 +8,8 @@ COPY tsconfig.json tsconfig.build.json ./
 COPY scripts ./scripts
 COPY src ./src
 COPY dialogs ./dialogs
+# The chat widget's TypeScript and the demo page, bundled into dist/web by npm run build.
+COPY web ./web
 # Dictionaries are imported as JSON modules, so the compiler needs them.
 COPY knowledge ./knowledge
 RUN npm run build

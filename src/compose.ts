@@ -1,4 +1,12 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { Server as HttpServer } from 'node:http';
 import path from 'node:path';
+import { makeActivityLog } from './channels/directline/activityLog.js';
+import { makeActivityStream } from './channels/directline/activityStream.js';
+import { makeDirectLine } from './channels/directline/makeDirectLine.js';
+import { loadSigningKey } from './channels/directline/sql/signingKey.js';
+import { makeTokenSigner } from './channels/directline/tokens.js';
 import type { Config } from './config.js';
 import { makeRunTurn } from './engine/runTurn.js';
 import type { InboundMessage, TurnResult } from './engine/types.js';
@@ -9,7 +17,13 @@ import { ingestKnowledge } from './retrieval/ingest/ingestKnowledge.js';
 import { loadKnowledge, type Knowledge } from './retrieval/makeKnowledge.js';
 import { assess } from './rules/assess/index.js';
 import { loadHolidayCalendar, makeCalendar } from './rules/calendar/index.js';
-import { migrate, openDatabase, readMigrations, schemaIsCurrent, type Database, type Migration } from './storage/index.js';
+import { channelCors } from './server/channelCors.js';
+import { makeDirectLineStream } from './server/directlineStream.js';
+import { makeRateLimiter } from './server/rateLimit.js';
+import { directLineRouter } from './server/routes/directline.js';
+import { webchatTokenRouter } from './server/routes/webchatToken.js';
+import { makeSites } from './sites/index.js';
+import { makePubSub, migrate, openDatabase, readMigrations, schemaIsCurrent, type Database, type Migration } from './storage/index.js';
 
 export type Storage = { database: Database; migrations: Migration[] };
 
@@ -64,4 +78,72 @@ export async function loadServices(config: Config, logger: Logger, { database }:
     logger,
   });
   return { knowledge, runTurn };
+}
+
+export type DirectLineChannelSettings = Pick<Config, 'dataDir' | 'uploadMaxBytes' | 'webchatTokenRatePerMinute' | 'demoSite' | 'port'>;
+
+/**
+ * The Direct Line channel and the widget's token endpoint: sites, token signing (key shared in the
+ * database), the activity log, cross-instance fan-out (LISTEN/NOTIFY) and the WebSocket stream.
+ * `runTurn` may throw NOT_READY while the engine is still loading. The caller mounts `early` and
+ * `routers` on the app, calls `attach` on the HTTP server, and `close` at shutdown.
+ */
+export async function makeDirectLineChannel(deps: {
+  settings: DirectLineChannelSettings;
+  logger: Logger;
+  database: { db: Database['db']; url: string };
+  runTurn: (inbound: InboundMessage) => Promise<TurnResult>;
+}) {
+  const { db, url } = deps.database;
+  const sites = makeSites({ db });
+  const pubsub = makePubSub({ url, db, logger: deps.logger });
+  const log = makeActivityLog({ db, wirePayload: pubsub.wirePayload });
+  const stream = makeActivityStream({ log, subscribe: pubsub.subscribe, logger: deps.logger });
+  await stream.start();
+  pubsub.onReconnect(() => stream.catchUp());
+  const directLine = makeDirectLine({
+    db,
+    sites,
+    runTurn: deps.runTurn,
+    signer: makeTokenSigner(await loadSigningKey(db)),
+    log,
+    logger: deps.logger,
+    evidenceDir: path.resolve(deps.settings.dataDir, 'evidence'),
+    uploadMaxBytes: deps.settings.uploadMaxBytes,
+  });
+  const streamServer = makeDirectLineStream({ directLine, stream, findSite: sites.find, logger: deps.logger });
+  return {
+    sites,
+    directLine,
+    early: [channelCors({ anyAllows: sites.anyAllows })],
+    routers: [
+      directLineRouter({ directLine, findSite: sites.find, uploadMaxBytes: deps.settings.uploadMaxBytes, uploadMaxFiles: 5 }),
+      webchatTokenRouter({
+        findSite: sites.find,
+        widgetToken: directLine.widgetToken,
+        limiter: makeRateLimiter({ perMinute: deps.settings.webchatTokenRatePerMinute, burst: Math.max(5, Math.ceil(deps.settings.webchatTokenRatePerMinute / 2)) }),
+      }),
+    ],
+    /** Ensures the demo site (unless DEMO_SITE=false) for the port the server listens on. */
+    async ensureDemoSite(port: number) {
+      if (!deps.settings.demoSite) return undefined;
+      return sites.ensureDemo([`http://localhost:${port}`, `http://127.0.0.1:${port}`]);
+    },
+    /** The log, its fan-out and the pub/sub, shared with the agent console (same mechanism, same channel log). */
+    log,
+    stream,
+    pubsub,
+    /** `others`: WebSocket endpoints outside Direct Line (the agent console), chosen by path. */
+    attach(server: HttpServer, others: Record<string, (req: IncomingMessage, socket: Duplex, head: Buffer) => Promise<void>> = {}) {
+      server.on('upgrade', (req, socket, head: Buffer) => {
+        const path = (req.url ?? '/').split('?')[0] ?? '/';
+        void (others[path] ?? streamServer.handleUpgrade)(req, socket, head);
+      });
+    },
+    connections: () => streamServer.connections(),
+    async close() {
+      streamServer.closeAll();
+      await pubsub.close();
+    },
+  };
 }

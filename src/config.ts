@@ -43,6 +43,26 @@ const ConfigSchema = z.object({
     .describe('apply pending migrations before serving; false when deploys run npm run db:migrate as their own step'),
   TRUST_PROXY: boolean.default(false)
     .describe('trust X-Forwarded-* headers from a reverse proxy'),
+  UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024).max(1024 * 1024 * 1024).default(10 * 1024 * 1024)
+    .describe('largest evidence file accepted by the upload endpoint, in bytes (10 MB default); larger ones get 413'),
+  HANDOFF_TIMEOUT_SECONDS: z.coerce.number().int().min(10).max(86_400).default(120)
+    .describe('a consumer waiting this long for an agent is told nobody is free, may leave a number, and the case records it'),
+  AGENT_SESSION_HOURS: z.coerce.number().min(0.1).max(24 * 30).default(8)
+    .describe('how long an agent stays signed in to the console'),
+  WEBCHAT_TOKEN_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(20)
+    .describe('widget tokens (POST /api/webchat/token) one client address may get per site and minute, per instance'),
+  DEMO_SITE: boolean.optional()
+    .describe('ensure the demo site `demo` (origins http://localhost:PORT and http://127.0.0.1:PORT) at start; default true, false when NODE_ENV=production'),
+  MICROSOFT_APP_ID: z.string().min(1).optional()
+    .describe('Azure Bot app (client) id; set = POST /api/messages requires a valid Bot Framework token, unset = loopback callers only (Emulator)'),
+  MICROSOFT_APP_PASSWORD: z.string().min(1).optional()
+    .describe('client secret of MICROSOFT_APP_ID (MultiTenant and SingleTenant)'),
+  MICROSOFT_APP_TENANT_ID: z.string().min(1).optional()
+    .describe('Entra tenant of the bot (SingleTenant and UserAssignedMSI)'),
+  MICROSOFT_APP_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant')
+    .describe('MultiTenant | SingleTenant | UserAssignedMSI'),
+  BOTFRAMEWORK_SITE_ID: z.string().regex(/^[a-z0-9_]{3,40}$/, 'must be a site id such as site_ab12cd34').optional()
+    .describe('the site whose conversations arrive through /api/messages; default `demo` while DEMO_SITE is on'),
 });
 
 export type Config = Readonly<{
@@ -60,6 +80,15 @@ export type Config = Readonly<{
   shutdownTimeoutMs: number;
   migrateOnStart: boolean;
   trustProxy: boolean;
+  demoSite: boolean;
+  uploadMaxBytes: number;
+  webchatTokenRatePerMinute: number;
+  handoffTimeoutSeconds: number;
+  agentSessionMs: number;
+  /** Undefined: /api/messages answers 503 NOT_CONFIGURED. */
+  botframeworkSiteId: string | undefined;
+  /** Undefined: no Bot Framework authentication, loopback callers only. */
+  botframework: { appId: string; password: string | undefined; tenantId: string | undefined; appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI' } | undefined;
   lawsDir: string;
   kbCorpus: 'serving' | 'all';
   kbIngestOnStart: boolean;
@@ -83,6 +112,9 @@ export function parseConfig(env: Record<string, string | undefined>, isTTY = fal
     return { ok: false, problems };
   }
   const e = parsed.data;
+  const botProblems = botFrameworkProblems(e);
+  if (botProblems.length) return { ok: false, problems: botProblems };
+  const demoSite = e.DEMO_SITE ?? e.NODE_ENV !== 'production';
   return {
     ok: true,
     config: Object.freeze({
@@ -100,12 +132,35 @@ export function parseConfig(env: Record<string, string | undefined>, isTTY = fal
       shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
       migrateOnStart: e.MIGRATE_ON_START,
       trustProxy: e.TRUST_PROXY,
+      demoSite,
+      uploadMaxBytes: e.UPLOAD_MAX_BYTES,
+      webchatTokenRatePerMinute: e.WEBCHAT_TOKEN_RATE_PER_MINUTE,
+      handoffTimeoutSeconds: e.HANDOFF_TIMEOUT_SECONDS,
+      agentSessionMs: Math.round(e.AGENT_SESSION_HOURS * 3_600_000),
+      botframeworkSiteId: e.BOTFRAMEWORK_SITE_ID ?? (demoSite ? 'demo' : undefined),
+      botframework: e.MICROSOFT_APP_ID
+        ? { appId: e.MICROSOFT_APP_ID, password: e.MICROSOFT_APP_PASSWORD, tenantId: e.MICROSOFT_APP_TENANT_ID, appType: e.MICROSOFT_APP_TYPE }
+        : undefined,
       lawsDir: e.LAWS_DIR,
       kbCorpus: e.KB_CORPUS,
       kbIngestOnStart: e.KB_INGEST_ON_START,
       planFile: e.PLAN_FILE,
     }),
   };
+}
+
+/** The Bot Framework credentials must form one of the combinations Azure Bot Service accepts. */
+function botFrameworkProblems(e: z.infer<typeof ConfigSchema>): string[] {
+  const problems: string[] = [];
+  if (!e.MICROSOFT_APP_ID) {
+    if (e.MICROSOFT_APP_PASSWORD || e.MICROSOFT_APP_TENANT_ID) problems.push('MICROSOFT_APP_ID: required when MICROSOFT_APP_PASSWORD or MICROSOFT_APP_TENANT_ID is set');
+    return problems;
+  }
+  const type = e.MICROSOFT_APP_TYPE;
+  if (type === 'UserAssignedMSI' && e.MICROSOFT_APP_PASSWORD) problems.push('MICROSOFT_APP_PASSWORD: must not be set when MICROSOFT_APP_TYPE=UserAssignedMSI');
+  if (type !== 'UserAssignedMSI' && !e.MICROSOFT_APP_PASSWORD) problems.push(`MICROSOFT_APP_PASSWORD: required when MICROSOFT_APP_ID is set and MICROSOFT_APP_TYPE=${type}`);
+  if (type !== 'MultiTenant' && !e.MICROSOFT_APP_TENANT_ID) problems.push(`MICROSOFT_APP_TENANT_ID: required when MICROSOFT_APP_TYPE=${type}`);
+  return problems;
 }
 
 /** Reads the process environment; on bad config prints every problem and exits with code 1. */

@@ -10,12 +10,17 @@ export type ErrorCode =
   | 'UNSUPPORTED_MEDIA_TYPE'
   | 'UNAUTHORIZED'
   | 'FORBIDDEN'
+  | 'ORIGIN_NOT_ALLOWED'
+  | 'TOKEN_EXPIRED'
+  | 'LOOPBACK_ONLY'
   | 'NOT_FOUND'
   | 'CONFLICT'
   | 'RATE_LIMITED'
   | 'DATABASE_UNAVAILABLE'
   | 'SHUTTING_DOWN'
   | 'NOT_READY'
+  | 'NOT_CONFIGURED'
+  | 'CHANNEL_UNAVAILABLE'
   | 'INTERNAL';
 
 export class AppError extends Error {

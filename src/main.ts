@@ -1,12 +1,26 @@
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
-import { loadServices, openStorage } from './compose.js';
+import { loadServices, makeDirectLineChannel, openStorage } from './compose.js';
 import { loadConfig } from './config.js';
-import { coerceError } from './errors.js';
+import { makeBotFrameworkEndpoint } from './channels/botframework/index.js';
+import { AppError, coerceError } from './errors.js';
 import { makeLogger } from './logger.js';
 import { makeApp } from './server/app.js';
 import { listen } from './server/listen.js';
+import { botFrameworkRouter } from './server/routes/botframework.js';
 import { knowledgeRouter } from './server/routes/knowledge.js';
+import { casesRouter } from './server/routes/cases.js';
+import { openApiRouter } from './server/routes/openapi.js';
+import { makeAuthenticate } from './server/auth/principal.js';
+import { agentForSession } from './agents/sql/agentStore.js';
+import { authenticateApiKey } from './apiKeys/sql/apiKeyStore.js';
+import { makeCases } from './cases/makeCases.js';
+import { makeAgentConsole } from './composeConsole.js';
+import { widgetRouter } from './server/routes/widget.js';
+import { loadWidgetAssets } from './server/widget/loadWidgetAssets.js';
+import { consoleAssetsRouter, loadConsoleAssets } from './server/routes/consoleAssets.js';
+import { projectRoot } from './paths.js';
+import { makeSites } from './sites/index.js';
 import { checkDatabase, markInstanceStopped, registerInstance } from './storage/index.js';
 import { packageVersion } from './version.js';
 
@@ -25,6 +39,54 @@ async function main(): Promise<void> {
   const instance = { id: randomUUID(), hostname: os.hostname(), pid: process.pid, version: packageVersion() };
   await registerInstance(database.db, instance);
 
+  // Bot Framework (POST /api/messages): built now so a missing-credentials warning is logged at start.
+  const botSiteId = config.botframeworkSiteId;
+  let botStatus: 'ready' | 'starting' | { notConfigured: string } = 'starting';
+  const botEndpoint = botSiteId
+    ? makeBotFrameworkEndpoint({
+        siteId: botSiteId,
+        credentials: config.botframework,
+        logger,
+        runTurn: (inbound) => {
+          if (!services) throw new AppError('NOT_READY', 'The assistant is still starting.');
+          return services.runTurn(inbound);
+        },
+      })
+    : undefined;
+
+  // The chat widget and the demo page: built here when missing (or, outside production, stale).
+  const widgetAssets = await loadWidgetAssets({ root: projectRoot(), rebuildWhenStale: config.nodeEnv !== 'production', logger });
+  // The agent console page (/console): built the same way.
+  const consoleAssets = await loadConsoleAssets({ root: projectRoot(), rebuildWhenStale: config.nodeEnv !== 'production', logger });
+
+  // Operators' credentials: a site API key (Bearer) or an agent's console session.
+  const authenticate = makeAuthenticate({ apiKey: (key) => authenticateApiKey(database.db, key), session: (token) => agentForSession(database.db, token) });
+  // Direct Line and the widget's token endpoint; turns wait for the engine (503 NOT_READY until then).
+  const directLine = await makeDirectLineChannel({
+    settings: config,
+    logger,
+    database,
+    runTurn: (inbound) => {
+      if (!services) throw new AppError('NOT_READY', '助手还在启动，请稍后再试。The assistant is still starting; please retry in a few seconds.');
+      return services.runTurn(inbound);
+    },
+  });
+
+  // Human handoff: the agent console, its live stream and the no-agent-free sweeper.
+  const cases = makeCases({ db: database.db });
+  const agentConsole = makeAgentConsole({
+    settings: config,
+    db: database.db,
+    logger,
+    cases,
+    directLine,
+    runTurn: (inbound) => {
+      if (!services) throw new AppError('NOT_READY', '助手还在启动，请稍后再试。The assistant is still starting; please retry in a few seconds.');
+      return services.runTurn(inbound);
+    },
+  });
+  await agentConsole.start();
+
   const app = makeApp({
     logger,
     bodyLimit: config.bodyLimit,
@@ -32,9 +94,12 @@ async function main(): Promise<void> {
     readiness: () => checkDatabase(database.db, migrations),
     poolStats: () => database.db.stats(),
     isShuttingDown: () => shuttingDown,
-    routers: [knowledgeRouter(() => services?.knowledge)],
+    routers: [knowledgeRouter(() => services?.knowledge), casesRouter({ authenticate, ...cases }), ...agentConsole.routers, openApiRouter(), botFrameworkRouter({ endpoint: botEndpoint, status: () => botStatus }), widgetRouter({ assets: widgetAssets, demoPage: config.demoSite }), consoleAssetsRouter({ assets: consoleAssets }), ...directLine.routers],
+    early: directLine.early,
   });
   const http = await listen(app, config.port, config.host);
+  directLine.attach(http.server, agentConsole.upgrades);
+  await directLine.ensureDemoSite(http.port);
   logger.info(
     { url: `http://localhost:${http.port}`, database: database.embedded ? 'embedded' : 'DATABASE_URL', ms: Date.now() - started, instance: instance.id },
     'http.listening',
@@ -42,6 +107,7 @@ async function main(): Promise<void> {
   loadServices(config, logger, storage).then(
     (loaded) => {
       services = loaded;
+      void checkBotSite();
       logger.info({ knowledge: loaded.knowledge.stats(), ms: Date.now() - started }, 'knowledge.ready');
     },
     (thrown: unknown) => {
@@ -52,6 +118,21 @@ async function main(): Promise<void> {
     },
   );
 
+  // Every Bot Framework conversation is stamped with its site: the site must exist, or every turn would fail.
+  async function checkBotSite(): Promise<void> {
+    if (!botSiteId) return;
+    const site = await makeSites({ db: database.db }).find(botSiteId).catch((thrown: unknown) => {
+      // The database is down right now: take turns anyway (they fail with an apology until it is back).
+      logger.warn({ err: coerceError(thrown) }, 'botframework.site_check_failed');
+      return true;
+    });
+    if (site) botStatus = 'ready';
+    else {
+      botStatus = { notConfigured: `BOTFRAMEWORK_SITE_ID names a site that does not exist (${botSiteId}); create it with \`npm run -s admin -- sites create\` or set another. 机器人渠道配置的站点不存在。` };
+      logger.error({ siteId: botSiteId }, 'botframework.site_missing');
+    }
+  }
+
   const shutdown = async (signal: string) => {
     if (shuttingDown) {
       logger.warn({ signal }, 'shutdown.forced');
@@ -59,6 +140,9 @@ async function main(): Promise<void> {
     }
     shuttingDown = true;
     logger.info({ signal, timeoutMs: config.shutdownTimeoutMs }, 'shutdown.started');
+    // WebSocket clients are told "going away" first: they reconnect elsewhere and resume from their watermark.
+    agentConsole.close();
+    await directLine.close();
     await http.close(config.shutdownTimeoutMs);
     await markInstanceStopped(database.db, instance.id).catch(() => undefined);
     await database.close();

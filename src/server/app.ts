@@ -1,4 +1,4 @@
-import express, { type Express, type Router } from 'express';
+import express, { type Express, type RequestHandler, type Router } from 'express';
 import { pinoHttp } from 'pino-http';
 import { AppError } from '../errors.js';
 import type { Logger } from '../logger.js';
@@ -17,6 +17,8 @@ export type AppDeps = {
   isShuttingDown: () => boolean;
   /** Feature routers mounted after the health endpoints (knowledge, channels, …). */
   routers?: Router[];
+  /** Middleware that must run before the body parsers (CORS, so that even a parse error is readable by the page). */
+  early?: RequestHandler[];
 };
 
 const QUIET_PATHS = new Set(['/healthz', '/readyz', '/metrics']);
@@ -48,6 +50,7 @@ export function makeApp(deps: AppDeps): Express {
     res.setHeader('Connection', 'close');
     next(new AppError('SHUTTING_DOWN', 'The service is restarting; please retry in a moment.'));
   });
+  for (const handler of deps.early ?? []) app.use(handler);
   app.use(express.json({ limit: deps.bodyLimit }));
   app.use(express.urlencoded({ extended: false, limit: deps.bodyLimit }));
 

@@ -8,6 +8,10 @@ const STATUS: Record<ErrorCode, number> = {
   VALIDATION_FAILED: 400,
   UNAUTHORIZED: 401,
   FORBIDDEN: 403,
+  ORIGIN_NOT_ALLOWED: 403,
+  // Direct Line clients read 403 as "token expired" and ask their page for a new one.
+  TOKEN_EXPIRED: 403,
+  LOOPBACK_ONLY: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
   PAYLOAD_TOO_LARGE: 413,
@@ -17,6 +21,8 @@ const STATUS: Record<ErrorCode, number> = {
   DATABASE_UNAVAILABLE: 503,
   SHUTTING_DOWN: 503,
   NOT_READY: 503,
+  NOT_CONFIGURED: 503,
+  CHANNEL_UNAVAILABLE: 502,
 };
 
 export type ErrorBody = { error: { code: ErrorCode; message: string; requestId: string; details?: unknown } };

@@ -5,3 +5,4 @@ export { migrate, readMigrations, schemaIsCurrent, migrationsDir, type Migration
 export { registerInstance, markInstanceStopped } from './registerInstance.js';
 export { isDatabaseUnavailable } from './databaseUnavailable.js';
 export { checkDatabase, type DatabaseCheck } from './checkDatabase.js';
+export { makePubSub, type PubSub, type Unsubscribe } from './pubsub.js';

@@ -13,6 +13,8 @@ export type DatabaseSettings = {
 
 export type Database = {
   db: Db;
+  /** The connection URL, for the few parts that need a connection of their own (LISTEN). */
+  url: string;
   /** True when this process started its own PostgreSQL (no DATABASE_URL). */
   embedded: boolean;
   /** Drains the pool, then stops the embedded server if we started one. */
@@ -34,6 +36,7 @@ export async function openDatabase(settings: DatabaseSettings, logger: Logger): 
   const db = makeDb({ url, max: settings.dbPoolMax, connectTimeoutMs: settings.dbConnectTimeoutMs, logger });
   return {
     db,
+    url,
     embedded: server !== undefined,
     async close() {
       await db.end();

@@ -15,14 +15,14 @@ const text = (name: string) =>
     .min(1, `${name} must not be empty`)
     .max(2000, `${name} must be at most 2,000 characters`);
 
-const SearchBody = z.strictObject({
+export const SearchBody = z.strictObject({
   query: text('query'),
   k: z.number().int().min(1).max(100).default(10),
   scope: z.enum(['all', 'law', 'plan']).default('all'),
   corpus: z.enum(['serving', 'all']).default('serving'),
 });
 
-const AnswerBody = z.strictObject({
+export const AnswerBody = z.strictObject({
   question: text('question'),
   locale: z.enum(['zh', 'en']).default('zh'),
 });
