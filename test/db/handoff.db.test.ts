@@ -1,128 +1,41 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../src/agents/password.js';
 import { createAgent } from '../../src/agents/sql/agentStore.js';
-import { makeCases } from '../../src/cases/makeCases.js';
-import { makeDirectLineChannel } from '../../src/compose.js';
-import { makeAgentConsole } from '../../src/composeConsole.js';
-import { makeLogger } from '../../src/logger.js';
-import { makeApp } from '../../src/server/app.js';
-import { listen, type RunningServer } from '../../src/server/listen.js';
+import { consoleAgent, directLineConsumer, startConsoleServer, type ConsoleServer, type ConsumerActivity as Activity } from '../helpers/consoleServer.js';
 import { makeTestEngine } from '../helpers/engine.js';
 import { readJson } from '../helpers/http.js';
 import { useTestDatabase } from '../helpers/testDatabase.js';
-import fs from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 
 /**
  * Human handoff end to end over HTTP: a consumer on Direct Line, agents in the console API, the real
  * engine and PostgreSQL. Covers the handoff regressions of domain.md A.4.
  */
 const t = useTestDatabase();
-const logger = makeLogger({ level: 'silent', pretty: false });
-let http: RunningServer;
+let server: ConsoleServer;
 let base: string;
-let close: () => Promise<void>;
 let sweep: () => Promise<number>;
 let secret: string;
 const PASSWORD = 'correct horse battery staple';
 
 beforeAll(async () => {
-  const engine = await makeTestEngine(t.db);
-  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'weiquan-handoff-'));
-  const channel = await makeDirectLineChannel({
-    settings: { dataDir, uploadMaxBytes: 1024 * 1024, webchatTokenRatePerMinute: 1000, demoSite: false, port: 0 },
-    logger,
-    database: { db: t.db, url: t.url },
-    runTurn: engine.runTurn,
-  });
-  const agentConsole = makeAgentConsole({
-    settings: { dataDir, handoffTimeoutSeconds: 3600, agentSessionMs: 3_600_000 },
-    db: t.db,
-    logger,
-    cases: makeCases({ db: t.db }),
-    runTurn: engine.runTurn,
-    directLine: channel,
-  });
-  await agentConsole.start();
-  sweep = () => agentConsole.handoff.sweepTimeouts();
-  const app = makeApp({
-    logger,
-    bodyLimit: '100kb',
-    trustProxy: false,
-    readiness: async () => ({ ready: true, checks: {} }),
-    poolStats: () => t.db.stats(),
-    isShuttingDown: () => false,
-    routers: [...channel.routers, ...agentConsole.routers],
-    early: channel.early,
-  });
-  http = await listen(app, 0, '127.0.0.1');
-  channel.attach(http.server, agentConsole.upgrades);
-  base = `http://127.0.0.1:${http.port}`;
+  server = await startConsoleServer({ db: t.db, url: t.url, engine: await makeTestEngine(t.db) });
+  base = server.base;
+  sweep = () => server.agentConsole.handoff.sweepTimeouts();
   for (const id of ['shop_a', 'shop_b']) {
-    const created = await channel.sites.create({ id, name: id, allowedOrigins: [`https://${id}.example`], locale: 'zh' });
+    const created = await server.channel.sites.create({ id, name: id, allowedOrigins: [`https://${id}.example`], locale: 'zh' });
     if (id === 'shop_a') secret = created.secret;
     for (const n of [1, 2]) await createAgent(t.db, { login: `${id}.agent${n}`, displayName: `客服${n}号`, siteId: id, role: 'agent', passwordHash: await hashPassword(PASSWORD) });
   }
-  close = async () => {
-    agentConsole.close();
-    await channel.close();
-    await http.close(500);
-    await fs.rm(dataDir, { recursive: true, force: true });
-  };
 });
-afterAll(() => close?.());
+afterAll(() => server?.stop());
 
-type Activity = { id: string; type: string; from: { id: string; name?: string; role?: string }; text?: string; channelData?: { weiquan?: { stage?: string; caseNo?: string } } };
-
-async function consumer() {
-  const gen = await readJson(await fetch(`${base}/v3/directline/tokens/generate`, { method: 'POST', headers: { Authorization: `Bearer ${secret}` } }));
-  const auth = { Authorization: `Bearer ${gen.token}` };
-  await fetch(`${base}/v3/directline/conversations`, { method: 'POST', headers: auth });
-  let watermark = '';
-  let n = 0;
-  const id: string = gen.conversationId;
-  return {
-    id,
-    async say(text: string, activityId = `m${++n}-${Math.random().toString(36).slice(2, 8)}`): Promise<Activity[]> {
-      const res = await fetch(`${base}/v3/directline/conversations/${id}/activities`, {
-        method: 'POST',
-        headers: { ...auth, 'content-type': 'application/json' },
-        body: JSON.stringify({ type: 'message', id: activityId, from: { id: 'shopper' }, text }),
-      });
-      expect(res.status).toBe(200);
-      return this.read();
-    },
-    /** What arrived since the last read, without typing indicators or the consumer's own echo. */
-    async read(): Promise<Activity[]> {
-      const page = await readJson(await fetch(`${base}/v3/directline/conversations/${id}/activities?watermark=${watermark}`, { headers: auth }));
-      watermark = page.watermark;
-      return (page.activities as Activity[]).filter((a) => a.type === 'message' && a.from.role !== 'user');
-    },
-  };
-}
-
-async function signIn(login: string) {
-  const res = await fetch(`${base}/console/api/login`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-weiquan-console': '1' }, body: JSON.stringify({ login, password: PASSWORD }) });
-  expect(res.status).toBe(200);
-  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-  expect(res.headers.get('set-cookie')).toMatch(/HttpOnly/i);
-  const api = (p: string, init: RequestInit = {}) =>
-    fetch(`${base}/console/api${p}`, { ...init, headers: { cookie, 'x-weiquan-console': '1', ...(init.body ? { 'content-type': 'application/json' } : {}), ...(init.headers as Record<string, string> | undefined) } });
-  return {
-    cookie,
-    api,
-    post: (p: string, body: unknown = {}) => api(p, { method: 'POST', body: JSON.stringify(body) }),
-    queue: async () => readJson(await api('/queue')),
-  };
-}
-
+let otherAgent: Awaited<ReturnType<typeof consoleAgent>> | undefined;
 const owner = async (id: string) => (await t.db.query<{ owner: string; agent_id: string | null }>('select owner, agent_id from conversations where id = $1', [id])).rows[0];
 const texts = (acts: Activity[]) => acts.map((a) => a.text ?? '').join('\n');
 
 describe('handoff to an agent and back', () => {
   it('queues, lets exactly one agent claim, keeps the bot silent, and resumes at the right step', async () => {
-    const c = await consumer();
+    const c = await directLineConsumer(base, secret);
     await c.say('同意');
     await c.say('我在淘宝买的运动鞋是假货，花了599元，11月1号下单，11月3号收到');
     const before = (await t.db.query<{ snapshot: { value: string } }>('select snapshot from conversations where id = $1', [c.id])).rows[0]?.snapshot.value;
@@ -133,8 +46,8 @@ describe('handoff to an agent and back', () => {
     // A second request while one is pending is acknowledged once, not queued twice.
     const again = await c.say('人工客服');
     expect(texts(again)).toContain('不需要重复申请');
-    const a1 = await signIn('shop_a.agent1');
-    const a2 = await signIn('shop_a.agent2');
+    const a1 = await consoleAgent(base, PASSWORD, 'shop_a.agent1');
+    const a2 = await consoleAgent(base, PASSWORD, 'shop_a.agent2');
     const queue = await a1.queue();
     expect(queue.waiting.filter((i: { conversationId: string }) => i.conversationId === c.id)).toHaveLength(1);
     expect(queue.waiting.find((i: { conversationId: string }) => i.conversationId === c.id)).toMatchObject({ siteId: 'shop_a', category: 'counterfeit', reason: 'requested', channel: 'directline' });
@@ -185,10 +98,10 @@ describe('handoff to an agent and back', () => {
   });
 
   it('a conversation closed by the agent and reopened by the consumer comes back to the bot, with no loop', async () => {
-    const c = await consumer();
+    const c = await directLineConsumer(base, secret);
     await c.say('同意');
     await c.say('转人工');
-    const agent = await signIn('shop_a.agent1');
+    const agent = await consoleAgent(base, PASSWORD, 'shop_a.agent1');
     expect((await agent.post(`/conversations/${c.id}/claim`)).status).toBe(200);
     expect((await agent.post(`/conversations/${c.id}/close`)).status).toBe(200);
     expect(await owner(c.id)).toMatchObject({ owner: 'closed' });
@@ -203,7 +116,7 @@ describe('handoff to an agent and back', () => {
   });
 
   it('a retried handoff message is answered once and queued once', async () => {
-    const c = await consumer();
+    const c = await directLineConsumer(base, secret);
     await c.say('同意');
     const first = await c.say('转人工', 'retry-me');
     const retry = await c.say('转人工', 'retry-me');
@@ -214,7 +127,7 @@ describe('handoff to an agent and back', () => {
   });
 
   it('tells a consumer nobody is free after the timeout, once, and leaves the case awaiting an agent', async () => {
-    const c = await consumer();
+    const c = await directLineConsumer(base, secret);
     await c.say('同意');
     await c.say('京东买的电饭煲用了一周就坏了，花了399元，11月1号下单，11月3号收到');
     await c.say('转人工');
@@ -235,16 +148,16 @@ describe('handoff to an agent and back', () => {
 
 describe('console authorization', () => {
   it('refuses anonymous calls, other sites, missing CSRF header and wrong passwords', async () => {
-    const c = await consumer();
+    const c = await directLineConsumer(base, secret);
     await c.say('同意');
     await c.say('转人工');
-    const b = await signIn('shop_b.agent1');
+    const b = await consoleAgent(base, PASSWORD, 'shop_b.agent1');
     expect((await b.queue()).waiting.some((i: { conversationId: string }) => i.conversationId === c.id)).toBe(false);
     expect((await b.api(`/conversations/${c.id}`)).status).toBe(404);
     expect((await b.post(`/conversations/${c.id}/claim`)).status).toBe(404);
     expect((await fetch(`${base}/console/api/queue`)).status).toBe(401);
     expect((await fetch(`${base}/console/api/conversations/${c.id}`)).status).toBe(401);
-    const a = await signIn('shop_a.agent1');
+    const a = await consoleAgent(base, PASSWORD, 'shop_a.agent1');
     const noHeader = await fetch(`${base}/console/api/conversations/${c.id}/claim`, { method: 'POST', headers: { cookie: a.cookie } });
     expect(noHeader.status).toBe(403);
     const wrong = await fetch(`${base}/console/api/login`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-weiquan-console': '1' }, body: JSON.stringify({ login: 'shop_a.agent1', password: 'nope' }) });
@@ -256,5 +169,47 @@ describe('console authorization', () => {
     const logout = await a.post('/logout');
     expect(logout.status).toBe(204);
     expect((await a.api('/me')).status).toBe(401);
+  });
+
+  it.each([
+    ['GET', '/conversations/{id}'],
+    ['POST', '/conversations/{id}/claim'],
+    ['POST', '/conversations/{id}/messages'],
+    ['POST', '/conversations/{id}/notes'],
+    ['POST', '/conversations/{id}/handback'],
+    ['POST', '/conversations/{id}/close'],
+    ['GET', '/evidence/ev_00000000000000000000'],
+  ])('%s %s: anonymous → 401, another site’s agent → 404, nothing changed', async (method, template) => {
+    const c = await directLineConsumer(base, secret);
+    await c.say('同意');
+    await c.say('转人工');
+    const p = template.replace('{id}', c.id);
+    const body = p.endsWith('/messages') || p.endsWith('/notes') ? { text: '越权测试' } : {};
+    const init = (cookie?: string): RequestInit => ({
+      method,
+      headers: { 'x-weiquan-console': '1', ...(cookie ? { cookie } : {}), ...(method === 'POST' ? { 'content-type': 'application/json' } : {}) },
+      ...(method === 'POST' ? { body: JSON.stringify(body) } : {}),
+    });
+    const anonymous = await fetch(`${base}/console/api${p}`, init());
+    expect(anonymous.status).toBe(401);
+    // One sign-in for the whole table: sign-ins are rate limited per address and login.
+    otherAgent ??= await consoleAgent(base, PASSWORD, 'shop_b.agent2');
+    const other = otherAgent;
+    const foreign = await fetch(`${base}/console/api${p}`, init(other.cookie));
+    expect(foreign.status).toBe(404);
+    expect(await foreign.text()).not.toContain('转人工');
+    expect(await owner(c.id)).toMatchObject({ owner: 'waiting', agent_id: null });
+    expect(await c.read()).toEqual([]);
+  });
+
+  it('a supervisor sees the sites they are granted, and only those', async () => {
+    await createAgent(t.db, { login: 'lead', displayName: '主管', siteId: 'shop_b', role: 'supervisor', passwordHash: await hashPassword(PASSWORD), grants: ['shop_a'] });
+    const c = await directLineConsumer(base, secret);
+    await c.say('同意');
+    await c.say('转人工');
+    const lead = await consoleAgent(base, PASSWORD, 'lead');
+    expect((await readJson(await lead.api('/me'))).agent.sites.sort()).toEqual(['shop_a', 'shop_b']);
+    expect((await lead.queue()).waiting.some((i: { conversationId: string }) => i.conversationId === c.id)).toBe(true);
+    expect((await lead.post(`/conversations/${c.id}/claim`)).status).toBe(200);
   });
 });
