@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Agent } from './agents/sql/agentStore.js';
@@ -10,7 +11,7 @@ import type { Cases } from './cases/makeCases.js';
 import type { Config } from './config.js';
 import type { InboundMessage, TurnResult } from './engine/types.js';
 import { makeHandoff, type Handoff } from './handoff/makeHandoff.js';
-import { selectConversationHead } from './handoff/sql/handoffStore.js';
+import { clearPresence, refreshPresence, selectConversationHead, writePresence } from './handoff/sql/handoffStore.js';
 import type { Logger } from './logger.js';
 import { CONSOLE_STREAM_PATH, makeConsoleStream } from './server/consoleStream.js';
 import { consoleRouter } from './server/routes/console.js';
@@ -24,13 +25,15 @@ const DUMMY_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAA
  * console API, its WebSocket, and the sweeper that tells consumers when nobody is free.
  */
 export function makeAgentConsole(deps: {
-  settings: Pick<Config, 'dataDir' | 'handoffTimeoutSeconds' | 'agentSessionMs'>;
+  settings: Pick<Config, 'dataDir' | 'handoffTimeoutSeconds' | 'agentSessionMs'> & { offlineGraceSeconds?: number };
+  /** This instance, for the agents' presence; a fresh id when not given. */
+  instanceId?: string;
   db: Db;
   logger: Logger;
   cases: Cases;
   runTurn: (inbound: InboundMessage) => Promise<TurnResult>;
   directLine: { log: ActivityLog; stream: ActivityStream; pubsub: { subscribe(channel: string, handler: (payload: string) => void): Promise<unknown> } };
-}): { handoff: Handoff; routers: ReturnType<typeof consoleRouter>[]; upgrades: Record<string, (req: IncomingMessage, socket: Duplex, head: Buffer) => Promise<void>>; start(): Promise<void>; close(): void } {
+}): { handoff: Handoff; routers: ReturnType<typeof consoleRouter>[]; upgrades: Record<string, (req: IncomingMessage, socket: Duplex, head: Buffer) => Promise<void>>; start(): Promise<void>; close(): Promise<void> } {
   const { db, logger } = deps;
   const directLineDelivery: DirectLineDelivery = makeDirectLineDelivery({ log: deps.directLine.log });
   const handoff = makeHandoff({
@@ -40,12 +43,20 @@ export function makeAgentConsole(deps: {
     deliveryFor: (channel) => (channel === 'directline' ? directLineDelivery : undefined),
     logger,
     timeoutSeconds: deps.settings.handoffTimeoutSeconds,
+    // Nobody of the site has the console open: say so after a short grace, not the whole timeout.
+    offlineGraceSeconds: deps.settings.offlineGraceSeconds ?? Math.min(15, deps.settings.handoffTimeoutSeconds),
   });
+  const instanceId = deps.instanceId ?? randomUUID();
   const stream = makeConsoleStream({
     agentForSession: (token) => agentForSession(db, token),
     canSee: async (agent: Agent, id: string) => (await selectConversationHead(db, agent.sites, id)) !== undefined,
     activities: deps.directLine.stream,
     subscribe: deps.directLine.pubsub.subscribe,
+    presence: {
+      write: (agent, connections) => writePresence(db, instanceId, agent, connections),
+      refresh: () => refreshPresence(db, instanceId),
+      clear: () => clearPresence(db, instanceId),
+    },
     logger,
   });
   let sweeper: NodeJS.Timeout | undefined;
@@ -77,9 +88,9 @@ export function makeAgentConsole(deps: {
       }, interval);
       sweeper.unref();
     },
-    close() {
+    async close() {
       if (sweeper) clearInterval(sweeper);
-      stream.close();
+      await stream.close();
     },
   };
 }

@@ -16,6 +16,7 @@ import { agentForSession } from './agents/sql/agentStore.js';
 import { authenticateApiKey } from './apiKeys/sql/apiKeyStore.js';
 import { makeCases } from './cases/makeCases.js';
 import { makeAgentConsole } from './composeConsole.js';
+import { makeHubHandoff } from './handoff/makeHubHandoff.js';
 import { widgetRouter } from './server/routes/widget.js';
 import { loadWidgetAssets } from './server/widget/loadWidgetAssets.js';
 import { consoleAssetsRouter, loadConsoleAssets } from './server/routes/consoleAssets.js';
@@ -51,6 +52,14 @@ async function main(): Promise<void> {
           if (!services) throw new AppError('NOT_READY', 'The assistant is still starting.');
           return services.runTurn(inbound);
         },
+        // An external agent hub may take the conversation instead of the console (handoff.initiate / handoff.status).
+        hub: makeHubHandoff({
+          db: database.db,
+          runTurn: (inbound) => {
+            if (!services) throw new AppError('NOT_READY', 'The assistant is still starting.');
+            return services.runTurn(inbound);
+          },
+        }),
       })
     : undefined;
 
@@ -76,6 +85,7 @@ async function main(): Promise<void> {
   const cases = makeCases({ db: database.db });
   const agentConsole = makeAgentConsole({
     settings: config,
+    instanceId: instance.id,
     db: database.db,
     logger,
     cases,
@@ -141,7 +151,7 @@ async function main(): Promise<void> {
     shuttingDown = true;
     logger.info({ signal, timeoutMs: config.shutdownTimeoutMs }, 'shutdown.started');
     // WebSocket clients are told "going away" first: they reconnect elsewhere and resume from their watermark.
-    agentConsole.close();
+    await agentConsole.close();
     await directLine.close();
     await http.close(config.shutdownTimeoutMs);
     await markInstanceStopped(database.db, instance.id).catch(() => undefined);

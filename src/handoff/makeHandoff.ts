@@ -39,6 +39,8 @@ export type HandoffDeps = {
   logger: Logger;
   /** A waiting consumer is told honestly after this long without an agent. */
   timeoutSeconds: number;
+  /** … or after this long when no agent of their site has the console open. */
+  offlineGraceSeconds: number;
 };
 
 export type ConversationView = {
@@ -152,11 +154,11 @@ export function makeHandoff(deps: HandoffDeps) {
     },
 
     /**
-     * Consumers waiting longer than the timeout are told, once per wait, that nobody is free, what
+     * Consumers waiting longer than the timeout (or with nobody of their site online) are told, once per wait, that nobody is free, what
      * they can do (leave a number, carry on with the bot), and their case records it.
      */
     async sweepTimeouts(): Promise<number> {
-      const timedOut = await selectTimedOutWaiting(deps.db, deps.timeoutSeconds);
+      const timedOut = await selectTimedOutWaiting(deps.db, deps.timeoutSeconds, deps.offlineGraceSeconds);
       for (const c of timedOut) {
         try {
           const row = await deps.db.query<{ snapshot: unknown; caseNo: string | null }>(
@@ -171,8 +173,8 @@ export function makeHandoff(deps: HandoffDeps) {
             channelData: { weiquan: { stage: snapshot.value, ...(caseNo ? { caseNo } : {}) } },
           }));
           await deps.deliveryFor(c.channel)?.botReplies(c.id, replies, c.locale, `no-agent-${c.id}-${Date.now()}`);
-          if (caseNo) await appendCaseEvent(deps.db, caseNo, 'no_agent_available', 'system', { waitedSeconds: deps.timeoutSeconds });
-          deps.logger.info({ conversationId: c.id, siteId: c.siteId }, 'handoff.no_agent_available');
+          if (caseNo) await appendCaseEvent(deps.db, caseNo, 'no_agent_available', 'system', { reason: c.nobodyOnline ? 'nobody_online' : 'timeout' });
+          deps.logger.info({ conversationId: c.id, siteId: c.siteId, nobodyOnline: c.nobodyOnline }, 'handoff.no_agent_available');
         } catch (error) {
           deps.logger.error({ err: error, conversationId: c.id }, 'handoff.timeout_notice_failed');
         }

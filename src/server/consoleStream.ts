@@ -15,6 +15,8 @@ export type ConsoleStreamDeps = {
   /** The channel log of conversations, pushed as they grow (the same fan-out Direct Line uses). */
   activities: ActivityStream;
   subscribe(channel: string, handler: (payload: string) => void): Promise<unknown>;
+  /** Tells the other instances which agents have the console open here (count per agent; 0 = none). */
+  presence: { write(agent: Agent, connections: number): Promise<void>; refresh(): Promise<void>; clear(): Promise<void> };
   logger: Logger;
   heartbeatMs?: number;
 };
@@ -38,6 +40,13 @@ export function makeConsoleStream(deps: ConsoleStreamDeps) {
   const wss = new WebSocketServer({ noServer: true, maxPayload: 4096 });
   const clients = new Set<Client>();
   const alive = new WeakMap<WebSocket, boolean>();
+  const online = new Map<string, number>();
+  const present = (agent: Agent, delta: 1 | -1) => {
+    const n = (online.get(agent.id) ?? 0) + delta;
+    if (n > 0) online.set(agent.id, n);
+    else online.delete(agent.id);
+    deps.presence.write(agent, n).catch((error: unknown) => deps.logger.warn({ err: error }, 'console.presence_failed'));
+  };
   const send = (c: Client, message: unknown) => {
     if (c.ws.readyState === c.ws.OPEN) c.ws.send(JSON.stringify(message));
   };
@@ -51,6 +60,7 @@ export function makeConsoleStream(deps: ConsoleStreamDeps) {
       alive.set(ws, false);
       ws.ping();
     }
+    if (online.size) deps.presence.refresh().catch((error: unknown) => deps.logger.warn({ err: error }, 'console.presence_failed'));
   }, deps.heartbeatMs ?? 30_000);
   heartbeat.unref();
 
@@ -100,6 +110,7 @@ export function makeConsoleStream(deps: ConsoleStreamDeps) {
       wss.handleUpgrade(req, socket, head, (ws) => {
         const client: Client = { ws, agent };
         clients.add(client);
+        present(agent, 1);
         alive.set(ws, true);
         ws.on('pong', () => alive.set(ws, true));
         ws.on('message', (data) => {
@@ -120,6 +131,7 @@ export function makeConsoleStream(deps: ConsoleStreamDeps) {
         ws.on('close', () => {
           client.watching?.watcher.close();
           clients.delete(client);
+          present(agent, -1);
         });
         send(client, { type: 'hello', agent: { id: agent.id, displayName: agent.displayName } });
       });
@@ -127,10 +139,12 @@ export function makeConsoleStream(deps: ConsoleStreamDeps) {
 
     size: () => clients.size,
 
-    close(): void {
+    async close(): Promise<void> {
       clearInterval(heartbeat);
       for (const c of clients) c.ws.terminate();
       clients.clear();
+      online.clear();
+      await deps.presence.clear().catch(() => undefined);
     },
   };
 }

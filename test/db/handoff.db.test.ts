@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../src/agents/password.js';
 import { createAgent } from '../../src/agents/sql/agentStore.js';
+import { clearPresence, selectTimedOutWaiting, writePresence } from '../../src/handoff/sql/handoffStore.js';
 import { consoleAgent, directLineConsumer, startConsoleServer, type ConsoleServer, type ConsumerActivity as Activity } from '../helpers/consoleServer.js';
 import { makeTestEngine } from '../helpers/engine.js';
 import { readJson } from '../helpers/http.js';
@@ -143,6 +144,33 @@ describe('handoff to an agent and back', () => {
     await c.say('我的手机号是13912345678');
     const phone = await t.db.query<{ phone: string }>(`select record->'contact'->>'phone' as phone from cases where conversation_id = $1`, [c.id]);
     expect(phone.rows[0]?.phone).toBe('13912345678');
+  });
+});
+
+describe('nobody online', () => {
+  it('tells a waiting consumer after a short grace when no agent of the site has the console open', async () => {
+    const waiting = async () => {
+      const c = await directLineConsumer(base, secret);
+      await c.say('同意');
+      await c.say('转人工');
+      await t.db.query(`update conversations set handoff_requested_at = now() - interval '20 seconds' where id = $1`, [c.id]);
+      return c.id;
+    };
+    // Nobody online: due after the 10 s grace, long before the hour's timeout.
+    const alone = await waiting();
+    let due = await selectTimedOutWaiting(t.db, 3600, 10);
+    expect(due.filter((d) => d.id === alone)).toEqual([expect.objectContaining({ id: alone, nobodyOnline: true })]);
+    // An agent of the site online (fresh presence): the consumer keeps waiting for them.
+    const agentId = (await t.db.query<{ id: string }>(`select id from agents where login = 'shop_a.agent1'`)).rows[0]?.id ?? '';
+    await writePresence(t.db, '00000000-0000-4000-8000-000000000001', { id: agentId, sites: ['shop_a'] }, 1);
+    const attended = await waiting();
+    due = await selectTimedOutWaiting(t.db, 3600, 10);
+    expect(due.some((d) => d.id === attended)).toBe(false);
+    // A presence whose instance stopped refreshing it does not count.
+    await t.db.query(`update agent_presence set seen_at = now() - interval '5 minutes'`);
+    due = await selectTimedOutWaiting(t.db, 3600, 10);
+    expect(due.some((d) => d.id === attended)).toBe(true);
+    await clearPresence(t.db, '00000000-0000-4000-8000-000000000001');
   });
 });
 

@@ -95,6 +95,19 @@ describe('handoff across two instances', () => {
     stream.ws.close();
   });
 
+  it('records which agents have the console open, for every instance to see', async () => {
+    const agent = await consoleAgent(a.base, PASSWORD, 'x.agent');
+    const present = async () => (await t.db.query<{ n: number }>(`select coalesce(sum(connections), 0)::int as n from agent_presence p join agents g on g.id = p.agent_id where g.login = 'x.agent'`)).rows[0]?.n;
+    const live = socket(`${a.base.replace('http', 'ws')}/console/stream`, { cookie: agent.cookie, origin: a.base });
+    await live.opened;
+    await live.until((m) => m.type === 'hello', 'hello');
+    for (let i = 0; i < 100 && (await present()) !== 1; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(await present()).toBe(1);
+    live.ws.close();
+    for (let i = 0; i < 100 && (await present()) !== 0; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(await present()).toBe(0);
+  });
+
   it('refuses the console stream without a session or from another origin', async () => {
     const anonymous = socket(`${b.base.replace('http', 'ws')}/console/stream`, {});
     await expect(anonymous.opened).rejects.toThrow(/401/);

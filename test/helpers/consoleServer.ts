@@ -24,7 +24,7 @@ export type ConsoleServer = {
  * WebSocket, sweeper) and the engine, on a real HTTP server over a test database. Start two on one
  * database to test what crosses instances.
  */
-export async function startConsoleServer(options: { db: Db; url: string; engine: TestEngine; handoffTimeoutSeconds?: number }): Promise<ConsoleServer> {
+export async function startConsoleServer(options: { db: Db; url: string; engine: TestEngine; handoffTimeoutSeconds?: number; offlineGraceSeconds?: number }): Promise<ConsoleServer> {
   const logger = makeLogger({ level: process.env.TEST_LOG_LEVEL ?? 'silent', pretty: false });
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'weiquan-console-'));
   const channel = await makeDirectLineChannel({
@@ -34,7 +34,8 @@ export async function startConsoleServer(options: { db: Db; url: string; engine:
     runTurn: options.engine.runTurn,
   });
   const agentConsole = makeAgentConsole({
-    settings: { dataDir, handoffTimeoutSeconds: options.handoffTimeoutSeconds ?? 3600, agentSessionMs: 3_600_000 },
+    // Tests sign agents in through the API without opening the console: no "nobody online" notices unless asked for.
+    settings: { dataDir, handoffTimeoutSeconds: options.handoffTimeoutSeconds ?? 3600, agentSessionMs: 3_600_000, offlineGraceSeconds: options.offlineGraceSeconds ?? 3600 },
     db: options.db,
     logger,
     cases: makeCases({ db: options.db }),
@@ -59,7 +60,7 @@ export async function startConsoleServer(options: { db: Db; url: string; engine:
     channel,
     agentConsole,
     async stop() {
-      agentConsole.close();
+      await agentConsole.close();
       await channel.close();
       await http.close(500);
       await fs.rm(dataDir, { recursive: true, force: true });

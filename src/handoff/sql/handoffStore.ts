@@ -97,16 +97,50 @@ export async function claimConversation(db: Db, id: string, sites: readonly stri
   });
 }
 
-/** The consumer was told that nobody is free: once per waiting period (see the sweeper). */
-export async function selectTimedOutWaiting(db: Queryable, olderThanSeconds: number): Promise<{ id: string; siteId: string; channel: string; locale: 'zh' | 'en' }[]> {
-  const result = await db.query<{ id: string; siteId: string; channel: string; locale: 'zh' | 'en' }>(
-    `update conversations set handoff_timed_out_at = now()
+/**
+ * Waiting conversations whose consumer must now be told that nobody is free: waiting longer than
+ * `timeoutSeconds`, or longer than `offlineGraceSeconds` while no agent of their site has the console
+ * open. Marked in the same statement, so each wait is announced once, whichever instance sweeps.
+ */
+export async function selectTimedOutWaiting(
+  db: Queryable,
+  timeoutSeconds: number,
+  offlineGraceSeconds: number,
+): Promise<{ id: string; siteId: string; channel: string; locale: 'zh' | 'en'; nobodyOnline: boolean }[]> {
+  const result = await db.query<{ id: string; siteId: string; channel: string; locale: 'zh' | 'en'; nobodyOnline: boolean }>(
+    `update conversations c set handoff_timed_out_at = now()
       where owner = 'waiting' and handoff_timed_out_at is null
-        and handoff_requested_at < now() - make_interval(secs => $1)
-      returning id, site_id as "siteId", channel, locale`,
-    [olderThanSeconds],
+        and (handoff_requested_at < now() - make_interval(secs => $1)
+             or (handoff_requested_at < now() - make_interval(secs => $2)
+                 and not exists (select 1 from agent_presence p where c.site_id = any(p.sites) and p.seen_at > now() - make_interval(secs => $3))))
+      returning id, site_id as "siteId", channel, locale, handoff_requested_at >= now() - make_interval(secs => $1) as "nobodyOnline"`,
+    [timeoutSeconds, offlineGraceSeconds, PRESENCE_STALE_SECONDS],
   );
   return result.rows;
+}
+
+/** A presence row not refreshed for this long is ignored (its instance is gone). */
+export const PRESENCE_STALE_SECONDS = 90;
+
+/** This instance's open console connections of one agent; zero removes the row. */
+export async function writePresence(db: Queryable, instanceId: string, agent: { id: string; sites: string[] }, connections: number): Promise<void> {
+  if (connections <= 0) {
+    await db.query('delete from agent_presence where agent_id = $1 and instance_id = $2', [agent.id, instanceId]);
+    return;
+  }
+  await db.query(
+    `insert into agent_presence (agent_id, instance_id, sites, connections) values ($1, $2, $3, $4)
+     on conflict (agent_id, instance_id) do update set sites = excluded.sites, connections = excluded.connections, seen_at = now()`,
+    [agent.id, instanceId, agent.sites, connections],
+  );
+}
+
+export async function refreshPresence(db: Queryable, instanceId: string): Promise<void> {
+  await db.query('update agent_presence set seen_at = now() where instance_id = $1', [instanceId]);
+}
+
+export async function clearPresence(db: Queryable, instanceId: string): Promise<void> {
+  await db.query('delete from agent_presence where instance_id = $1', [instanceId]);
 }
 
 export type TranscriptRow = { seq: number; activity: Record<string, unknown>; at: string };
@@ -150,4 +184,102 @@ export async function selectOwnerEvents(db: Queryable, id: string): Promise<Owne
     [id],
   );
   return result.rows;
+}
+
+/** What an external agent hub (Bot Framework handoff protocol) is told about, and decides on, a conversation. */
+export type HubHead = {
+  owner: Owner;
+  agentId: string | null;
+  locale: 'zh' | 'en';
+  consent: string;
+  snapshot: unknown;
+  category: string | null;
+  caseNo: string | null;
+  handoffReason: string | null;
+  /** The stage the consumer was in when they last asked for a person (the engine's `handoff_requested` event). */
+  stageBefore: string | null;
+};
+
+export async function selectHubHead(db: Queryable, id: string): Promise<HubHead | undefined> {
+  const result = await db.query<HubHead>(
+    `select c.owner, c.agent_id as "agentId", c.locale, c.consent, c.snapshot, c.snapshot::jsonb #>> '{context,category}' as category,
+            (select case_no from cases where conversation_id = c.id order by created_at desc limit 1) as "caseNo",
+            c.handoff_reason as "handoffReason",
+            (select e.payload::jsonb ->> 'stage' from turn_events e
+              where e.conversation_id = c.id and e.type = 'handoff_requested' order by e.seq desc limit 1) as "stageBefore"
+       from conversations c where c.id = $1`,
+    [id],
+  );
+  return result.rows[0];
+}
+
+/** One engine turn as the transcript sees it: what the consumer said (as the engine kept it) and the bot's replies. */
+export type TurnTranscriptRow = { turnId: string; at: string; said: unknown; replies: unknown };
+
+/**
+ * The last `limit` turns of a conversation, oldest first, from the engine's own record (every
+ * channel's turns, unlike channel_activities which only Direct Line writes). `said` is the payload of
+ * the turn's user message event: the text only where the consumer had consented, else its length and hash.
+ */
+export async function selectTurnTranscript(db: Queryable, id: string, limit = 200): Promise<TurnTranscriptRow[]> {
+  const result = await db.query<TurnTranscriptRow>(
+    `select t.turn_id as "turnId", ${ISO('t.at')} as at,
+            (select e.payload from turn_events e where e.conversation_id = $1 and e.turn_id = t.turn_id
+              and e.type in ('user_message', 'user_message_to_agent') order by e.seq limit 1) as said,
+            (select p.replies from processed_turns p where p.conversation_id = $1 and p.turn_id = t.turn_id) as replies
+       from (select turn_id, min(seq) as first, min(at) as at from turn_events where conversation_id = $1
+              group by turn_id order by first desc limit $2) t
+      order by t.first`,
+    [id, limit],
+  );
+  return result.rows;
+}
+
+/**
+ * An external hub accepted the handoff: the waiting conversation is the hub's (owner agent, no agent
+ * of ours). The version bump makes a turn computed from the old state recompute (and be forwarded).
+ */
+export async function hubTakeConversation(db: Db, id: string, actor: string): Promise<boolean> {
+  return db.withTransaction(async (tx) => {
+    await tx.query(`select set_config('weiquan.actor', $1, true)`, [actor]);
+    const result = await tx.query(`update conversations set owner = 'agent', agent_id = null, version = version + 1, updated_at = now() where id = $1 and owner = 'waiting'`, [id]);
+    return (result.rowCount ?? 0) > 0;
+  });
+}
+
+/**
+ * The hub could not serve the conversation: it waits again (if the hub had taken it), and is marked
+ * as told that nobody is free, so the timeout sweeper does not tell the consumer a second time.
+ * False when the conversation is neither waiting nor the hub's.
+ */
+export async function hubReleaseConversation(db: Db, id: string, actor: string): Promise<boolean> {
+  return db.withTransaction(async (tx) => {
+    await tx.query(`select set_config('weiquan.actor', $1, true)`, [actor]);
+    await tx.query(`update conversations set owner = 'waiting', version = version + 1, updated_at = now() where id = $1 and owner = 'agent' and agent_id is null`, [id]);
+    // After the owner change: the trigger clears handoff_timed_out_at when a conversation starts waiting.
+    const result = await tx.query(`update conversations set handoff_timed_out_at = now() where id = $1 and owner = 'waiting'`, [id]);
+    return (result.rowCount ?? 0) > 0;
+  });
+}
+
+/**
+ * Whether turn `turnId` asked for a person and its `handoff.initiate` has not been delivered yet: a
+ * channel's retry of that turn (its replies lost) signals the hub then, and only then.
+ */
+export async function selectInitiatePending(db: Queryable, id: string, turnId: string): Promise<boolean> {
+  const result = await db.query<{ pending: boolean }>(
+    `select exists (select 1 from turn_events where conversation_id = $1 and turn_id = $2 and type = 'handoff_requested')
+            and not exists (select 1 from conversation_events where conversation_id = $1 and type = 'handoff_initiated' and payload ->> 'turnId' = $2) as pending`,
+    [id, turnId],
+  );
+  return result.rows[0]?.pending === true;
+}
+
+/** `handoff.initiate` for turn `turnId` reached the channel: recorded, so a retry of the turn does not send it again. */
+export async function insertInitiateDelivered(db: Queryable, id: string, turnId: string, channel: string): Promise<void> {
+  await db.query(
+    `insert into conversation_events (conversation_id, seq, type, actor, payload)
+     values ($1, coalesce((select max(seq) from conversation_events where conversation_id = $1), 0) + 1, 'handoff_initiated', 'bot', $2)`,
+    [id, JSON.stringify({ turnId, hub: `hub:${channel}` })],
+  );
 }
