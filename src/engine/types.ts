@@ -27,7 +27,8 @@ export type InboundMessage = {
   control?: AgentControl;
 };
 
-export type AgentControl = { type: 'handback'; agentId: string; stage?: Stage } | { type: 'close'; agentId: string };
+/** `agentId: null` is an external agent hub (Bot Framework handoff protocol), which owns the conversation without an agent of ours. */
+export type AgentControl = { type: 'handback'; agentId: string | null; stage?: Stage } | { type: 'close'; agentId: string | null };
 
 export type WeiquanChannelData = { stage: Stage; awaiting?: Awaiting; category?: Category; caseNo?: string; case?: Record<string, unknown> };
 
@@ -45,6 +46,8 @@ export type TurnResult = {
   duplicate: boolean;
   /** An agent owns the conversation: the message was kept for them and the bot said nothing. */
   forwardedToAgent?: boolean;
+  /** This turn asked for a person (the dialog entered its handoff state): a channel may signal it to an agent hub. */
+  handoffRequested?: true;
 };
 
 /** What the engine needs, passed in by src/main.ts (or a test). Understanding and answering are function types so an LLM can plug in. */

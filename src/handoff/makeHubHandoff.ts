@@ -10,6 +10,7 @@ import {
   insertInitiateDelivered,
   selectHubHead,
   selectInitiatePending,
+  selectTurnProcessed,
   selectTurnTranscript,
   type TurnTranscriptRow,
 } from './sql/handoffStore.js';
@@ -78,7 +79,8 @@ export function makeHubHandoff(deps: HubHandoffDeps) {
       if (!head) return undefined;
       // Completed without an acceptance first: the hub served it all the same, so it is the hub's to give back.
       if (head.owner === 'waiting') await hubTakeConversation(deps.db, conversationId, actor(channel));
-      else if (!isHubs(head)) return undefined;
+      // The hub's retry of a completion already made (its replies lost on the way) gets the same replies back.
+      else if (!isHubs(head) && !(await selectTurnProcessed(deps.db, conversationId, turnId))) return undefined;
       return deps.runTurn({ conversationId, channel, turnId, locale: head.locale, control: { type: 'handback', agentId: null } });
     },
   };

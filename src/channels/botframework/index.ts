@@ -3,3 +3,4 @@ export type { BotFrameworkCredentials, BotFrameworkEndpoint, BotFrameworkRequest
 export { isLocalRequest, isLoopbackAddress } from './isLoopbackAddress.js';
 export { WeiquanBot } from './weiquanBot.js';
 export { CITATION_CONTENT_TYPE } from './toActivities.js';
+export type { HandoffContext, HubHandoff, TranscriptLine } from './hubHandoff.js';

@@ -1,5 +1,6 @@
 import { CloudAdapter, type Activity, type InvokeResponse, type TurnContext } from 'botbuilder';
 import type { Logger } from '../../logger.js';
+import { InvalidActivity } from './hubHandoff.js';
 import { ReusingClientsAuthentication } from './reusingAuthentication.js';
 import { ReplyNotDelivered, WeiquanBot, type WeiquanBotDeps } from './weiquanBot.js';
 
@@ -23,7 +24,7 @@ export type BotFrameworkRequest = { activity: Record<string, unknown>; authoriza
 /** What the route sends back: a status and, for expectReplies or invoke, a JSON body; or why it refused. */
 export type BotFrameworkResponse =
   | { kind: 'handled'; status: number; body?: unknown }
-  | { kind: 'rejected'; reason: 'unauthorized' | 'channel_unavailable'; message: string };
+  | { kind: 'rejected'; reason: 'unauthorized' | 'channel_unavailable' | 'invalid_activity'; message: string };
 
 export type BotFrameworkEndpoint = {
   authEnabled: boolean;
@@ -85,6 +86,7 @@ export function makeBotFrameworkEndpoint(deps: BotFrameworkEndpointDeps): BotFra
         return response ? { kind: 'handled', status: response.status, body: response.body } : { kind: 'handled', status: 200 };
       } catch (thrown) {
         if (thrown instanceof ReplyNotDelivered) return { kind: 'rejected', reason: 'channel_unavailable', message: thrown.message };
+        if (thrown instanceof InvalidActivity) return { kind: 'rejected', reason: 'invalid_activity', message: thrown.message };
         // botframework-connector's AuthenticationError carries the HTTP status it stands for.
         if ((thrown as { statusCode?: number }).statusCode === 401) {
           return { kind: 'rejected', reason: 'unauthorized', message: 'A valid Bot Framework token is required (Authorization: Bearer …).' };

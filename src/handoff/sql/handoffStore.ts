@@ -283,3 +283,9 @@ export async function insertInitiateDelivered(db: Queryable, id: string, turnId:
     [id, JSON.stringify({ turnId, hub: `hub:${channel}` })],
   );
 }
+
+/** Whether the engine has already answered turn `turnId` (a hub's retried status finds its replies there). */
+export async function selectTurnProcessed(db: Queryable, id: string, turnId: string): Promise<boolean> {
+  const result = await db.query(`select 1 from processed_turns where conversation_id = $1 and turn_id = $2`, [id, turnId]);
+  return (result.rowCount ?? 0) > 0;
+}

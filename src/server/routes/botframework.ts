@@ -62,7 +62,7 @@ export function botFrameworkRouter(deps: BotFrameworkRouteDeps): Router {
 
     const result = await endpoint.handle({ activity, authorization });
     if (result.kind === 'rejected') {
-      throw new AppError(result.reason === 'unauthorized' ? 'UNAUTHORIZED' : 'CHANNEL_UNAVAILABLE', result.message);
+      throw new AppError(result.reason === 'unauthorized' ? 'UNAUTHORIZED' : result.reason === 'invalid_activity' ? 'VALIDATION_FAILED' : 'CHANNEL_UNAVAILABLE', result.message);
     }
     if (result.body === undefined) res.status(result.status).end();
     else res.status(result.status).json(result.body);
