@@ -70,7 +70,7 @@ await server?.stop();
 await fs.rm(tmp, { recursive: true, force: true });
 if (cases.lost || cases.duplicated || !retriesOk) process.exit(1);
 
-type Phase = { turns: number; seconds: number; turnsPerSecond: number; p50: number; p99: number; max: number; conversations: string[]; retryMismatches: number; cpuMsPerTurn: { node: number; postgres: number | undefined } };
+type Phase = { turns: number; seconds: number; turnsPerSecond: number; p50: number; p99: number; max: number; conversations: string[]; retryMismatches: number; cpuMsPerTurn: { node: number; postgres: number | undefined }; transactionsPerTurn: number };
 
 /** Runs conversations on every consumer, either a number of rounds each or until `seconds` have passed. */
 async function runPhase(name: string, plan: { thinkMs: number; rounds?: number; seconds?: number }): Promise<Phase> {
@@ -79,6 +79,7 @@ async function runPhase(name: string, plan: { thinkMs: number; rounds?: number; 
   let retryMismatches = 0;
   const cpu0 = process.cpuUsage();
   const pg0 = await postgresCpuMs();
+  const tx0 = await transactions();
   const started = performance.now();
   const deadline = started + (plan.seconds ?? Infinity) * 1000;
   // Think time uniform in [0.5, 1.5] × the mean: consumers drift apart instead of marching in step.
@@ -109,6 +110,7 @@ async function runPhase(name: string, plan: { thinkMs: number; rounds?: number; 
   const seconds = (performance.now() - started) / 1000;
   const cpu = process.cpuUsage(cpu0);
   const pg1 = await postgresCpuMs();
+  const tx1 = await transactions();
   latencies.sort((a, b) => a - b);
   const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? 0;
   const turns = latencies.length;
@@ -122,6 +124,8 @@ async function runPhase(name: string, plan: { thinkMs: number; rounds?: number; 
     conversations,
     retryMismatches,
     cpuMsPerTurn: { node: (cpu.user + cpu.system) / 1000 / turns, postgres: pg0 !== undefined && pg1 !== undefined ? (pg1 - pg0) / turns : undefined },
+    // The statement counting these (one) is left out; the retried turns are in (one read each).
+    transactionsPerTurn: (tx1 - tx0 - 1) / turns,
   };
 }
 
@@ -132,6 +136,7 @@ function describe(title: string, p: Phase): string {
     `    throughput   ${p.turnsPerSecond.toFixed(0)} turns/s (${p.turns} turns, ${p.conversations.length} conversations, ${p.seconds.toFixed(1)} s)`,
     `    latency      p50 ${p.p50.toFixed(1)} ms   p99 ${p.p99.toFixed(1)} ms   max ${p.max.toFixed(1)} ms`,
     `    cpu per turn node ${p.cpuMsPerTurn.node.toFixed(2)} ms${pgCpu}`,
+    `    database     ${p.transactionsPerTurn.toFixed(2)} transactions (round trips) per turn`,
   ].join('\n');
 }
 
@@ -172,6 +177,17 @@ async function postgresCpuMs(): Promise<number | undefined> {
   let ticks = 0;
   for (const [pid, s] of stats) if (isOurs(pid)) ticks += s.ticks;
   return ticks / ticksPerMs;
+}
+
+/**
+ * Transactions committed or rolled back in the bench database so far: every statement of a turn is
+ * its own transaction, so the difference over a phase counts round trips. Backends report their
+ * counts when idle, at most a second late: wait that out first.
+ */
+async function transactions(): Promise<number> {
+  await sleepUntil(performance.now() + 1500);
+  const r = await services.database.db.query<{ n: string }>(`select (xact_commit + xact_rollback)::text as n from pg_stat_database where datname = current_database()`);
+  return Number(r.rows[0]?.n ?? 0);
 }
 
 function sleepUntil(at: number): Promise<void> {

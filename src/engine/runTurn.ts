@@ -9,7 +9,7 @@ import { makeRecentConversations, type RecentConversations } from './recentConve
 import { AppError } from '../errors.js';
 import { cancelledState, caseWrite } from './caseWrite.js';
 import { initialStep, transition, type MachineSnapshot } from './machine.js';
-import { parseSnapshot, toStored } from './snapshot.js';
+import { nextTurnSnapshot, parseSnapshot, toStored } from './snapshot.js';
 import { findFollowUp } from './followUp.js';
 import { findCaseConversation, readConversation, recordForwardedTurn, writeTurn, type CaseWrite, type ConversationRow, type TurnEvent, type TurnWrite } from './sql/conversations.js';
 import { toAssessmentInput, toAssessmentSummary } from './toAssessment.js';
@@ -97,20 +97,19 @@ async function attemptTurn(deps: EngineDeps, inbound: InboundMessage, recent: Re
     ...(turn.adoptCaseNo ? { adoptCaseNo: turn.adoptCaseNo } : {}),
   };
   const control = inbound.control;
-  // The ownership change is recorded (by a trigger) with the agent as its actor.
+  // The ownership change is recorded (by a trigger) with the agent, or the external hub, as its actor.
   const written = control
     ? await deps.db.withTransaction(async (tx) => {
-        await tx.query(`select set_config('weiquan.actor', $1, true)`, [`agent:${control.agentId}`]);
+        await tx.query(`select set_config('weiquan.actor', $1, true)`, [control.agentId === null ? `hub:${inbound.channel}` : `agent:${control.agentId}`]);
         return writeTurn(tx, turnWrite);
       })
     : await writeTurn(deps.db, turnWrite);
   if (!written.saved) return undefined;
-  // Kept exactly as the next read would return it: through JSON and the snapshot schema (which drops
-  // turn-only fields such as assessment.changed), so both paths compute the same next turn.
-  const next = parseSnapshot(JSON.parse(turnWrite.snapshot), locale);
-  // After an agent's control the row's owner matters to the next turn (a closed conversation welcomes back): read it then.
-  if (!next.reset && !control) recent.set(inbound.conversationId, { version: written.version, locale: convo?.locale ?? locale, snapshot: next.snapshot });
-  return { replies, stage: turn.snapshot.value, caseNo: turn.snapshot.context.caseNo, duplicate: false };
+  // Kept as the next read would return it (turn-only fields dropped), so both paths compute the same
+  // next turn. After an agent's control the row's owner matters to the next turn (a closed
+  // conversation welcomes back): read it then.
+  if (!control) recent.set(inbound.conversationId, { version: written.version, locale: convo?.locale ?? locale, snapshot: nextTurnSnapshot(turn.snapshot) });
+  return { replies, stage: turn.snapshot.value, caseNo: turn.snapshot.context.caseNo, duplicate: false, ...(turn.owner === 'waiting' && turn.snapshot.value === 'handoff' ? { handoffRequested: true as const } : {}) };
 }
 
 /** A message for the agent who owns the conversation: kept (text only with consent), no dialog step, no reply. */

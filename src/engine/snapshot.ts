@@ -53,3 +53,17 @@ export function parseSnapshot(stored: unknown, locale: 'zh' | 'en'): ParsedSnaps
 export function toStored(snapshot: MachineSnapshot): StoredSnapshot {
   return { machine: RIGHTS_MACHINE_ID, version: 1, value: snapshot.value, context: snapshot.context };
 }
+
+/**
+ * The state the next turn of this process starts from: what parsing the stored snapshot would give,
+ * without paying for the parse on every turn. It is the same state: the schema drops only the
+ * turn-only `assessment.changed`, and the values the dialog compares as JSON text (the assessment,
+ * slot values) are built in the schema's key order (test/unit/snapshot.test.ts holds the two equal).
+ * A new turn-only field must be dropped here too.
+ */
+export function nextTurnSnapshot(snapshot: MachineSnapshot): MachineSnapshot {
+  const assessment = snapshot.context.assessment;
+  if (!assessment || !('changed' in assessment)) return snapshot;
+  const { changed: _changed, ...kept } = assessment;
+  return { ...snapshot, context: { ...snapshot.context, assessment: kept } };
+}
