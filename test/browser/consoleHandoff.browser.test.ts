@@ -214,6 +214,21 @@ describe('handing a widget conversation to an agent in the console and back', ()
     await expect.poll(async () => (await widgetMessages()).slice(before).some((m) => !m.user && m.text.includes('第一步：和商家协商')), { timeout: 30_000 }).toBe(true);
     await agent.getByRole('log', { name: '对话记录' }).locator('.entry.from-bot').filter({ hasText: '第一步：和商家协商' }).last().waitFor();
     await screenshot(shop, 'widget-bot-resumed');
+  });
+
+  it('closes a second handoff, and the consumer is told and is back with the bot', async () => {
+    await say('转人工');
+    await botSaid('正在为你转接人工客服');
+    const item = agent.locator(`.queue-item[data-conversation="${conversationId}"]`);
+    await item.filter({ hasText: '已等待' }).waitFor();
+    await item.click();
+    await agent.getByRole('button', { name: '认领' }).click();
+    await expect.poll(() => agent.getByRole('button', { name: '结束' }).isEnabled()).toBe(true);
+    await agent.getByRole('button', { name: '结束' }).click();
+    await botSaid('本次人工服务已结束');
+    await agent.getByText('对话已结束').waitFor({ state: 'attached' });
+    await expect.poll(() => agent.getByRole('textbox', { name: '回复消费者' }).isDisabled()).toBe(true);
+    await agent.getByText('还没有认领对话').waitFor();
     expect(problems).toEqual([]);
   });
 });

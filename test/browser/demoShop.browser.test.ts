@@ -201,4 +201,21 @@ describe('the demo shop page with the widget', () => {
     await screenshot(page, 'demo-shaped-input');
     expect(problems).toEqual([]);
   });
+
+  it('falls back to polling where something closes every WebSocket at once', async () => {
+    const tab = await browser.context.newPage();
+    const tabProblems = watchPageProblems(tab);
+    await tab.routeWebSocket(/\/stream/, (ws) => ws.close());
+    await tab.goto(`${service.url}/`);
+    const inTab = (selector: string) => tab.locator(`weiquan-widget ${selector}`);
+    await inTab('.launcher').click();
+    // The same conversation as the other tab (localStorage), its history fetched over HTTP.
+    await inTab('.msg.user').filter({ hasText: '2026年11月3日' }).waitFor({ timeout: 30_000 });
+    const before = await inTab('.msg.bot').count();
+    await inTab('.input').fill('商家拒绝了');
+    await inTab('.input').press('Enter');
+    await expect.poll(() => inTab('.msg.bot').count(), { timeout: 30_000 }).toBeGreaterThan(before);
+    expect(tabProblems).toEqual([]);
+    await tab.close();
+  });
 });

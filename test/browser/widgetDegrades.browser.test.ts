@@ -41,6 +41,10 @@ beforeAll(async () => {
     '/widget.js': ['application/javascript', widget],
   };
   server = http.createServer((req, res) => {
+    // What Weiquan answers a page whose origin the site does not allow.
+    if (req.method === 'POST' && req.url === '/api/webchat/token') {
+      return void res.writeHead(403, { 'Content-Type': 'application/json' }).end('{"error":{"code":"ORIGIN_NOT_ALLOWED","message":"not allowed"}}');
+    }
     const route = routes[req.url ?? ''];
     if (!route) return void res.writeHead(404).end();
     res.writeHead(200, { 'Content-Type': route[0], 'Content-Security-Policy': req.url === '/unreachable.html' ? shopCsp : DEMO_PAGE_CSP }).end(route[1]);
@@ -71,13 +75,13 @@ describe('the widget when its server is unreachable', () => {
     expect(problems).toEqual([]);
   });
 
-  it('speaks English when the page asks for it with data-locale', async () => {
+  it('speaks English when the page asks for it, and says so when the site refuses the page', async () => {
     const page = await browser.context.newPage();
     await page.goto(`http://127.0.0.1:${port}/english.html`);
     const launcher = page.locator('weiquan-widget .launcher');
     expect(await launcher.getAttribute('aria-label')).toBe('Open the Weiquan chat');
     await launcher.click();
-    await page.locator('weiquan-widget .status').filter({ hasText: 'Cannot reach the server' }).waitFor();
+    await page.locator('weiquan-widget .status').filter({ hasText: 'Weiquan is not available on this page for now' }).waitFor();
     expect(await page.locator('weiquan-widget .input').getAttribute('placeholder')).toBe('Tell me what happened…');
   });
 

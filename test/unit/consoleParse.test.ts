@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { duration, snippet, yuan } from '../../web/console/format.js';
+import { clock, duration, snippet, yuan } from '../../web/console/format.js';
 import { strings } from '../../web/console/i18n.js';
 import { parseConversationView, parseQueue, parseStreamMessage, ShapeError } from '../../web/console/parse.js';
 
@@ -60,6 +60,16 @@ describe('the console formatting', () => {
     expect(duration(75, zh)).toBe('1分15秒');
     expect(duration(3700, zh)).toBe('1小时1分');
     expect(duration(75, en)).toBe('1 min 15 s');
+  });
+
+  it('reads times with the offsets PostgreSQL writes', () => {
+    const local = (iso: string) => {
+      const d = new Date(iso);
+      return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+    };
+    expect(clock('2026-11-29T03:50:12.123+00')).toBe(local('2026-11-29T03:50:12.123Z'));
+    expect(clock('2026-11-29T03:50:12.123+08:00')).toBe(local('2026-11-28T19:50:12.123Z'));
+    expect(clock('not a time')).toBe('');
   });
 
   it('cuts a snippet on characters, not bytes', () => {

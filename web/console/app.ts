@@ -132,7 +132,9 @@ export function startConsole(root: HTMLElement, deps: Deps, resume: Resume = {})
       if (switched) transcript.reset(fresh.transcript);
       else for (const entry of fresh.transcript) transcript.add(entry);
       render();
-      if (switched) watch();
+      if (!switched) return;
+      transcript.scrollToEnd();
+      watch();
     });
   }
 

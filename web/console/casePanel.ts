@@ -1,6 +1,6 @@
 import type { Stage } from './api.js';
 import { h, safeUrl } from './dom.js';
-import { categoryLabel, citationName, sellerTypeLabel, yuan } from './format.js';
+import { categoryLabel, citationName, dateTime, sellerTypeLabel, yuan } from './format.js';
 import type { Strings } from './i18n.js';
 import type { CaseView, Citation, ConversationView, Locale } from './types.js';
 
@@ -69,7 +69,7 @@ export function makeCasePanel(t: Strings, locale: Locale, actions: CaseActions) 
       if (view.case) status.value = view.case.status;
       details.replaceChildren(...(view.case ? renderCase(view.case, t, locale) : [h('p', { class: 'empty' }, [t.noCase])]), renderEvidence(view, t));
       const list = view.case?.notes ?? [];
-      notes.replaceChildren(...(list.length > 0 ? list.map((n) => h('li', {}, [h('p', {}, [n.text]), h('small', {}, [n.actor, ' · ', n.at.slice(0, 16).replace('T', ' ')])])) : [h('li', { class: 'empty' }, [t.noNotes])]));
+      notes.replaceChildren(...(list.length > 0 ? list.map((n) => h('li', {}, [h('p', {}, [n.text]), h('small', {}, [n.actor === `agent:${me}` ? t.me : n.actor, ' · ', dateTime(n.at)])])) : [h('li', { class: 'empty' }, [t.noNotes])]));
     },
   };
 }

@@ -33,10 +33,23 @@ export function reasonLabel(reason: string | null, t: Strings): string {
 
 /** ISO time → local HH:MM (the transcript is read the same day; the full time is in the title). */
 export function clock(iso: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return '';
-  return `${String(date.getHours()).padStart(2, '0')}:${String(date.getMinutes()).padStart(2, '0')}`;
+  const date = parseTime(iso);
+  return date ? `${pad(date.getHours())}:${pad(date.getMinutes())}` : '';
 }
+
+/** ISO time → local YYYY-MM-DD HH:MM, for notes and events that may be days old. */
+export function dateTime(iso: string): string {
+  const date = parseTime(iso);
+  return date ? `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${clock(iso)}` : iso;
+}
+
+function parseTime(iso: string): Date | undefined {
+  // PostgreSQL's to_char(…, 'OF') writes the offset as "+00", which Date does not read without minutes.
+  const date = new Date(iso.replace(/([+-]\d\d)$/, '$1:00'));
+  return Number.isNaN(date.getTime()) ? undefined : date;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
 
 export function citationName(c: { law: string; article: string }): string {
   return `《${c.law}》${c.article}`;

@@ -28,6 +28,9 @@ export function makeTranscript(t: Strings, evidenceUrl: (sha256: string) => stri
       seen = new Set();
       log.replaceChildren();
       for (const entry of entries) add(entry);
+    },
+    /** To the newest entry; call once the log is on screen (a hidden log has no height to scroll). */
+    scrollToEnd() {
       log.scrollTop = log.scrollHeight;
     },
     add,

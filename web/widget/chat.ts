@@ -1,5 +1,6 @@
-import { HttpError, randomId, type Connection, type Status } from './directLine.js';
+import type { Connection, Status } from './directLine.js';
 import { h } from './dom.js';
+import { HttpError, randomId } from './http.js';
 import type { Strings } from './i18n.js';
 import { actionsOf, fileNamesOf, renderBotMessage, renderUserMessage } from './render.js';
 import { shapeInput } from './shapeInput.js';
@@ -25,6 +26,8 @@ export function makeChat(view: View, t: Strings, locale: Locale) {
   let flushing = false;
   let typingTimer: number | undefined;
   let countdown: number | undefined;
+  let retryTimer: number | undefined;
+  let retries = 0;
 
   const scrollToEnd = () => (view.scroller.scrollTop = view.scroller.scrollHeight);
   const add = (el: HTMLElement) => {
@@ -39,7 +42,8 @@ export function makeChat(view: View, t: Strings, locale: Locale) {
     }
     const isBot = a.from?.role === 'bot' || (a.from?.id !== undefined && a.from.id !== connection?.userId() && a.from?.role !== 'user');
     if (a.type === 'typing') {
-      if (isBot) showTyping(true);
+      // Typing activities replayed with the history after a reload are long over.
+      if (isBot && !(a.timestamp && Date.now() - Date.parse(a.timestamp) > TYPING_MS)) showTyping(true);
       return;
     }
     if (a.type !== 'message') return;
@@ -94,8 +98,10 @@ export function makeChat(view: View, t: Strings, locale: Locale) {
           const id = await connection.send(next.activity);
           if (id) seen.add(id);
           next.element.classList.remove('pending');
+          note(next.element, '');
           mine.delete(next.clientId);
           outbox.shift();
+          retries = 0;
         } catch (error) {
           const status = error instanceof HttpError ? error.status : 0;
           if (status >= 400 && status < 500 && status !== 401 && status !== 403 && status !== 429) {
@@ -104,6 +110,9 @@ export function makeChat(view: View, t: Strings, locale: Locale) {
             continue;
           }
           note(next.element, t.sendFailed);
+          // Still online (say the service restarted and answers 503 while it loads): try again soon.
+          window.clearTimeout(retryTimer);
+          retryTimer = window.setTimeout(() => void flush(), Math.min(30_000, 2000 * 2 ** retries++));
           break;
         }
       }

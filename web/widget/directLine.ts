@@ -1,5 +1,6 @@
+import { expiry, field, HttpError, isActivitySet, randomId, request, uploadFile } from './http.js';
 import type { SessionStore } from './sessionStore.js';
-import type { Activity, ActivitySet, Locale, Session } from './types.js';
+import type { Activity, Locale, Session } from './types.js';
 
 /** `refused`: the server answers but will not serve this page (its origin is not one the site allows). */
 export type Status = { kind: 'connecting' } | { kind: 'online' } | { kind: 'offline' | 'refused'; retryAt: number };
@@ -20,18 +21,14 @@ export type Connection = {
   upload(file: File, activity: Activity, onProgress: (fraction: number) => void): Promise<string>;
 };
 
-export class HttpError extends Error {
-  constructor(readonly status: number, readonly body: unknown) {
-    super(`HTTP ${status}`);
-  }
-}
-
 // A token is refreshed this long before it expires, and a stored one this close to expiry is dropped.
 const REFRESH_MARGIN_MS = 5 * 60_000;
 const MIN_VALID_MS = 30_000;
 const MAX_RETRY_MS = 15_000;
 const REFUSED_RETRY_MS = 120_000;
 const POLL_MS = 1500;
+const SHORT_LIVED_MS = 5000;
+const SHORT_LIVED_LIMIT = 2;
 
 /**
  * A Direct Line 3.0 client: a token from the site's token endpoint, a conversation, a WebSocket
@@ -45,6 +42,7 @@ export function makeConnection(options: { base: string; siteId: string; locale: 
   let timers: number[] = [];
   let attempt = 0;
   let historyLoaded = false;
+  let shortLived = 0;
   // Bumped whenever a connection is abandoned, so late callbacks of the old one do nothing.
   let generation = 0;
 
@@ -101,19 +99,19 @@ export function makeConnection(options: { base: string; siteId: string; locale: 
     // After a reload the whole history is fetched (it is not kept in the browser); after a dropped
     // connection only what came after the watermark.
     const since = historyLoaded && s.watermark ? `?watermark=${encodeURIComponent(s.watermark)}` : '';
-    deliver(gen, await request<unknown>('GET', conversationPath(s, `/activities${since}`), undefined, s.token));
+    deliver(gen, await request<unknown>(base, 'GET', conversationPath(s, `/activities${since}`), undefined, s.token));
     historyLoaded = true;
     const mark = s.watermark ? `?watermark=${encodeURIComponent(s.watermark)}` : '';
-    const conversation = await request<unknown>('GET', conversationPath(s, mark), undefined, s.token);
+    const conversation = await request<unknown>(base, 'GET', conversationPath(s, mark), undefined, s.token);
     scheduleRefresh(gen, s);
     openStream(gen, field(conversation, 'streamUrl'));
   }
 
   async function create(gen: number): Promise<void> {
-    const minted = await request<unknown>('POST', '/api/webchat/token', { siteId, locale });
+    const minted = await request<unknown>(base, 'POST', '/api/webchat/token', { siteId, locale });
     const token = field(minted, 'token');
     if (!token) throw new HttpError(502, minted);
-    const started = await request<unknown>('POST', '/v3/directline/conversations', undefined, token);
+    const started = await request<unknown>(base, 'POST', '/v3/directline/conversations', undefined, token);
     const conversationId = field(started, 'conversationId') ?? field(minted, 'conversationId');
     if (!conversationId || gen !== generation) throw new HttpError(502, started);
     session = { conversationId, token: field(started, 'token') ?? token, expiresAt: expiry(started, minted), userId: randomId('u') };
@@ -125,7 +123,7 @@ export function makeConnection(options: { base: string; siteId: string; locale: 
   }
 
   async function refresh(s: Session): Promise<void> {
-    const renewed = await request<unknown>('POST', '/v3/directline/tokens/refresh', undefined, s.token);
+    const renewed = await request<unknown>(base, 'POST', '/v3/directline/tokens/refresh', undefined, s.token);
     const token = field(renewed, 'token');
     if (!token) return;
     s.token = token;
@@ -146,8 +144,9 @@ export function makeConnection(options: { base: string; siteId: string; locale: 
 
   function openStream(gen: number, streamUrl: string | undefined): void {
     if (gen !== generation) return;
-    if (!streamUrl || typeof WebSocket === 'undefined') return poll(gen);
+    if (!streamUrl || typeof WebSocket === 'undefined' || shortLived >= SHORT_LIVED_LIMIT) return poll(gen);
     let opened = false;
+    let openedAt = 0;
     let ws: WebSocket;
     try {
       ws = new WebSocket(streamUrl);
@@ -155,10 +154,14 @@ export function makeConnection(options: { base: string; siteId: string; locale: 
       return poll(gen);
     }
     socket = ws;
-    ws.onopen = () => (opened = true);
+    ws.onopen = () => {
+      opened = true;
+      openedAt = Date.now();
+    };
     ws.onmessage = (event) => {
       // The stream sends empty keep-alive frames between activity sets.
       if (gen !== generation || typeof event.data !== 'string' || event.data.trim() === '') return;
+      shortLived = 0;
       try {
         deliver(gen, JSON.parse(event.data));
       } catch {
@@ -168,9 +171,14 @@ export function makeConnection(options: { base: string; siteId: string; locale: 
     ws.onclose = () => {
       if (gen !== generation || socket !== ws) return;
       socket = undefined;
-      if (!opened) return poll(gen);
+      // A socket that never opens, or that something between us keeps closing at once, is not
+      // retried in a loop: after a few such closes this page polls instead.
+      const brief = !opened || Date.now() - openedAt < SHORT_LIVED_MS;
+      shortLived = brief ? shortLived + 1 : 0;
+      if (!opened || shortLived >= SHORT_LIVED_LIMIT) return poll(gen);
       generation += 1;
-      void connect(generation);
+      const next = generation;
+      later(brief ? 1000 : 0, () => void connect(next));
     };
   }
 
@@ -178,7 +186,7 @@ export function makeConnection(options: { base: string; siteId: string; locale: 
     const s = session;
     if (gen !== generation || !s) return;
     const since = s.watermark ? `?watermark=${encodeURIComponent(s.watermark)}` : '';
-    request<unknown>('GET', conversationPath(s, `/activities${since}`), undefined, s.token).then(
+    request<unknown>(base, 'GET', conversationPath(s, `/activities${since}`), undefined, s.token).then(
       (set) => {
         deliver(gen, set);
         later(POLL_MS, () => poll(gen));
@@ -198,16 +206,6 @@ export function makeConnection(options: { base: string; siteId: string; locale: 
       session.watermark = set.watermark;
       store.save(session);
     }
-  }
-
-  async function request<T>(method: string, path: string, body?: unknown, token?: string): Promise<T> {
-    const headers: Record<string, string> = {};
-    if (body !== undefined) headers['Content-Type'] = 'application/json';
-    if (token) headers.Authorization = `Bearer ${token}`;
-    const response = await fetch(base + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'omit', cache: 'no-store' });
-    const parsed = parseJson(await response.text());
-    if (!response.ok) throw new HttpError(response.status, parsed);
-    return parsed as T;
   }
 
   return {
@@ -230,63 +228,14 @@ export function makeConnection(options: { base: string; siteId: string; locale: 
     async send(activity) {
       const s = session;
       if (!s) throw new HttpError(0, undefined);
-      const posted = await request<unknown>('POST', conversationPath(s, '/activities'), { ...activity, from: { id: s.userId, role: 'user' } }, s.token);
+      const posted = await request<unknown>(base, 'POST', conversationPath(s, '/activities'), { ...activity, from: { id: s.userId, role: 'user' } }, s.token);
       return field(posted, 'id') ?? '';
     },
     upload(file, activity, onProgress) {
       const s = session;
       if (!s) return Promise.reject(new HttpError(0, undefined));
-      return new Promise((resolve, reject) => {
-        const xhr = new XMLHttpRequest();
-        xhr.open('POST', base + conversationPath(s, `/upload?userId=${encodeURIComponent(s.userId)}`));
-        xhr.setRequestHeader('Authorization', `Bearer ${s.token}`);
-        xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(e.loaded / e.total);
-        xhr.onload = () => {
-          const parsed = parseJson(xhr.responseText);
-          if (xhr.status >= 200 && xhr.status < 300) resolve(field(parsed, 'id') ?? '');
-          else reject(new HttpError(xhr.status, parsed));
-        };
-        xhr.onerror = () => reject(new HttpError(0, undefined));
-        const form = new FormData();
-        form.append('activity', new Blob([JSON.stringify({ ...activity, from: { id: s.userId, role: 'user' } })], { type: 'application/vnd.microsoft.activity' }));
-        form.append('file', file, file.name);
-        xhr.send(form);
-      });
+      const url = base + conversationPath(s, `/upload?userId=${encodeURIComponent(s.userId)}`);
+      return uploadFile(url, s.token, file, { ...activity, from: { id: s.userId, role: 'user' } }, onProgress);
     },
   };
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return text ? JSON.parse(text) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function field(value: unknown, name: string): string | undefined {
-  if (typeof value !== 'object' || value === null) return undefined;
-  const v = (value as Record<string, unknown>)[name];
-  return typeof v === 'string' && v !== '' ? v : undefined;
-}
-
-function expiry(...answers: unknown[]): number {
-  for (const answer of answers) {
-    const seconds = typeof answer === 'object' && answer !== null ? (answer as Record<string, unknown>).expires_in : undefined;
-    if (typeof seconds === 'number' && seconds > 0) return Date.now() + seconds * 1000;
-  }
-  // Direct Line's documented default lifetime of a token.
-  return Date.now() + 3600_000;
-}
-
-function isActivitySet(value: unknown): value is ActivitySet {
-  if (typeof value !== 'object' || value === null) return false;
-  const list = (value as Record<string, unknown>).activities;
-  return Array.isArray(list) && list.every((a) => typeof a === 'object' && a !== null && typeof (a as Record<string, unknown>).type === 'string');
-}
-
-export function randomId(prefix: string): string {
-  const bytes = new Uint8Array(9);
-  crypto.getRandomValues(bytes);
-  return `${prefix}-${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
 }

@@ -11,7 +11,13 @@ let quoteIds = 0;
 export function renderBotMessage(activity: Activity, t: Strings): HTMLElement {
   const bubble = h('div', { class: 'bubble' }, [formatText(activity.text ?? '')]);
   const cards = citationsOf(activity).map((c) => renderCitation(c, t));
-  return h('div', { class: 'msg bot', 'data-activity-id': activity.id }, [h('span', { class: 'sr-only' }, [`${t.bot}：`]), bubble, citationList(cards, t)]);
+  // After a handoff a person answers through the same channel: their name shows above their words.
+  const person = activity.from?.id !== 'weiquan' && activity.from?.name ? activity.from.name : undefined;
+  return h('div', { class: person ? 'msg bot agent' : 'msg bot', 'data-activity-id': activity.id }, [
+    person ? h('span', { class: 'who' }, [t.agent(person)]) : h('span', { class: 'sr-only' }, [`${t.bot}：`]),
+    bubble,
+    citationList(cards, t),
+  ]);
 }
 
 // An assessment can cite fifteen articles: the first few show, the rest behind one button.

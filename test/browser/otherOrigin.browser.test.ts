@@ -8,13 +8,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../src/storage/index.js';
 import { repoRoot } from '../helpers/paths.js';
 import { createTestDatabase, dropTestDatabase, type TestDatabase } from '../helpers/testDatabase.js';
-import { launchChromium, screenshot, type Browser } from './support/chromium.js';
+import { launchChromium, screenshot, watchPageProblems, type Browser } from './support/chromium.js';
 import { startWeiquan, type Weiquan } from './support/service.js';
 
 /**
- * Conformance with a client nobody here wrote: Microsoft's botframework-webchat bundle, on a shop
- * page of another origin (a site created with the admin CLI allows it), renders a conversation with
- * our Direct Line endpoint. The page must come from a real loopback server: Chromium's local network
+ * A shop on another origin than Weiquan (a site created with the admin CLI allows it). On its pages:
+ * our widget, under the CSP README.md tells shops to send; and, for conformance with a client nobody
+ * here wrote, Microsoft's botframework-webchat bundle talking to our Direct Line endpoint. The page must come from a real loopback server: Chromium's local network
  * access checks block a page of unknown address (one fulfilled by the test) from reaching 127.0.0.1.
  */
 const webchatJs = path.join(repoRoot, 'node_modules', 'botframework-webchat', 'dist', 'webchat.js');
@@ -32,6 +32,20 @@ const startScript = (weiquan: string, siteId: string) => `(async () => {
 })();`;
 
 const run = promisify(execFile);
+
+/** The shop's own strict policy plus exactly the directives README.md lists for Weiquan at `weiquan`. */
+const shopCsp = (weiquan: string) =>
+  [
+    "default-src 'none'",
+    `script-src 'self' ${weiquan}`,
+    "style-src 'self'",
+    `connect-src 'self' ${weiquan} ${weiquan.replace(/^http/, 'ws')}`,
+    "base-uri 'none'",
+    "require-trusted-types-for 'script'",
+  ].join('; ');
+
+const widgetPage = (weiquan: string, siteId: string) => `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>对接测试商城</title>
+<script src="${weiquan}/widget.js" data-site="${siteId}" async></script></head><body><h1>对接测试商城</h1></body></html>`;
 
 let database: TestDatabase;
 let dataDir: string;
@@ -51,11 +65,12 @@ beforeAll(async () => {
     '/page.html': ['text/html; charset=utf-8', page],
     '/start.js': ['application/javascript', startScript(service.url, site)],
     '/webchat.js': ['application/javascript', await fs.readFile(webchatJs)],
+    '/widget.html': ['text/html; charset=utf-8', widgetPage(service.url, site)],
   };
   shop = http.createServer((req, res) => {
     const file = files[req.url ?? ''];
     if (!file) return void res.writeHead(404).end();
-    res.writeHead(200, { 'Content-Type': file[0] }).end(file[1]);
+    res.writeHead(200, { 'Content-Type': file[0], ...(req.url === '/widget.html' ? { 'Content-Security-Policy': shopCsp(service.url) } : {}) }).end(file[1]);
   });
   await new Promise<void>((resolve) => shop.listen(shopPort, '127.0.0.1', resolve));
   browser = await launchChromium();
@@ -98,5 +113,23 @@ describe('the official botframework-webchat UI against our Direct Line', () => {
     expect(frames.some((f) => f.includes('请说说发生了什么'))).toBe(true);
     await screenshot(tab, 'official-webchat');
     expect(errors).toEqual([]);
+  });
+});
+
+describe('our widget on a shop page of another origin', () => {
+  it('converses under the CSP the README documents, over the WebSocket stream', async () => {
+    const tab = await browser.context.newPage();
+    const problems = watchPageProblems(tab);
+    const frames: string[] = [];
+    tab.on('websocket', (ws) => ws.on('framereceived', (f) => frames.push(String(f.payload))));
+    await tab.goto(`${shopUrl}/widget.html`);
+    const widget = (selector: string) => tab.locator(`weiquan-widget ${selector}`);
+    await widget('.launcher').click();
+    await widget('.msg.bot').filter({ hasText: '你好，我是维权助手' }).waitFor({ timeout: 30_000 });
+    await widget('.actions .chip').filter({ hasText: '同意' }).first().click();
+    await widget('.msg.bot').filter({ hasText: '请说说发生了什么' }).waitFor({ timeout: 30_000 });
+    expect(frames.some((f) => f.includes('请说说发生了什么'))).toBe(true);
+    await screenshot(tab, 'widget-other-origin');
+    expect(problems).toEqual([]);
   });
 });
