@@ -73,6 +73,7 @@ export async function loadServices(config: Config, logger: Logger, { database }:
     db: database.db,
     understand: understandOffline,
     answer: knowledge.answer,
+    quote: knowledge.article,
     assess: (input) => assess(input, calendar),
     now: () => new Date(),
     logger,

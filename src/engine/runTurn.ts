@@ -16,6 +16,9 @@ import { toAssessmentInput, toAssessmentSummary } from './toAssessment.js';
 import { toDialogEvents } from './toDialogEvents.js';
 import type { EngineDeps, InboundMessage, OutboundReply, TurnResult } from './types.js';
 
+// Long articles are cut in a quote: enough to read the rule, not a whole section of a code.
+const QUOTE_CHARS = 400;
+
 // A turn that needs more machine steps than this has a loop in the dialog: fail it, keep the state.
 const MAX_STEPS = 30;
 
@@ -281,6 +284,14 @@ class Turn {
     else this.caseWrites[earlier] = { ...write, created: this.caseWrites[earlier]?.created === true || write.created };
   }
 
+  /** A citation with the article's text and version, so a channel can show what it says. */
+  private quoted(c: { law: string; article: string; versionDate?: string; quote?: string }) {
+    if (c.quote !== undefined || !this.deps.quote) return c;
+    const held = this.deps.quote(c.law, c.article);
+    if (!held) return c;
+    return { ...c, ...(held.versionDate ? { versionDate: held.versionDate } : {}), quote: held.text.length > QUOTE_CHARS ? `${held.text.slice(0, QUOTE_CHARS)}…` : held.text };
+  }
+
   outbound(): OutboundReply[] {
     const c = this.snapshot.context;
     const weiquan = {
@@ -294,7 +305,7 @@ class Turn {
       .map((r, i, all) => ({
         text: r.text,
         ...(r.suggestions?.length ? { suggestedActions: r.suggestions } : {}),
-        ...(r.citations?.length ? { citations: r.citations } : {}),
+        ...(r.citations?.length ? { citations: r.citations.map((cit) => this.quoted(cit)) } : {}),
         // The structured case travels once, on the turn's last reply.
         channelData: { weiquan: i === all.length - 1 && this.filedCase ? { ...weiquan, case: this.filedCase } : weiquan },
       }));

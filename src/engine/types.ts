@@ -55,6 +55,8 @@ export type EngineDeps = {
   db: Db;
   understand: Understand;
   answer: (q: { question: string; locale: 'zh' | 'en' }) => Answer;
+  /** The text and version of a cited article, so every citation a reply carries can be expanded to it. */
+  quote?: (law: string, article: string) => { versionDate: string | null; text: string } | undefined;
   assess: (input: AssessmentInput) => Assessment;
   now: () => Date;
   logger: Logger;

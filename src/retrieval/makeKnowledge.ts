@@ -28,6 +28,8 @@ export type KnowledgeResult = {
 export type Knowledge = {
   search(q: { query: string } & Partial<SearchOptions>): KnowledgeResult[];
   answer(q: { question: string; locale?: 'zh' | 'en' }): Answer;
+  /** The article we hold under a citation (current version first), for quoting it; undefined when we hold none. */
+  article(law: string, label: string): { law: string; article: string; versionDate: string | null; sourcePath: string; text: string } | undefined;
   stats(): { articles: number; laws: number; planSections: number; corpus: 'serving' | 'all' };
 };
 
@@ -115,6 +117,10 @@ export function makeKnowledge(index: KnowledgeIndex, docs: KnowledgeDoc[], files
   return {
     search,
     answer,
+    article(law, label) {
+      const d = articleByRef.get(`${law}|${label}`);
+      return d && { law: d.lawShort, article: d.label, versionDate: d.versionDate, sourcePath: d.sourcePath, text: d.text };
+    },
     stats: () => ({ articles: articleCount, laws: new Set(docs.flatMap((d) => (d.kind === 'law' ? [d.lawShort] : []))).size, planSections: docs.length - articleCount, corpus }),
   };
 }

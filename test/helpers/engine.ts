@@ -27,6 +27,7 @@ export async function makeTestEngine(db: Db, now = '2026-11-28T10:00:00+08:00'):
     db,
     understand: understandOffline,
     answer: knowledge.answer,
+    quote: knowledge.article,
     assess: (input) => assess(input, calendar),
     now: () => clock,
     logger,
