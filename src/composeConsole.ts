@@ -41,6 +41,7 @@ export function makeAgentConsole(deps: {
     runTurn: deps.runTurn,
     cases: deps.cases,
     deliveryFor: (channel) => (channel === 'directline' ? directLineDelivery : undefined),
+    deliverableChannels: ['directline'],
     logger,
     timeoutSeconds: deps.settings.handoffTimeoutSeconds,
     // Nobody of the site has the console open: say so after a short grace, not the whole timeout.

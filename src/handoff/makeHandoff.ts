@@ -36,6 +36,8 @@ export type HandoffDeps = {
   cases: Cases;
   /** The delivery of a channel (`directline`, …); undefined for channels an agent cannot write to. */
   deliveryFor: (channel: string) => ConsumerDelivery | undefined;
+  /** The channels `deliveryFor` serves: only their waiting consumers can be told that nobody is free. */
+  deliverableChannels: readonly string[];
   logger: Logger;
   /** A waiting consumer is told honestly after this long without an agent. */
   timeoutSeconds: number;
@@ -158,7 +160,7 @@ export function makeHandoff(deps: HandoffDeps) {
      * they can do (leave a number, carry on with the bot), and their case records it.
      */
     async sweepTimeouts(): Promise<number> {
-      const timedOut = await selectTimedOutWaiting(deps.db, deps.timeoutSeconds, deps.offlineGraceSeconds);
+      const timedOut = await selectTimedOutWaiting(deps.db, deps.timeoutSeconds, deps.offlineGraceSeconds, deps.deliverableChannels);
       for (const c of timedOut) {
         try {
           const row = await deps.db.query<{ snapshot: unknown; caseNo: string | null }>(

@@ -106,15 +106,17 @@ export async function selectTimedOutWaiting(
   db: Queryable,
   timeoutSeconds: number,
   offlineGraceSeconds: number,
+  /** Channels that can carry a message outside a turn; on others (Bot Framework) an agent hub has the wait. */
+  channels: readonly string[] = ['directline'],
 ): Promise<{ id: string; siteId: string; channel: string; locale: 'zh' | 'en'; nobodyOnline: boolean }[]> {
   const result = await db.query<{ id: string; siteId: string; channel: string; locale: 'zh' | 'en'; nobodyOnline: boolean }>(
     `update conversations c set handoff_timed_out_at = now()
-      where owner = 'waiting' and handoff_timed_out_at is null
+      where owner = 'waiting' and handoff_timed_out_at is null and channel = any($4::text[])
         and (handoff_requested_at < now() - make_interval(secs => $1)
              or (handoff_requested_at < now() - make_interval(secs => $2)
                  and not exists (select 1 from agent_presence p where c.site_id = any(p.sites) and p.seen_at > now() - make_interval(secs => $3))))
       returning id, site_id as "siteId", channel, locale, handoff_requested_at >= now() - make_interval(secs => $1) as "nobodyOnline"`,
-    [timeoutSeconds, offlineGraceSeconds, PRESENCE_STALE_SECONDS],
+    [timeoutSeconds, offlineGraceSeconds, PRESENCE_STALE_SECONDS, channels],
   );
   return result.rows;
 }
