@@ -194,8 +194,25 @@ function assessmentReply(c: Context, zh: boolean, updated: boolean): Reply {
   const cite = (k: (typeof a.conclusions)[number]) => k.citations.map((x) => `《${x.law}》${x.article}`).join(zh ? '、' : ', ');
   const lines = shown.map((k) => (zh ? `• ${k.title}：${k.text}${k.citations.length ? `（${cite(k)}）` : ''}` : `• ${k.title}: ${k.text}${k.citations.length ? ` (${cite(k)})` : ''}`));
   const tail = zh ? '以上是法律信息，不是律师的法律意见。' : 'This is legal information, not a lawyer\'s advice.';
+  // A serious case (an injury, a personal-information leak, a large amount) is worth a person's attention.
+  const serious = updated ? '' : seriousNote(c, zh);
   const citations = shown === a.conclusions ? a.citations : unique(shown.flatMap((k) => k.citations));
-  return { text: [head, ...lines, rest, tail].filter(Boolean).join('\n'), citations };
+  return { text: [head, ...lines, rest, serious, tail].filter(Boolean).join('\n'), citations };
+}
+
+/** ¥5,000 and up counts as a large amount. */
+const SERIOUS_AMOUNT_FEN = 500_000;
+
+function seriousNote(c: Context, zh: boolean): string {
+  const why = c.slots.injured || c.category === 'product_injury'
+    ? (zh ? '涉及人身伤害' : 'it involves an injury')
+    : c.category === 'personal_info'
+      ? (zh ? '涉及个人信息泄露' : 'it involves leaked personal information')
+      : (c.slots.amountFen ?? 0) >= SERIOUS_AMOUNT_FEN
+        ? (zh ? '涉及金额较大' : 'a large amount is at stake')
+        : '';
+  if (!why) return '';
+  return zh ? `这件事${why}，随时说“转人工”，客服会接手跟进。` : `Because ${why}, you can say "talk to a person" at any time and an agent will take it over.`;
 }
 
 function unique(citations: { law: string; article: string }[]): { law: string; article: string }[] {
