@@ -22,7 +22,7 @@ import {
   type EvidenceRow,
   type QueueItem,
 } from './sql/handoffStore.js';
-import { toTranscriptEntry, type TranscriptEntry } from './transcript.js';
+import { toTranscript, type TranscriptEntry } from './transcript.js';
 
 /** How a channel reaches the consumer outside a turn: an agent's words, or the bot's. */
 export type ConsumerDelivery = {
@@ -81,7 +81,7 @@ export function makeHandoff(deps: HandoffDeps) {
     const { version: _v, consent: _c, caseNo: _n, ...conversation } = head;
     return {
       conversation,
-      transcript: rows.map(toTranscriptEntry).filter((e): e is TranscriptEntry => e !== undefined),
+      transcript: toTranscript(rows),
       case: record ?? null,
       evidence: evidence.map((e) => ({ id: e.id, name: e.name, contentType: e.contentType, size: e.size, sha256: e.sha256, url: `/console/api/evidence/${e.id}` })),
     };

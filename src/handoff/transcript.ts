@@ -38,3 +38,21 @@ export function toTranscriptEntry(row: { seq: number; activity: Record<string, u
     ...(files.length ? { attachments: files } : {}),
   };
 }
+
+/**
+ * The entries of a conversation's log in order. A button press arrives as its value (`yes`); it is
+ * shown as the button's title (同意) that the bot offered just before.
+ */
+export function toTranscript(rows: readonly { seq: number; activity: Record<string, unknown>; at: string }[]): TranscriptEntry[] {
+  const entries: TranscriptEntry[] = [];
+  let offered = new Map<string, string>();
+  for (const row of rows) {
+    const entry = toTranscriptEntry(row);
+    if (!entry) continue;
+    const actions = (row.activity.suggestedActions as { actions?: { title?: string; value?: unknown }[] } | undefined)?.actions;
+    if (entry.from !== 'user' && actions?.length) offered = new Map(actions.map((a) => [String(a.value ?? ''), a.title ?? '']));
+    const pressed = typeof row.activity.value === 'string' && typeof row.activity.text !== 'string' ? offered.get(row.activity.value) : undefined;
+    entries.push(entry.from === 'user' && pressed ? { ...entry, text: pressed } : entry);
+  }
+  return entries;
+}
