@@ -1,6 +1,6 @@
 import { insertActivities, selectActivitiesAfter, type AppendItem } from './sql/activities.js';
 import type { Sql } from './sql/sql.js';
-import { withIdentity } from './toActivities.js';
+import { activityId, withIdentity } from './toActivities.js';
 
 export type ActivityPage = { activities: Record<string, unknown>[]; watermark: string };
 
@@ -35,6 +35,12 @@ export function makeActivityLog(deps: { db: Sql; wirePayload: (payload: string) 
           seqs.set(row.clientId, row.seq);
           if (row.fresh) written.push({ seq: row.seq, at: row.at, activity: byClient.get(row.clientId) ?? {} });
         }
+      }
+      // The same replyToId the statement stored, for what goes to local subscribers directly.
+      const firstSeq = seqs.get(items[0]?.clientId ?? '');
+      for (const w of written) {
+        const item = items.find((i) => i.activity === w.activity);
+        if (item?.replyToFirst && firstSeq !== undefined) w.activity = { ...w.activity, replyToId: activityId(conversationId, firstSeq) };
       }
       if (written.length) {
         written.sort((a, b) => a.seq - b.seq);

@@ -88,12 +88,21 @@ export function makeDirectLine(deps: DirectLineDeps) {
 
   const newConversationId = () => `dl_${randomBytes(16).toString('base64url')}`;
 
-  /** Runs the turn and appends its replies; both are idempotent per client id, so a retry completes a half-done turn. */
-  const runAndReply = async (conversationId: string, clientId: string, userSeq: number, inbound: InboundMessage, locale: 'zh' | 'en') => {
+  /**
+   * Runs the turn, then appends the user's message, a typing activity and the replies in one
+   * statement (replies point at the message). Both steps are idempotent per client id, so a retry
+   * completes whatever the first attempt left undone; a turn that fails leaves nothing in the log,
+   * and the client, told so, sends it again.
+   */
+  const runTurnAndLog = async (conversationId: string, clientId: string, echo: Record<string, unknown>, inbound: InboundMessage, locale: 'zh' | 'en') => {
     const result = await deps.runTurn(inbound);
-    const replyTo = activityId(conversationId, userSeq);
-    await deps.log.append(conversationId, result.replies.map((r, i) => ({ clientId: `${clientId}#r${i}`, activity: replyToActivity(r, conversationId, replyTo, locale) })));
-    return result;
+    const [userSeq = 0] = await deps.log.append(conversationId, [
+      { clientId, activity: echo },
+      // No typing when nothing follows (an agent, not the bot, answers this conversation).
+      ...(result.replies.length ? [{ clientId: `${clientId}#typing`, activity: typingActivity(conversationId, undefined), replyToFirst: true }] : []),
+      ...result.replies.map((r, i) => ({ clientId: `${clientId}#r${i}`, activity: replyToActivity(r, conversationId, undefined, locale), replyToFirst: true })),
+    ]);
+    return activityId(conversationId, userSeq);
   };
 
   return {
@@ -185,16 +194,12 @@ export function makeDirectLine(deps: DirectLineDeps) {
         ...(activity.locale ? { locale: activity.locale } : {}),
         channelData: { clientActivityID: activity.channelData?.clientActivityID ?? clientId },
       };
-      const [userSeq = 0] = await deps.log.append(conversationId, [
-        { clientId, activity: echo },
-        { clientId: `${clientId}#typing`, activity: typingActivity(conversationId, undefined) },
-      ]);
-      await runAndReply(conversationId, clientId, userSeq, { conversationId, channel: 'directline', turnId: clientId, siteId, locale: engineLocale(activity.locale) ?? locale, ...(text !== undefined ? { text } : {}), ...(value !== undefined ? { value } : {}) }, locale);
-      return { id: activityId(conversationId, userSeq) };
+      const inbound = { conversationId, channel: 'directline', turnId: clientId, siteId, locale: engineLocale(activity.locale) ?? locale, ...(text !== undefined ? { text } : {}), ...(value !== undefined ? { value } : {}) };
+      return { id: await runTurnAndLog(conversationId, clientId, echo, inbound, locale) };
     },
 
     /** `POST /conversations/{id}/upload`: files stored and linked, then one turn that acknowledges them. */
-    async upload(principal: Principal, conversationId: string, files: AsyncIterable<UploadedFile>, activityPart: () => unknown): Promise<{ id: string }> {
+    async upload(principal: Principal, conversationId: string, files: AsyncIterable<UploadedFile>, activityPart: () => unknown, userId?: string): Promise<{ id: string }> {
       const { siteId, locale } = await authorize(principal, conversationId);
       const stored: { name: string; contentType: string; sha256: string; size: number }[] = [];
       for await (const file of files) {
@@ -209,18 +214,14 @@ export function makeDirectLine(deps: DirectLineDeps) {
       const text = template.text?.trim() ? template.text : undefined;
       const echo = {
         type: 'message',
-        from: { id: template.from?.id ?? 'user', role: 'user' },
+        from: { id: template.from?.id ?? userId ?? 'user', role: 'user' },
         ...(text !== undefined ? { text } : {}),
         attachments: stored.map((s) => ({ contentType: s.contentType, name: s.name, content: { sha256: s.sha256, size: s.size } })),
         channelData: { clientActivityID: template.channelData?.clientActivityID ?? clientId },
       };
-      const [userSeq = 0] = await deps.log.append(conversationId, [
-        { clientId, activity: echo },
-        { clientId: `${clientId}#typing`, activity: typingActivity(conversationId, undefined) },
-      ]);
       deps.logger.info({ conversationId, files: stored.length, bytes: stored.reduce((n, s) => n + s.size, 0) }, 'directline.evidence_uploaded');
-      await runAndReply(conversationId, clientId, userSeq, { conversationId, channel: 'directline', turnId: clientId, siteId, locale, attachments: stored, ...(text !== undefined ? { text } : {}) }, locale);
-      return { id: activityId(conversationId, userSeq) };
+      const inbound = { conversationId, channel: 'directline', turnId: clientId, siteId, locale, attachments: stored, ...(text !== undefined ? { text } : {}) };
+      return { id: await runTurnAndLog(conversationId, clientId, echo, inbound, locale) };
     },
   };
 }

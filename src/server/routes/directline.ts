@@ -113,7 +113,8 @@ export function directLineRouter(deps: DirectLineRouteDeps): Router {
     const principal = await principalOf(req);
     const parts = multipartFiles(req, { fileSize: deps.uploadMaxBytes, files: deps.uploadMaxFiles });
     try {
-      res.json(await dl.upload(principal, id, parts.files, parts.activity));
+      const userId = typeof req.query.userId === 'string' && req.query.userId.length <= 256 ? req.query.userId : undefined;
+      res.json(await dl.upload(principal, id, parts.files, parts.activity, userId));
     } catch (error) {
       // What is left of the body is not read: close the connection after the error answer.
       res.setHeader('Connection', 'close');

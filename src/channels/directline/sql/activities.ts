@@ -2,7 +2,8 @@ import type { Sql } from './sql.js';
 
 export type StoredActivity = { seq: number; activity: Record<string, unknown>; at: Date };
 
-export type AppendItem = { clientId: string; activity: Record<string, unknown> };
+/** `replyToFirst`: the activity answers the first item of the same append (its `replyToId` is set to that item's id). */
+export type AppendItem = { clientId: string; activity: Record<string, unknown>; replyToFirst?: boolean };
 
 export type AppendedRow = { clientId: string; seq: number; at: Date; fresh: boolean };
 
@@ -12,32 +13,47 @@ export type AppendedRow = { clientId: string; seq: number; at: Date; fresh: bool
  * written, the same statement sends `NOTIFY channel, payload`, so other instances hear of it
  * exactly when it commits. Returns every item that is now in the log; an item missing from the
  * answer lost a race for its seq to a concurrent append and must be retried (../activityLog.ts).
+ *
+ * The statement commits without waiting for the WAL flush (synchronous_commit off, for this
+ * transaction only): the log is a delivery record, the turn itself (state, case) is written
+ * durably by the engine. A database crash can lose the last fraction of a second of log entries
+ * (a client that retries gets them written again: appends are idempotent and the engine answers a
+ * retried turn from its record). That saves a disk flush per turn.
  */
 export async function insertActivities(db: Sql, conversationId: string, items: AppendItem[], notify: { channel: string; payload: string }): Promise<AppendedRow[]> {
   const result = await db.query<AppendedRow>(
-    `with input as (
-       select x.client_id, x.activity, x.ord
-         from rows from (jsonb_to_recordset($2::jsonb) as (client_id text, activity jsonb)) with ordinality as x(client_id, activity, ord)
+    `with relaxed as (
+       select set_config('synchronous_commit', 'off', true) as setting
+     ), input as (
+       select x.client_id, x.activity, x.reply, x.ord
+         from rows from (jsonb_to_recordset($2::jsonb) as (client_id text, activity jsonb, reply boolean)) with ordinality as x(client_id, activity, reply, ord)
      ), existing as (
        select c.client_id, c.seq, c.at from channel_activities c
         where c.conversation_id = $1 and c.client_id in (select client_id from input)
      ), fresh as (
        select i.*, row_number() over (order by i.ord) as n from input i
         where not exists (select 1 from existing e where e.client_id = i.client_id)
+     ), base as (
+       select coalesce((select max(seq) from channel_activities where conversation_id = $1), 0) as seq
+     ), first_item as (
+       -- Where the first item is (or will be): replies point at it.
+       select coalesce((select e.seq from existing e join input i on i.client_id = e.client_id where i.ord = 1),
+                       (select b.seq + f.n from base b, fresh f where f.ord = 1)) as seq
      ), inserted as (
        insert into channel_activities (conversation_id, seq, client_id, activity)
-       select $1, coalesce((select max(seq) from channel_activities where conversation_id = $1), 0) + f.n, f.client_id, f.activity
+       select $1, (select seq from base) + f.n, f.client_id,
+              case when f.reply then f.activity || jsonb_build_object('replyToId', $1 || '|' || lpad((select seq from first_item)::text, 7, '0')) else f.activity end
          from fresh f
        on conflict do nothing
        returning client_id, seq, at
      ), notified as (
        select pg_notify($3, $4) from (select 1 from inserted limit 1) x
      )
-     select client_id as "clientId", seq, at, false as fresh, (select count(*) from notified) as notified from existing
+     select client_id as "clientId", seq, at, false as fresh, (select count(*) from notified) as notified, (select setting from relaxed) as commit from existing
      union all
-     select client_id, seq, at, true, (select count(*) from notified) from inserted
+     select client_id, seq, at, true, (select count(*) from notified), (select setting from relaxed) from inserted
      order by seq`,
-    [conversationId, JSON.stringify(items.map((i) => ({ client_id: i.clientId, activity: i.activity }))), notify.channel, notify.payload],
+    [conversationId, JSON.stringify(items.map((i) => ({ client_id: i.clientId, activity: i.activity, reply: i.replyToFirst === true }))), notify.channel, notify.payload],
     'weiquan_dl_insert_activities',
   );
   return result.rows.map((r) => ({ clientId: r.clientId, seq: r.seq, at: r.at, fresh: r.fresh }));
