@@ -1,6 +1,7 @@
 import { WebSocket } from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTokenSigner } from '../../src/channels/directline/tokens.js';
+import { AppError } from '../../src/errors.js';
 import { startChannelServer, type ChannelServer } from '../helpers/channelServer.js';
 import { makeTestEngine } from '../helpers/engine.js';
 import { readJson } from '../helpers/http.js';
@@ -187,6 +188,48 @@ describe('turns', () => {
     expect(ids[0]).toEqual(ids[1]);
     const after = await readJson(await dl(`/conversations/${conv.conversationId}/activities?watermark=${page.watermark}`, { auth: conv.token }));
     expect(after.activities.filter((x: { from: { id: string } }) => x.from.id === 'u')).toHaveLength(1);
+  });
+
+  it('a turn that fails leaves nothing in the log, and its retry is the one turn', async () => {
+    const engine = await makeTestEngine(t.db);
+    let failNext = false;
+    const flaky = await startChannelServer({
+      db: t.db,
+      url: t.url,
+      engine: {
+        ...engine,
+        runTurn: async (inbound) => {
+          if (failNext && inbound.turnId === 'flaky-1') {
+            failNext = false;
+            throw new AppError('NOT_READY', 'The assistant is still starting.');
+          }
+          return engine.runTurn(inbound);
+        },
+      },
+    });
+    try {
+      const started = await fetch(`${flaky.base}/v3/directline/conversations`, { method: 'POST', headers: { Authorization: `Bearer ${a.secret}` } });
+      const conv = await readJson(started);
+      failNext = true;
+      const post = () =>
+        fetch(`${flaky.base}/v3/directline/conversations/${conv.conversationId}/activities`, {
+          method: 'POST',
+          headers: { Authorization: `Bearer ${conv.token}`, 'Content-Type': 'application/json' },
+          body: JSON.stringify({ type: 'message', id: 'flaky-1', from: { id: 'u' }, text: '同意' }),
+        });
+      const failed = await post();
+      expect([failed.status, (await readJson(failed)).error.code]).toEqual([503, 'NOT_READY']);
+      const log = async () => (await readJson(await dl(`/conversations/${conv.conversationId}/activities`, { auth: conv.token }))).activities as { from: { id: string }; type: string; replyToId?: string; id: string }[];
+      expect((await log()).filter((x) => x.from.id === 'u')).toEqual([]);
+      const retried = await post();
+      expect(retried.status).toBe(200);
+      const { id } = await readJson(retried);
+      const after = await log();
+      expect(after.filter((x) => x.from.id === 'u').map((x) => x.id)).toEqual([id]);
+      expect(after.some((x) => x.type === 'message' && x.replyToId === id)).toBe(true);
+    } finally {
+      await flaky.stop();
+    }
   });
 
   it('new activities reach a WebSocket on another instance (LISTEN/NOTIFY fan-out)', async () => {
