@@ -47,6 +47,8 @@ export default defineConfig({
             globalSetup: ['test/helpers/globalDb.ts'],
             // Each file starts its own service and browser; two at once is all 2 cores take.
             maxWorkers: 2,
+            // A group of its own (vitest needs one for a different maxWorkers): runs after the others.
+            sequence: { groupOrder: 1 },
             testTimeout: 120_000,
             hookTimeout: 120_000,
           },
