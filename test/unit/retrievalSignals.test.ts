@@ -1,9 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildCorpusIndex, type CorpusIndex } from '../../src/retrieval/index/index.js';
-import { makeLearnedStats } from '../../src/retrieval/index/learnedStats.js';
 import { addBm25Scores, makeScoreBuffer, touchedDocs } from '../../src/retrieval/index/bm25.js';
 import { topByScores } from '../../src/retrieval/index/topN.js';
-import { EMPTY_MODEL } from '../../src/retrieval/index/retrievalModel.js';
 import type { LawArticle } from '../../src/retrieval/types.js';
 
 /** A tokenizer that splits on spaces keeps these tests about the signals, not about segmentation. */
@@ -41,13 +39,5 @@ describe('chapter text', () => {
     const old = makeScoreBuffer(corpus.chapterText.nDocs);
     addBm25Scores(corpus.chapterText, [{ term: '旧文', weight: 1 }], { k1: 1.2, b: 0.75 }, old);
     expect(old.count).toBe(0);
-  });
-});
-
-describe('collection prior', () => {
-  it('favours collections whose articles answer training questions, also for laws never asked about', () => {
-    const model = { ...EMPTY_MODEL, questions: [{ text: '房东 租赁物', golds: ['甲法|第1条'] }, { text: '租金', golds: ['甲法|第2条'] }] };
-    const stats = makeLearnedStats(model, tokenizer, corpus);
-    expect(stats.categoryPrior.get('法律') ?? -Infinity).toBeGreaterThan(stats.categoryPrior.get('地方') ?? Infinity);
   });
 });

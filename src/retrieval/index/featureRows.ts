@@ -27,16 +27,12 @@ export function featureRows(corpus: CorpusIndex, stats: LearnedStats, buffers: F
   const maxMemory = maxOf(ev.memory.values());
   const maxChapter = maxOf(ev.chapterMemory.values());
   const body = (d: number) => buffers.body.scores[d] ?? 0;
-  // Statutes put related rules side by side: an article next to a strong match is likelier to matter.
-  const sameText = (a: number, b: number) => corpus.docs[a]?.sourcePath === corpus.docs[b]?.sourcePath;
-  const nearBody = (d: number) => Math.max(sameText(d, d - 1) ? body(d - 1) : 0, sameText(d, d + 1) ? body(d + 1) : 0);
   // The strongest article of each law among the candidates: evidence the question is about that law at all.
   const lawBest = new Map<number, number>();
   for (const d of docs) lawBest.set(corpus.docLaw[d] ?? -1, Math.max(lawBest.get(corpus.docLaw[d] ?? -1) ?? 0, body(d)));
   const logPrior = (law: string) => Math.log(((stats.law.prior.get(law) ?? 0) + 0.1) / Math.max(1, stats.law.questions));
   const bestRoute = Math.max(LOG_FLOOR, maxOf(ev.routes.values(), -Infinity));
   const bestPrior = Math.max(logPrior(''), ...[...stats.law.prior.keys()].map(logPrior));
-  const bestCategory = maxOf(stats.categoryPrior.values(), -Infinity);
   const bestLawKnn = maxOf(ev.neighbours.laws.values());
 
   const n = FEATURES.length;
@@ -51,7 +47,7 @@ export function featureRows(corpus: CorpusIndex, stats: LearnedStats, buffers: F
     set('bodyLog', Math.log1p(body(d)));
     // Rank within its own law: the best article of a law scores 1 however weak the law's match.
     set('bodyInLaw', body(d) / Math.max(1e-6, lawBest.get(lawId) ?? 0));
-    set('nearBody', nearBody(d) / maxBody);
+    // Its chapter's text as a whole against the question: the subject, when words spread over several articles.
     set('chapterText', chapterText(d) / maxChapterText);
     set('expanded', (buffers.expanded.scores[d] ?? 0) / maxExpanded);
     set('heading', (buffers.heading.scores[d] ?? 0) / maxHeading);
@@ -67,8 +63,6 @@ export function featureRows(corpus: CorpusIndex, stats: LearnedStats, buffers: F
     set('lawRoute', route);
     set('lawProb', Math.exp(route));
     set('lawPrior', law === undefined ? bestPrior : logPrior(law));
-    const doc = corpus.docs[d];
-    set('categoryPrior', doc?.kind === 'law' ? (stats.categoryPrior.get(doc.category) ?? bestCategory) : bestCategory);
     set('lawBest', (lawBest.get(lawId) ?? 0) / maxBody);
     set('popularity', Math.log1p(stats.popularity.get(key) ?? 0));
     set('current', corpus.current[d] ?? 0);

@@ -27,11 +27,6 @@ export type LearnedStats = {
   /** How many training questions each article answers. */
   popularity: Map<string, number>;
   law: LawRouter;
-  /**
-   * log share of a collection's (民法典, 司法解释, 行政法规 …) current articles that answer training
-   * questions: a prior that also covers laws no training question touched.
-   */
-  categoryPrior: Map<string, number>;
   translation: Map<string, WeightedTerm[]>;
   weights: Map<string, number>;
 };
@@ -75,7 +70,6 @@ export function makeLearnedStats(model: RetrievalModel, tokenizer: Tokenizer, co
     chapterIds,
     popularity,
     law,
-    categoryPrior: categoryPriors(corpus, popularity),
     translation: new Map(Object.entries(model.translation).map(([u, vs]) => [u, vs.map(([term, weight]) => ({ term, weight }))])),
     weights: new Map(Object.entries(model.weights)),
   };
@@ -101,15 +95,4 @@ export function charBigrams(text: string): string[] {
   const out: string[] = [];
   for (let i = 0; i + 1 < chars.length; i++) if (chars[i] !== ' ' && chars[i + 1] !== ' ') out.push(`${chars[i]}${chars[i + 1]}`);
   return out;
-}
-
-function categoryPriors(corpus: CorpusIndex, popularity: ReadonlyMap<string, number>): Map<string, number> {
-  const articles = new Map<string, number>();
-  const golds = new Map<string, number>();
-  corpus.docs.forEach((doc, d) => {
-    if (doc.kind !== 'law' || !corpus.current[d]) return;
-    articles.set(doc.category, (articles.get(doc.category) ?? 0) + 1);
-    golds.set(doc.category, (golds.get(doc.category) ?? 0) + (popularity.get(corpus.keys[d] ?? '') ?? 0));
-  });
-  return new Map([...articles].map(([category, n]) => [category, Math.log(((golds.get(category) ?? 0) + 1) / (n + 1))]));
 }

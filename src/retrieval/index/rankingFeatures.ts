@@ -12,8 +12,10 @@ export { FEATURES, type FeatureName } from './features.js';
 export const BM25 = { k1: 1.2, b: 0.75 };
 
 /**
- * How deep each source of candidates is read; together they hold ~92% of gold articles (5-fold CV).
+ * How deep each source of candidates is read; together they hold ~92% of gold articles (5-fold CV,
+ * random split) and ~88% on unseen topics (block split), ~800 articles a question.
  * Reading the expanded index 800 deep instead of 300 left R@10 and R@100 unchanged.
+ * The 10 best chapters by chapter text (20 articles each) add ~1 point of block-split gold coverage.
  */
 const DEPTH = { body: 500, expanded: 300, heading: 100, expansion: 100, memory: 100, lawsRouted: 3, perRoutedLaw: 50, chapters: 5, perChapter: 20, textChapters: 10, perTextChapter: 20 };
 

@@ -12,7 +12,7 @@ const L2 = 1e-3;
  * the gold candidates under softmax(w·x). Convex, so unlike coordinate ascent on ranks it lands on the
  * same weights every run. Features are standardized while fitting; returned weights apply to raw rows.
  */
-export function fitSoftmax(examples: readonly FitExample[], disabled: ReadonlySet<string> = new Set(), iterations = ITERATIONS): Map<string, number> {
+export function fitSoftmax(examples: readonly FitExample[], disabled: ReadonlySet<string> = new Set()): Map<string, number> {
   const f = FEATURES.length;
   const active = FEATURES.map((name) => !disabled.has(name));
   const { mean, sd } = moments(examples);
@@ -28,7 +28,7 @@ export function fitSoftmax(examples: readonly FitExample[], disabled: ReadonlySe
   const m1 = new Float64Array(f);
   const m2 = new Float64Array(f);
   let scores = new Float64Array(0);
-  for (let it = 1; it <= iterations; it++) {
+  for (let it = 1; it <= ITERATIONS; it++) {
     const grad = new Float64Array(f);
     for (const { n, z, golds } of data) {
       if (scores.length < n) scores = new Float64Array(n);
