@@ -23,7 +23,9 @@ import { startEmbeddedPostgres } from '../src/storage/index.js';
  * (a lost reply) and must get the same replies back, marked duplicate, with no second case.
  */
 const CONSUMERS = Number(process.env.BENCH_CONSUMERS ?? 50);
-const RATE = Number(process.env.BENCH_RATE ?? 300);
+// A little above the 300 turns/s target: jittered think times land within a few per cent of what is
+// offered, and the target is about latency when at least 300 turns/s actually arrive.
+const RATE = Number(process.env.BENCH_RATE ?? 320);
 const LOAD_SECONDS = Number(process.env.BENCH_SECONDS ?? 12);
 const CAPACITY_ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const TARGET = { p99Ms: 50, turnsPerSecond: 300 };
@@ -70,11 +72,14 @@ await server?.stop();
 await fs.rm(tmp, { recursive: true, force: true });
 if (cases.lost || cases.duplicated || !retriesOk) process.exit(1);
 
-type Phase = { turns: number; seconds: number; turnsPerSecond: number; p50: number; p99: number; max: number; conversations: string[]; retryMismatches: number; cpuMsPerTurn: { node: number; postgres: number | undefined }; transactionsPerTurn: number };
+type Phase = { turns: number; seconds: number; turnsPerSecond: number; window: number; p50: number; p99: number; max: number; conversations: string[]; retryMismatches: number; cpuMsPerTurn: { node: number; postgres: number | undefined }; transactionsPerTurn: number };
 
 /** Runs conversations on every consumer, either a number of rounds each or until `seconds` have passed. */
 async function runPhase(name: string, plan: { thinkMs: number; rounds?: number; seconds?: number }): Promise<Phase> {
   const latencies: number[] = [];
+  // Turns sent inside the measured window: consumers finish the conversation they are in after the
+  // deadline, one by one, and that tail (fewer consumers at work) is not the offered load.
+  let inWindow = 0;
   const conversations: string[] = [];
   let retryMismatches = 0;
   const cpu0 = process.cpuUsage();
@@ -97,6 +102,7 @@ async function runPhase(name: string, plan: { thinkMs: number; rounds?: number; 
           const inbound = { conversationId, channel: 'bench', turnId: `t${i}`, ...(text === undefined ? {} : { text }) };
           const result = await services.runTurn(inbound);
           latencies.push(performance.now() - t0);
+          if (t0 <= deadline) inWindow += 1;
           due = Math.max(performance.now(), due + think());
           if (i === RETRIED_TURN && round === 0) {
             // The reply was "lost": the client sends the same turn id again.
@@ -114,10 +120,12 @@ async function runPhase(name: string, plan: { thinkMs: number; rounds?: number; 
   latencies.sort((a, b) => a - b);
   const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? 0;
   const turns = latencies.length;
+  const windowSeconds = plan.seconds ?? seconds;
   return {
     turns,
     seconds,
-    turnsPerSecond: turns / seconds,
+    turnsPerSecond: plan.seconds === undefined ? turns / seconds : inWindow / windowSeconds,
+    window: windowSeconds,
     p50: pct(50),
     p99: pct(99),
     max: pct(100),
@@ -133,7 +141,7 @@ function describe(title: string, p: Phase): string {
   const pgCpu = p.cpuMsPerTurn.postgres === undefined ? '' : `, postgres ${p.cpuMsPerTurn.postgres.toFixed(2)} ms`;
   return [
     `  ${title}`,
-    `    throughput   ${p.turnsPerSecond.toFixed(0)} turns/s (${p.turns} turns, ${p.conversations.length} conversations, ${p.seconds.toFixed(1)} s)`,
+    `    throughput   ${p.turnsPerSecond.toFixed(0)} turns/s (${p.turns} turns, ${p.conversations.length} conversations, ${p.seconds.toFixed(1)} s${p.seconds > p.window + 0.05 ? `; rate over the ${p.window.toFixed(0)} s window all consumers were sending` : ""})`,
     `    latency      p50 ${p.p50.toFixed(1)} ms   p99 ${p.p99.toFixed(1)} ms   max ${p.max.toFixed(1)} ms`,
     `    cpu per turn node ${p.cpuMsPerTurn.node.toFixed(2)} ms${pgCpu}`,
     `    database     ${p.transactionsPerTurn.toFixed(2)} transactions (round trips) per turn`,
