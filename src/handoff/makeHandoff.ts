@@ -15,6 +15,7 @@ import {
   selectConversationHead,
   selectEvidence,
   selectEvidenceFile,
+  selectOwnerEvents,
   selectQueue,
   selectTimedOutWaiting,
   selectTranscript,
@@ -50,6 +51,8 @@ export type ConversationView = {
   transcript: TranscriptEntry[];
   case: CaseDetail | null;
   evidence: { id: string; name: string; contentType: string; size: number; sha256: string; url: string }[];
+  /** Internal notes kept on the conversation itself (made before it had a case); a case's notes are in its events. */
+  notes: { actor: string; text: string; at: string }[];
 };
 
 export type Handoff = ReturnType<typeof makeHandoff>;
@@ -73,10 +76,11 @@ export function makeHandoff(deps: HandoffDeps) {
 
   const view = async (agent: Agent, id: string): Promise<ConversationView> => {
     const head = await headFor(agent, id);
-    const [rows, evidence, record] = await Promise.all([
+    const [rows, evidence, record, events] = await Promise.all([
       selectTranscript(deps.db, id),
       selectEvidence(deps.db, agent.sites, id),
       head.caseNo ? deps.cases.get(agent.sites, head.caseNo) : Promise.resolve(undefined),
+      selectOwnerEvents(deps.db, id),
     ]);
     const { version: _v, consent: _c, caseNo: _n, ...conversation } = head;
     return {
@@ -84,6 +88,7 @@ export function makeHandoff(deps: HandoffDeps) {
       transcript: toTranscript(rows),
       case: record ?? null,
       evidence: evidence.map((e) => ({ id: e.id, name: e.name, contentType: e.contentType, size: e.size, sha256: e.sha256, url: `/console/api/evidence/${e.id}` })),
+      notes: events.flatMap((e) => (e.type === 'note' && typeof e.payload.text === 'string' ? [{ actor: e.actor, text: e.payload.text, at: e.at }] : [])),
     };
   };
 

@@ -104,6 +104,11 @@ describe('handoff to an agent and back', () => {
     await c.say('转人工');
     const agent = await consoleAgent(base, PASSWORD, 'shop_a.agent1');
     expect((await agent.post(`/conversations/${c.id}/claim`)).status).toBe(200);
+    // No case yet (no dispute told): the note stays on the conversation and the console shows it.
+    expect((await agent.post(`/conversations/${c.id}/notes`, { text: '只是咨询，未建案' })).status).toBe(200);
+    const withNote = await readJson(await agent.api(`/conversations/${c.id}`));
+    expect(withNote.case).toBeNull();
+    expect(withNote.notes).toEqual([expect.objectContaining({ text: '只是咨询，未建案', actor: expect.stringMatching(/^agent:/) })]);
     expect((await agent.post(`/conversations/${c.id}/close`)).status).toBe(200);
     expect(await owner(c.id)).toMatchObject({ owner: 'closed' });
     expect(texts(await c.read())).toContain('人工服务已结束');

@@ -68,7 +68,7 @@ export function makeCasePanel(t: Strings, locale: Locale, actions: CaseActions) 
       statusRow.hidden = !view.case;
       if (view.case) status.value = view.case.status;
       details.replaceChildren(...(view.case ? renderCase(view.case, t, locale) : [h('p', { class: 'empty' }, [t.noCase])]), renderEvidence(view, t));
-      const list = view.case?.notes ?? [];
+      const list = [...view.notes, ...(view.case?.notes ?? [])];
       notes.replaceChildren(...(list.length > 0 ? list.map((n) => h('li', {}, [h('p', {}, [n.text]), h('small', {}, [n.actor === `agent:${me}` ? t.me : n.actor, ' · ', dateTime(n.at)])])) : [h('li', { class: 'empty' }, [t.noNotes])]));
     },
   };

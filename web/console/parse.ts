@@ -141,6 +141,11 @@ export function parseConversationView(body: unknown): ConversationView {
     conversation: parseConversation(b.conversation),
     transcript: list(b.transcript, parseEntry),
     case: isObj(b.case) ? parseCase(b.case) : null,
+    // Notes made before the conversation had a case live on the conversation.
+    notes: list(b.notes, (x): Note => {
+      const n = isObj(x) ? x : {};
+      return { actor: optStr(n.actor) ?? '', text: optStr(n.text) ?? '', at: optStr(n.at) ?? '' };
+    }).filter((n) => n.text),
     evidence: list(b.evidence, (x): Evidence => {
       const e = obj(x, 'evidence');
       return { id: str(e.id, 'evidence.id'), name: optStr(e.name) ?? '', contentType: optStr(e.contentType) ?? '', size: optNum(e.size) ?? 0, sha256: optStr(e.sha256) ?? '', url: str(e.url, 'evidence.url') };

@@ -73,7 +73,7 @@ export type CaseView = {
 
 export type Evidence = { id: string; name: string; contentType: string; size: number; sha256: string; url: string };
 
-export type ConversationView = { conversation: Conversation; transcript: Entry[]; case: CaseView | null; evidence: Evidence[] };
+export type ConversationView = { conversation: Conversation; transcript: Entry[]; case: CaseView | null; evidence: Evidence[]; notes: Note[] };
 
 export type SearchResult = { id: string; kind: string; law: string; article: string; heading: string; text: string };
 
