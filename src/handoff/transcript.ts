@@ -9,7 +9,7 @@ export type TranscriptEntry = {
   attachments?: { name: string; contentType: string; sha256?: string }[];
 };
 
-const CITATION = 'application/vnd.weiquan.citation+json';
+import { isCitationAttachment } from '../channels/citationCard.js';
 
 /**
  * A stored channel activity as a transcript entry; undefined for what is not shown (typing
@@ -22,10 +22,10 @@ export function toTranscriptEntry(row: { seq: number; activity: Record<string, u
   const who: TranscriptEntry['from'] = from.role === 'user' ? 'user' : from.id?.startsWith('agent:') ? 'agent' : from.id === 'system' ? 'system' : 'bot';
   const attachments = Array.isArray(a.attachments) ? (a.attachments as { contentType?: string; name?: string; content?: Record<string, unknown> }[]) : [];
   const citations = attachments
-    .filter((x) => x.contentType === CITATION && x.content)
+    .filter((x) => isCitationAttachment(x))
     .map((x) => ({ law: String(x.content?.law ?? ''), article: String(x.content?.article ?? ''), ...(typeof x.content?.quote === 'string' ? { quote: x.content.quote } : {}) }));
   const files = attachments
-    .filter((x) => x.contentType !== CITATION)
+    .filter((x) => !isCitationAttachment(x))
     .map((x) => ({ name: x.name ?? 'file', contentType: x.contentType ?? 'application/octet-stream', ...(typeof x.content?.sha256 === 'string' ? { sha256: x.content.sha256 } : {}) }));
   const text = typeof a.text === 'string' ? a.text : typeof a.value === 'string' ? a.value : '';
   return {

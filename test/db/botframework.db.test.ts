@@ -71,7 +71,7 @@ describe('WeiquanBot under TestAdapter, on the real engine', () => {
     const afterStory = await turn({ type: 'message', id: 'm2', text: STORY });
     const filed = lastWeiquan(afterStory);
     expect(filed).toMatchObject({ caseNo: expect.stringMatching(/^WQ-\d{8}-[0-9A-Z]{4}$/) });
-    expect(messagesOf(afterStory).some((a) => a.attachments?.some((x) => x.contentType === 'application/vnd.weiquan.citation+json'))).toBe(true);
+    expect(messagesOf(afterStory).some((a) => a.attachments?.some((x) => x.contentType === 'application/vnd.microsoft.card.hero'))).toBe(true);
     let last = afterStory;
     for (const [i, text] of FOLLOW_UPS.entries()) last = await turn({ type: 'message', id: `f${i}`, text });
 

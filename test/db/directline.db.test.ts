@@ -75,8 +75,9 @@ describe('the official botframework-directlinejs client', () => {
     expect(welcome.suggestedActions?.actions).toContainEqual({ type: 'imBack', title: '同意', value: 'yes' });
     expect(welcome.from).toEqual({ id: 'weiquan', name: '维权助手', role: 'bot' });
     const citation = activities.flatMap((a) => a.attachments ?? [])[0];
-    expect(citation?.contentType).toBe('application/vnd.weiquan.citation+json');
-    expect(citation?.content).toMatchObject({ law: expect.any(String), article: expect.stringMatching(/^第.+条$/) });
+    // Citations are hero cards (what Bot Framework clients render), with the quoted article as text.
+    expect(citation?.contentType).toBe('application/vnd.microsoft.card.hero');
+    expect(citation?.content).toMatchObject({ title: expect.stringMatching(/^《.+》第.+条$/), text: expect.any(String), law: expect.any(String), article: expect.stringMatching(/^第.+条$/) });
   });
 
   it('holds a full conversation to a filed case by polling (webSocket: false), started with the site secret', async () => {

@@ -79,7 +79,8 @@ describe('toActivities', () => {
       text: reply.text,
       suggestedActions: { actions: [{ type: 'imBack', title: '同意', value: 'yes' }] },
       channelData: { weiquan: { stage: 'welcome' } },
-      attachments: [{ contentType: 'application/vnd.weiquan.citation+json', content: { law: '消费者权益保护法', article: '第二十五条' } }],
+      // A hero card: clients render title and text; our widget reads the fields.
+      attachments: [{ contentType: 'application/vnd.microsoft.card.hero', content: { title: '《消费者权益保护法》第二十五条', law: '消费者权益保护法', article: '第二十五条' } }],
     });
   });
 

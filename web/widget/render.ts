@@ -3,7 +3,14 @@ import { formatText } from './format.js';
 import type { Strings } from './i18n.js';
 import type { Activity, Citation } from './types.js';
 
-export const CITATION_TYPE = 'application/vnd.weiquan.citation+json';
+/** Citations arrive as hero cards carrying law/article/versionDate/quote fields (older logs: our own type). */
+export const CITATION_TYPE = 'application/vnd.microsoft.card.hero';
+const LEGACY_CITATION_TYPE = 'application/vnd.weiquan.citation+json';
+const isCitation = (a: { contentType?: string; content?: unknown }): boolean => {
+  if (a.contentType !== CITATION_TYPE && a.contentType !== LEGACY_CITATION_TYPE) return false;
+  const c = a.content as Record<string, unknown> | null | undefined;
+  return typeof c?.law === 'string' && typeof c.article === 'string';
+};
 
 let quoteIds = 0;
 
@@ -78,7 +85,7 @@ export function renderCitation(c: Citation, t: Strings): HTMLElement {
 export function citationsOf(activity: Activity): Citation[] {
   const out: Citation[] = [];
   for (const a of activity.attachments ?? []) {
-    if (a.contentType !== CITATION_TYPE || typeof a.content !== 'object' || a.content === null) continue;
+    if (!isCitation(a) || typeof a.content !== 'object' || a.content === null) continue;
     const c = a.content as Record<string, unknown>;
     if (typeof c.law !== 'string' || typeof c.article !== 'string') continue;
     out.push({ law: c.law, article: c.article, versionDate: str(c.versionDate), quote: str(c.quote) });
@@ -99,7 +106,7 @@ export function actionsOf(activity: Activity): { title: string; value: string }[
 
 /** Names of the files a user activity carries (evidence uploads echoed by the server). */
 export function fileNamesOf(activity: Activity): string[] {
-  return (activity.attachments ?? []).filter((a) => a.contentType !== CITATION_TYPE).map((a) => a.name ?? a.contentType ?? '');
+  return (activity.attachments ?? []).filter((a) => !isCitation(a)).map((a) => a.name ?? a.contentType ?? '');
 }
 
 const str = (v: unknown) => (typeof v === 'string' && v !== '' ? v : undefined);

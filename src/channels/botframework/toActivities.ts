@@ -1,13 +1,15 @@
 import { ActivityTypes, type Activity, type Attachment } from 'botbuilder';
 import type { OutboundReply } from '../../engine/types.js';
 
-export const CITATION_CONTENT_TYPE = 'application/vnd.weiquan.citation+json';
+import { citationCard } from '../citationCard.js';
+
+export { CITATION_CARD_TYPE as CITATION_CONTENT_TYPE } from '../citationCard.js';
 
 type Citation = { law: string; article: string; versionDate?: string; quote?: string };
 
 /**
  * The engine's replies as Bot Framework message activities: text, choices as imBack suggested
- * actions, the dialog state in `channelData.weiquan`, citations as Weiquan citation attachments.
+ * actions, the dialog state in `channelData.weiquan`, citations as hero cards (src/channels/citationCard.ts).
  * The adapter fills in from/recipient/conversation/replyToId from the incoming activity.
  */
 export function toActivities(replies: OutboundReply[]): Partial<Activity>[] {
@@ -24,16 +26,7 @@ export function toActivities(replies: OutboundReply[]): Partial<Activity>[] {
 }
 
 function toCitationAttachment(citation: Citation): Attachment {
-  return {
-    contentType: CITATION_CONTENT_TYPE,
-    name: `${citation.law}${citation.article}`,
-    content: {
-      law: citation.law,
-      article: citation.article,
-      ...(citation.versionDate ? { versionDate: citation.versionDate } : {}),
-      ...(citation.quote ? { quote: citation.quote } : {}),
-    },
-  };
+  return citationCard(citation);
 }
 
 export function typingActivity(): Partial<Activity> {

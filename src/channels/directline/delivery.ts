@@ -1,6 +1,7 @@
 import type { OutboundReply } from '../../engine/types.js';
 import type { ActivityLog } from './activityLog.js';
-import { CITATION_CONTENT_TYPE, replyToActivity } from './toActivities.js';
+import { citationCard } from '../citationCard.js';
+import { replyToActivity } from './toActivities.js';
 
 /** A person's message to the consumer (an agent in the console), as the consumer's client shows it. */
 export type AgentMessage = {
@@ -33,7 +34,7 @@ export function makeDirectLineDelivery(deps: { log: Pick<ActivityLog, 'append'> 
             ...(m.citations?.length
               ? {
                   attachmentLayout: 'list',
-                  attachments: m.citations.map((c) => ({ contentType: CITATION_CONTENT_TYPE, name: `${c.law} ${c.article}`, content: { law: c.law, article: c.article, versionDate: null, quote: c.quote ?? null } })),
+                  attachments: m.citations.map(citationCard),
                 }
               : {}),
             channelData: { weiquan: { agent: { name: m.name } } },

@@ -2,7 +2,9 @@ import type { OutboundReply } from '../../engine/types.js';
 
 export const BOT = { id: 'weiquan', name: '维权助手', role: 'bot' } as const;
 
-export const CITATION_CONTENT_TYPE = 'application/vnd.weiquan.citation+json';
+import { citationCard } from '../citationCard.js';
+
+export { CITATION_CARD_TYPE as CITATION_CONTENT_TYPE } from '../citationCard.js';
 
 /** A bot reply as a Bot Framework `message` activity (without id and timestamp: the log adds those). */
 export function replyToActivity(reply: OutboundReply, conversationId: string, replyToId: string | undefined, locale: 'zh' | 'en'): Record<string, unknown> {
@@ -20,11 +22,7 @@ export function replyToActivity(reply: OutboundReply, conversationId: string, re
     ...(reply.citations?.length
       ? {
           attachmentLayout: 'list',
-          attachments: reply.citations.map((c) => ({
-            contentType: CITATION_CONTENT_TYPE,
-            name: `${c.law} ${c.article}`,
-            content: { law: c.law, article: c.article, versionDate: c.versionDate ?? null, quote: c.quote ?? null },
-          })),
+          attachments: reply.citations.map(citationCard),
         }
       : {}),
     channelData: reply.channelData,
