@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { WebSocket } from 'ws';
-import { descendantsCpuMs, threadCpuMs } from './cpuTime.js';
+import { descendantsCpuMs, FOLLOW_UPS, freshDatabase, sleepUntil, STORIES, threadCpuMs } from './benchSupport.js';
 
 /**
  * npm run bench:channels — CONVERSATIONS consumers at once, each holding full conversations to a
@@ -32,14 +32,6 @@ const CAPACITY_ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const TARGET_P99_MS = 100;
 const REPLY_TIMEOUT_MS = 15_000;
 
-const STORIES = [
-  '我10月30号在京东买了个2999的手机，11月3号收到，屏幕有亮点，商家说拆封了不给退',
-  '在拼多多一家第三方店铺买的运动鞋是假的，花了599块，11月20号收到的',
-  '孩子喝的奶粉过期了，在淘宝买的，80元，11月25日收到',
-  '11月1号在抖音直播间买的面霜，主播说能祛斑，根本没用，花了399元，11月5号收到',
-  '在天猫买的洗衣机有质量问题，一直漏水，3999元，11月10号签收，商家不给修',
-];
-const FOLLOW_UPS = ['有订单截图、聊天记录和照片', '拒绝了', '一直不回', '商家同意了'];
 // The welcome (run when the conversation starts), 同意, the story, the follow-ups.
 const TURNS_PER_CONVERSATION = 3 + FOLLOW_UPS.length;
 const RETRIED_MESSAGE = 1;
@@ -61,7 +53,6 @@ const botFrameworkBench: ExtraBench = {
   run: () => runScript(fileURLToPath(new URL('./benchChannelsBotFramework.ts', import.meta.url))),
 };
 
-
 async function main(extraBenches: ExtraBench[]): Promise<void> {
   const [{ composeServices, makeDirectLineChannel }, { parseConfig }, { makeLogger }, { startEmbeddedPostgres }, { makeApp }, { listen }] = await Promise.all([
     import('../src/compose.js'),
@@ -77,7 +68,7 @@ async function main(extraBenches: ExtraBench[]): Promise<void> {
   const pg = process.env.DATABASE_URL ? undefined : await startEmbeddedPostgres({ dataDir: path.join(tmp, 'postgres'), port: 0, database: 'weiquan', persistent: false, logger });
   const sharedLaws = path.resolve('../shared/laws');
   const lawsDir = process.env.LAWS_DIR ?? ((await fs.stat(sharedLaws).catch(() => undefined)) ? sharedLaws : undefined);
-  const parsed = parseConfig({ ...process.env, DATABASE_URL: pg?.url ?? (await freshDatabase(process.env.DATABASE_URL ?? '')), LOG_LEVEL: 'warn', LAWS_DIR: lawsDir, DATA_DIR: tmp });
+  const parsed = parseConfig({ ...process.env, DATABASE_URL: pg?.url ?? (await freshDatabase(process.env.DATABASE_URL ?? '', 'bench_dl')), LOG_LEVEL: 'warn', LAWS_DIR: lawsDir, DATA_DIR: tmp });
   if (!parsed.ok) throw new Error(parsed.problems.join('\n'));
   const services = await composeServices(parsed.config, logger);
   const quiet = makeLogger({ level: 'error', pretty: false });
@@ -319,11 +310,6 @@ function describe(title: string, p: Measured): string {
   ].filter(Boolean).join('\n');
 }
 
-function sleepUntil(at: number): Promise<void> {
-  const ms = at - performance.now();
-  return ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve();
-}
-
 /** Another bench script as its own process (its own server and database), its figures printed as they come. */
 function runScript(file: string): Promise<boolean> {
   return fs.stat(file).then(
@@ -337,18 +323,6 @@ function runScript(file: string): Promise<boolean> {
       return true;
     },
   );
-}
-
-async function freshDatabase(url: string): Promise<string> {
-  const { default: pg } = await import('pg');
-  const name = `bench_dl_${Date.now()}`;
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  await client.query(`create database ${name}`);
-  await client.end();
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return u.toString();
 }
 
 // Last, so every class and constant above is initialised before the top-level await runs.

@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { descendantsCpuMs, FOLLOW_UPS, freshDatabase, sleepUntil, STORIES, threadCpuMs } from './benchSupport.js';
 
 /**
  * npm run bench:channels:botframework — CONVERSATIONS simulated consumers at once, each holding full
@@ -22,17 +23,7 @@ const RATE = Number(process.env.BENCH_RATE ?? 100);
 const LOAD_SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 const CAPACITY_ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const TARGET_P99_MS = 100;
-// /proc times are in clock ticks: USER_HZ is 100 on Linux.
-const MS_PER_TICK = 10;
 
-const STORIES = [
-  '我10月30号在京东买了个2999的手机，11月3号收到，屏幕有亮点，商家说拆封了不给退',
-  '在拼多多一家第三方店铺买的运动鞋是假的，花了599块，11月20号收到的',
-  '孩子喝的奶粉过期了，在淘宝买的，80元，11月25日收到',
-  '11月1号在抖音直播间买的面霜，主播说能祛斑，根本没用，花了399元，11月5号收到',
-  '在天猫买的洗衣机有质量问题，一直漏水，3999元，11月10号签收，商家不给修',
-];
-const FOLLOW_UPS = ['有订单截图、聊天记录和照片', '拒绝了', '一直不回', '商家同意了'];
 // conversationUpdate (welcome), 同意, the story, the follow-ups.
 const TURNS_PER_CONVERSATION = 3 + FOLLOW_UPS.length;
 const RETRIED_TURN = 2;
@@ -63,7 +54,7 @@ async function main(): Promise<void> {
   // The law texts beside the checkout when LAWS_DIR is not set, as the tests use: answers cite them.
   const sharedLaws = path.resolve('../shared/laws');
   const lawsDir = process.env.LAWS_DIR ?? ((await fs.stat(sharedLaws).catch(() => undefined)) ? sharedLaws : undefined);
-  const parsed = parseConfig({ ...process.env, DATABASE_URL: pg?.url ?? (await freshDatabase(process.env.DATABASE_URL ?? '')), LOG_LEVEL: 'warn', LAWS_DIR: lawsDir });
+  const parsed = parseConfig({ ...process.env, DATABASE_URL: pg?.url ?? (await freshDatabase(process.env.DATABASE_URL ?? '', 'bench_bf')), LOG_LEVEL: 'warn', LAWS_DIR: lawsDir });
   if (!parsed.ok) throw new Error(parsed.problems.join('\n'));
   const services = await composeServices(parsed.config, logger);
   const site = await makeSites({ db: services.database.db }).create({ name: 'bench', allowedOrigins: [], locale: 'zh' });
@@ -218,44 +209,6 @@ function describe(title: string, p: PhaseResult & { cpu: { server: number; postg
   ].join('\n');
 }
 
-/** CPU time of this process's main thread (the server), from /proc; 0 where there is no /proc. */
-async function threadCpuMs(): Promise<number> {
-  const text = await fs.readFile(`/proc/${process.pid}/task/${process.pid}/stat`, 'utf8').catch(() => '');
-  const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
-  return fields.length > 13 ? (Number(fields[11]) + Number(fields[12])) * MS_PER_TICK : 0;
-}
 
-/** CPU time of the processes this one started (the embedded PostgreSQL and its backends), from /proc. */
-async function descendantsCpuMs(): Promise<number> {
-  const procs = new Map<number, { ppid: number; ticks: number }>();
-  for (const entry of await fs.readdir('/proc').catch(() => [])) {
-    if (!/^\d+$/.test(entry)) continue;
-    const text = await fs.readFile(`/proc/${entry}/stat`, 'utf8').catch(() => '');
-    const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
-    if (fields.length > 13) procs.set(Number(entry), { ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) });
-  }
-  const descends = (pid: number): boolean => {
-    for (let p = procs.get(pid)?.ppid, hops = 0; p !== undefined && hops < 5; p = procs.get(p)?.ppid, hops++) if (p === process.pid) return true;
-    return false;
-  };
-  let ticks = 0;
-  for (const [pid, p] of procs) if (pid !== process.pid && descends(pid)) ticks += p.ticks;
-  return ticks * MS_PER_TICK;
-}
 
-function sleepUntil(at: number): Promise<void> {
-  const ms = at - performance.now();
-  return ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve();
-}
 
-async function freshDatabase(url: string): Promise<string> {
-  const { default: pg } = await import('pg');
-  const name = `bench_bf_${Date.now()}`;
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  await client.query(`create database ${name}`);
-  await client.end();
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return u.toString();
-}

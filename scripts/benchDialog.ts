@@ -5,6 +5,7 @@ import { composeServices, type Services } from '../src/compose.js';
 import { parseConfig } from '../src/config.js';
 import { makeLogger } from '../src/logger.js';
 import { startEmbeddedPostgres } from '../src/storage/index.js';
+import { descendantsCpuMs, FOLLOW_UPS, freshDatabase, sleepUntil, STORIES } from './benchSupport.js';
 
 /**
  * npm run bench:dialog — 50 simulated consumers in parallel, each holding full conversations to a
@@ -30,14 +31,6 @@ const LOAD_SECONDS = Number(process.env.BENCH_SECONDS ?? 12);
 const CAPACITY_ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const TARGET = { p99Ms: 50, turnsPerSecond: 300 };
 
-const STORIES = [
-  '我10月30号在京东买了个2999的手机，11月3号收到，屏幕有亮点，商家说拆封了不给退',
-  '在拼多多一家第三方店铺买的运动鞋是假的，花了599块，11月20号收到的',
-  '孩子喝的奶粉过期了，在淘宝买的，80元，11月25日收到',
-  '11月1号在抖音直播间买的面霜，主播说能祛斑，根本没用，花了399元，11月5号收到',
-  '在天猫买的洗衣机有质量问题，一直漏水，3999元，11月10号签收，商家不给修',
-];
-const FOLLOW_UPS = ['有订单截图、聊天记录和照片', '拒绝了', '一直不回', '商家同意了'];
 const TURNS_PER_CONVERSATION = 3 + FOLLOW_UPS.length;
 // The story turn files the case: that is the one whose retry must not file a second.
 const RETRIED_TURN = 2;
@@ -46,7 +39,7 @@ const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'weiquan-bench-'));
 await fs.chmod(tmp, 0o755);
 const logger = makeLogger({ level: 'warn', pretty: false, destination: process.stderr });
 const server = process.env.DATABASE_URL ? undefined : await startEmbeddedPostgres({ dataDir: path.join(tmp, 'postgres'), port: 0, database: 'weiquan', persistent: false, logger });
-const parsed = parseConfig({ ...process.env, DATABASE_URL: server?.url ?? (await freshDatabase(process.env.DATABASE_URL ?? '')), LOG_LEVEL: 'warn' });
+const parsed = parseConfig({ ...process.env, DATABASE_URL: server?.url ?? (await freshDatabase(process.env.DATABASE_URL ?? '', 'bench')), LOG_LEVEL: 'warn' });
 if (!parsed.ok) throw new Error(parsed.problems.join('\n'));
 const services = await composeServices(parsed.config, logger);
 
@@ -165,26 +158,9 @@ async function checkCases(s: Services, conversations: string[]) {
   };
 }
 
-/** CPU time of the embedded server and its backends (our descendants), from /proc; undefined elsewhere. */
+/** CPU time of the embedded server and its backends (our descendants); undefined on DATABASE_URL's server. */
 async function postgresCpuMs(): Promise<number | undefined> {
-  if (!server) return undefined;
-  const ticksPerMs = 100 / 1000; // USER_HZ is 100 on Linux
-  const stats = new Map<number, { ppid: number; ticks: number }>();
-  for (const entry of await fs.readdir('/proc').catch(() => [])) {
-    if (!/^\d+$/.test(entry)) continue;
-    const text = await fs.readFile(`/proc/${entry}/stat`, 'utf8').catch(() => '');
-    // Fields after the parenthesised command name: state ppid … utime(14) stime(15).
-    const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
-    if (fields.length > 13) stats.set(Number(entry), { ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) });
-  }
-  const isOurs = (pid: number): boolean => pid !== process.pid && descends(pid);
-  const descends = (pid: number): boolean => {
-    for (let p = stats.get(pid)?.ppid, hops = 0; p !== undefined && hops < 5; p = stats.get(p)?.ppid, hops++) if (p === process.pid) return true;
-    return false;
-  };
-  let ticks = 0;
-  for (const [pid, s] of stats) if (isOurs(pid)) ticks += s.ticks;
-  return ticks / ticksPerMs;
+  return server ? descendantsCpuMs() : undefined;
 }
 
 /**
@@ -196,21 +172,4 @@ async function transactions(): Promise<number> {
   await sleepUntil(performance.now() + 1500);
   const r = await services.database.db.query<{ n: string }>(`select (xact_commit + xact_rollback)::text as n from pg_stat_database where datname = current_database()`);
   return Number(r.rows[0]?.n ?? 0);
-}
-
-function sleepUntil(at: number): Promise<void> {
-  const ms = at - performance.now();
-  return ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve();
-}
-
-async function freshDatabase(url: string): Promise<string> {
-  const { default: pg } = await import('pg');
-  const name = `bench_${Date.now()}`;
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  await client.query(`create database ${name}`);
-  await client.end();
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return u.toString();
 }

@@ -27,3 +27,31 @@ export async function descendantsCpuMs(): Promise<number> {
   for (const [pid, p] of procs) if (pid !== process.pid && descends(pid)) ticks += p.ticks;
   return ticks * MS_PER_TICK;
 }
+
+/** What the simulated consumers tell: one rich story per dispute type, then the same follow-ups. */
+export const STORIES = [
+  '我10月30号在京东买了个2999的手机，11月3号收到，屏幕有亮点，商家说拆封了不给退',
+  '在拼多多一家第三方店铺买的运动鞋是假的，花了599块，11月20号收到的',
+  '孩子喝的奶粉过期了，在淘宝买的，80元，11月25日收到',
+  '11月1号在抖音直播间买的面霜，主播说能祛斑，根本没用，花了399元，11月5号收到',
+  '在天猫买的洗衣机有质量问题，一直漏水，3999元，11月10号签收，商家不给修',
+];
+export const FOLLOW_UPS = ['有订单截图、聊天记录和照片', '拒绝了', '一直不回', '商家同意了'];
+
+export function sleepUntil(at: number): Promise<void> {
+  const ms = at - performance.now();
+  return ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve();
+}
+
+/** A new empty database on the server of `url` (named `${prefix}_<time>`), for a bench run of its own. */
+export async function freshDatabase(url: string, prefix: string): Promise<string> {
+  const { default: pg } = await import('pg');
+  const name = `${prefix}_${Date.now()}`;
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query(`create database ${name}`);
+  await client.end();
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
