@@ -95,10 +95,13 @@ describe('the demo shop page with the widget', () => {
     expect(await assessment.locator('.cite:not(:visible)').count()).toBe(0);
 
     // A side question is answered from the law; its citation cards expand to the quoted article.
+    // Earlier replies carry citation cards too: pin the answer to this turn's first reply, so a
+    // message arriving mid-check cannot swap the element under the test.
+    const before = await widget('.msg.bot').count();
     await input.fill('七天无理由退货是哪条法律规定的？');
     await input.press('Enter');
-    const answer = widget('.msg.bot').filter({ has: page.locator('button.cite-head') }).last();
-    await answer.waitFor({ timeout: 30_000 });
+    const answer = widget('.msg.bot').nth(before);
+    await answer.locator('button.cite-head').first().waitFor({ timeout: 30_000 });
     const head = answer.locator('button.cite-head').first();
     expect(await head.getAttribute('aria-expanded')).toBe('false');
     await head.click();

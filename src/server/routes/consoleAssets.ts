@@ -1,10 +1,8 @@
-import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { gzipSync } from 'node:zlib';
-import { Router, type Request, type Response } from 'express';
+import { Router } from 'express';
 import type { Logger } from '../../logger.js';
+import { buildSizes, bundleScript, ensureBuilt, readAsset, sendAsset as send, writeAtomically, type Asset, type WebBuild } from '../webAssets.js';
 
 /**
  * The console page's policy: only this origin's script, stylesheet, images (evidence previews) and
@@ -23,9 +21,8 @@ export const CONSOLE_CSP = [
   "object-src 'none'",
 ].join('; ');
 
-type Asset = { body: Buffer; etag: string; contentType: string };
 export type ConsoleAssets = { html: Asset; js: Asset; css: Asset };
-export type ConsoleBuild = { outDir: string; bytes: number; gzipBytes: number; ms: number };
+export type ConsoleBuild = WebBuild;
 
 /** GET /console (the page), /console/console.js and /console/console.css. */
 export function consoleAssetsRouter({ assets }: { assets: ConsoleAssets }): Router {
@@ -52,81 +49,26 @@ export function consoleAssetsRouter({ assets }: { assets: ConsoleAssets }): Rout
   return router;
 }
 
-/**
- * Reads the built console from `<root>/dist/web/console`, building it first when it is missing or,
- * with `rebuildWhenStale` (running from source), older than any file under web/.
- */
+/** Reads the built console from `<root>/dist/web/console`, building it first when missing or stale (see ensureBuilt). */
 export async function loadConsoleAssets({ root, rebuildWhenStale, logger }: { root: string; rebuildWhenStale: boolean; logger: Logger }): Promise<ConsoleAssets> {
   const webDir = path.join(root, 'web');
   const outDir = path.join(root, 'dist', 'web', 'console');
-  const bundle = path.join(outDir, 'console.js');
-  const missing = !existsSync(bundle);
-  if (existsSync(path.join(webDir, 'console')) && (missing || (rebuildWhenStale && (await newestMtime(webDir)) > (await fs.stat(bundle)).mtimeMs))) {
-    const built = await buildConsole({ webDir, outDir });
-    logger.info({ bytes: built.bytes, gzipBytes: built.gzipBytes, ms: built.ms }, 'console.built');
-  } else if (missing) {
-    throw new Error(`the agent console is not built (${bundle}) and its sources (web/console/) are not here: run npm run build`);
-  }
-  const read = async (file: string, contentType: string): Promise<Asset> => {
-    const body = await fs.readFile(path.join(outDir, file));
-    return { body, contentType, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"` };
-  };
+  const built = await ensureBuilt({ sourceDir: webDir, bundle: path.join(outDir, 'console.js'), rebuildWhenStale, what: 'agent console', build: () => buildConsole({ webDir, outDir }) });
+  if (built) logger.info({ bytes: built.bytes, gzipBytes: built.gzipBytes, ms: built.ms }, 'console.built');
   return {
-    html: await read('index.html', 'text/html; charset=utf-8'),
-    js: await read('console.js', 'application/javascript; charset=utf-8'),
-    css: await read('console.css', 'text/css; charset=utf-8'),
+    html: await readAsset(outDir, 'index.html', 'text/html; charset=utf-8'),
+    js: await readAsset(outDir, 'console.js', 'application/javascript; charset=utf-8'),
+    css: await readAsset(outDir, 'console.css', 'text/css; charset=utf-8'),
   };
 }
 
-/** Bundles web/console/main.ts into one minified script and copies the page and its stylesheet to `outDir`. */
+/** Bundles web/console/main.ts and copies the page and its stylesheet to `outDir`. */
 export async function buildConsole({ webDir, outDir }: { webDir: string; outDir: string }): Promise<ConsoleBuild> {
   const started = Date.now();
-  // Loaded on demand: only a start without a built console, or the build script, needs the bundler.
-  const esbuild = await import('esbuild');
   await fs.mkdir(outDir, { recursive: true });
-  const result = await esbuild.build({
-    entryPoints: [path.join(webDir, 'console', 'main.ts')],
-    bundle: true,
-    minify: true,
-    format: 'iife',
-    // Agents use current desktop browsers; the same floor as the widget keeps one toolchain setting.
-    target: ['es2020', 'chrome80', 'safari15', 'firefox78'],
-    legalComments: 'none',
-    charset: 'utf8',
-    write: false,
-    logLevel: 'silent',
-  });
-  const js = result.outputFiles[0]?.contents;
-  if (!js) throw new Error('esbuild produced no output for the console');
+  const js = await bundleScript(path.join(webDir, 'console', 'main.ts'), 'console');
   await writeAtomically(path.join(outDir, 'console.js'), js);
   await writeAtomically(path.join(outDir, 'console.css'), await fs.readFile(path.join(webDir, 'console', 'styles.css')));
   await writeAtomically(path.join(outDir, 'index.html'), await fs.readFile(path.join(webDir, 'console', 'index.html')));
-  return { outDir, bytes: js.byteLength, gzipBytes: gzipSync(js, { level: 9 }).byteLength, ms: Date.now() - started };
-}
-
-function send(req: Request, res: Response, asset: Asset): void {
-  res.setHeader('Content-Type', asset.contentType);
-  res.setHeader('X-Content-Type-Options', 'nosniff');
-  res.setHeader('ETag', asset.etag);
-  if (req.headers['if-none-match'] === asset.etag) {
-    res.status(304).end();
-    return;
-  }
-  res.send(asset.body);
-}
-
-/** Write then rename, so a server reading the folder never sees half a file. */
-async function writeAtomically(file: string, data: Uint8Array): Promise<void> {
-  const tmp = `${file}.${process.pid}.tmp`;
-  await fs.writeFile(tmp, data);
-  await fs.rename(tmp, file);
-}
-
-async function newestMtime(dir: string): Promise<number> {
-  let newest = 0;
-  for (const entry of await fs.readdir(dir, { withFileTypes: true, recursive: true })) {
-    if (!entry.isFile()) continue;
-    newest = Math.max(newest, (await fs.stat(path.join(entry.parentPath, entry.name))).mtimeMs);
-  }
-  return newest;
+  return buildSizes(outDir, js, started);
 }

@@ -1,5 +1,6 @@
 import { Router, type Request, type Response } from 'express';
-import type { Asset, WidgetAssets } from '../widget/loadWidgetAssets.js';
+import type { WidgetAssets } from '../widget/loadWidgetAssets.js';
+import { sendAsset as send, type Asset } from '../webAssets.js';
 
 /**
  * The demo shop page's policy: nothing inline, nothing from elsewhere. The widget works under it
@@ -53,15 +54,4 @@ export function widgetRouter({ assets, demoPage }: { assets: WidgetAssets; demoP
     });
   }
   return router;
-}
-
-function send(req: Request, res: Response, asset: Asset): void {
-  res.setHeader('Content-Type', asset.contentType);
-  res.setHeader('X-Content-Type-Options', 'nosniff');
-  res.setHeader('ETag', asset.etag);
-  if (req.headers['if-none-match'] === asset.etag) {
-    res.status(304).end();
-    return;
-  }
-  res.send(asset.body);
 }
