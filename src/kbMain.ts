@@ -61,7 +61,17 @@ async function main(argv: string[]): Promise<void> {
       process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
       return;
     }
+    // Like the server at start: bring the database in line with LAWS_DIR first (a no-op when unchanged),
+    // so `LAWS_DIR=… kb search` works on a fresh machine without a separate ingest.
+    if (config.kbIngestOnStart) {
+      await ingestKnowledge(database.db, { lawsDir: config.lawsDir, corpus, knowledgeDir: knowledgeDir(), operatorPlans: config.planFile ? [config.planFile] : [], logger });
+    }
     const knowledge = await loadKnowledge({ db: database.db, knowledgeDir: knowledgeDir(), corpus, logger });
+    if (knowledge.stats().articles === 0 && command !== 'answer') {
+      throw new UsageError(
+        `no law texts in the database. Run \`npm run -s kb -- ingest --laws ../shared/laws\` once, or set LAWS_DIR to a folder of law texts (see knowledge/laws/README.md).`,
+      );
+    }
     const k = z.coerce.number().int().min(1).max(1000).parse(values.k ?? (values.batch ? 100 : 10));
     const scope = z.enum(['all', 'law', 'plan']).parse(values.scope ?? (values.batch ? 'law' : 'all'));
     if (command === 'search' && values.batch) {
@@ -93,7 +103,10 @@ async function main(argv: string[]): Promise<void> {
   }
 }
 
+/** A problem with how the command was called or prepared, not a failure: exit code 2. */
+class UsageError extends Error {}
+
 main(process.argv.slice(2)).catch((thrown: unknown) => {
   process.stderr.write(`kb: ${coerceError(thrown).message}\n`);
-  process.exit(1);
+  process.exit(thrown instanceof UsageError ? 2 : 1);
 });

@@ -94,6 +94,17 @@ describe('law ingestion', () => {
     expect(older.every((a) => a.current)).toBe(true);
   });
 
+  it('keeps the stored laws when the folder holds no law texts at all (a setting pointing elsewhere)', async () => {
+    const liveBefore = (await findLiveArticles(t.db)).length;
+    expect(liveBefore).toBeGreaterThan(0);
+    const empty = await fs.mkdtemp(path.join(os.tmpdir(), 'weiquan-no-laws-'));
+    for (const folder of [empty, path.join(empty, 'missing')]) {
+      const report = await ingestLaws(t.db, { dir: folder, logger });
+      expect(report).toMatchObject({ added: 0, retired: 0 });
+      expect((await findLiveArticles(t.db)).length).toBe(liveBefore);
+    }
+  });
+
   it('stores only the laws a filter accepts', async () => {
     await t.db.query('delete from knowledge_sources');
     const report = await ingestLaws(t.db, { dir, logger, include: (law) => law.shortTitle === '电子商务法' });

@@ -58,7 +58,10 @@ export async function ingestLaws(db: Db, options: IngestLawsOptions): Promise<In
   }
 
   const present = new Set(files);
-  const gone = [...known.values()].filter((s) => !s.retired && !present.has(s.sourcePath)).map((s) => s.sourcePath);
+  // A folder with no law texts at all is a setting that points elsewhere (LAWS_DIR unset after an
+  // `ingest --laws DIR`), not a decision to withdraw every law: nothing is retired then.
+  const gone = files.length === 0 ? [] : [...known.values()].filter((s) => !s.retired && !present.has(s.sourcePath)).map((s) => s.sourcePath);
+  if (files.length === 0 && known.size > 0) options.logger.warn({ dir: options.dir }, 'knowledge.laws_dir_empty: no law texts found, the stored laws are kept');
   report.retired = await retireSources(db, gone);
   if (report.added + report.updated + report.retired > 0) await refreshCurrentVersions(db);
   report.ms = Date.now() - started;
