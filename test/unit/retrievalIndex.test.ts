@@ -10,7 +10,7 @@ import { modelFromQuestions } from '../../src/retrieval/index/training/trainRetr
 import type { KnowledgeDoc, LawArticle, PlanSection } from '../../src/retrieval/types.js';
 import { lawsDir, repoRoot } from '../helpers/paths.js';
 
-/** A small real corpus: the consumer laws, three Civil Code books and 劳动合同法 (which contains 合同法 in its name). */
+/** A small real corpus: the consumer laws, three Civil Code books, 劳动合同法 (which contains 合同法 in its name) and 刑法. */
 const FIXTURE = [
   '民法商法/消费者权益保护法(2013-10-25).md',
   '民法商法/电子商务法(2018-08-31).md',
@@ -20,6 +20,9 @@ const FIXTURE = [
   '民法典/总则.md',
   '民法典/合同编.md',
   '民法典/侵权责任编.md',
+  // A title that itself names an article of another law in the fixture.
+  '刑法/刑法.md',
+  '司法解释/最高人民法院关于适用刑法第十二条几个问题的解释(1997-12-31).md',
 ];
 const knowledgeDir = path.join(repoRoot, 'knowledge');
 
@@ -56,6 +59,8 @@ describe('direct references', () => {
     ['民法典五百七十七条', '民法典第五百七十七条'],
     ['《消費者權益保護法》第２５條怎麼規定的', '消费者权益保护法第二十五条'],
     ['劳动合同法第十条', '劳动合同法第十条'],
+    ['最高人民法院关于适用刑法第十二条几个问题的解释第三条', '最高人民法院关于适用刑法第十二条几个问题的解释第三条'],
+    ['刑法第十二条', '刑法第十二条'],
   ])('%s ranks %s first', (query, expected) => {
     const hits = index.search(query, { k: 10, scope: 'all', corpus: 'all' });
     expect(cite(hits[0]?.id)).toBe(expected);

@@ -40,6 +40,14 @@ export function makeReferenceResolver(
 ): ReferenceResolver {
   const names = nameTable(corpus, aliases, repealed, normalize);
   const longest = Math.max(0, ...[...names.keys()].map((n) => n.length));
+  // Titles that themselves contain an article number (最高人民法院关于适用刑法第十二条几个问题的解释): a mention
+  // inside such a title is part of the name, not a reference to 刑法第十二条.
+  const titlesWithArticles = [...names.keys()].filter((n) => parseArticleMentions(n).some((m) => m.explicit));
+  const insideTitle = (text: string): ((at: number) => boolean) => {
+    const spans: [number, number][] = [];
+    for (const title of titlesWithArticles) for (let i = text.indexOf(title); i !== -1; i = text.indexOf(title, i + 1)) spans.push([i, i + title.length]);
+    return (at) => spans.some(([from, to]) => at >= from && at < to);
+  };
 
   const lawBefore = (text: string, end: number): NameTarget | undefined => {
     // Longest name first, so 劳动合同法 wins over 合同法 and 消费者权益保护法实施条例 over 消费者权益保护法.
@@ -69,7 +77,9 @@ export function makeReferenceResolver(
       const refs: ResolvedReference[] = [];
       let previous: NameTarget | undefined;
       let previousEnd = -1;
+      const inTitle = insideTitle(text);
       for (const mention of parseArticleMentions(text)) {
+        if (inTitle(mention.start)) continue;
         let end = mention.start;
         while (end > 0 && GAP.test(text[end - 1] ?? '')) end--;
         const named = lawBefore(text, end);
