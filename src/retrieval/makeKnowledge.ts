@@ -76,42 +76,53 @@ export function makeKnowledge(index: KnowledgeIndex, docs: KnowledgeDoc[], files
   };
 
   const answer: Knowledge['answer'] = ({ question, locale = 'zh' }) => {
-    const reference = index.resolveReference(question);
+    const references = index.resolveReferences(question);
+    const reference = references[0];
+    // The articles a direct reference names (or the current articles replacing a repealed one).
+    const named = new Set(references.flatMap((r) => (r.kind === 'article' ? r.ids : r.kind === 'repealed' ? (r.replacement?.ids ?? []) : [])));
     const own = [...new Set(tokenizer.tokenize(question).filter((t) => t.length >= 2))];
-    const lawHits = index.search(question, { k: 5, scope: 'law', corpus: 'serving' });
-    const laws = (reference ? lawHits : covered(own, lawHits)).flatMap((h) => byId.get(h.id) ?? []).filter((d): d is LawArticle => d.kind === 'law');
-    const top = lawHits[0]?.score ?? 0;
-    const retrieved = laws.filter((_d, i) => (lawHits[i]?.score ?? 0) >= top * 0.6);
-    // The catalog's everyday phrasings point at the provision a shopper means; its articles go
-    // first (only those we hold: every citation must be a real article), the retriever's after.
-    const fromCatalog = reference ? [] : matchCatalog(own).slice(0, 2).flatMap((m) => articleByRef.get(`${m.entry.law}|${m.entry.article}`) ?? []);
-    const closeLaws = [...new Map([...fromCatalog, ...retrieved].map((a) => [`${a.lawShort}|${a.label}`, a])).values()].slice(0, reference ? 2 : 3);
     const planHit = rankPlans(index.terms(question), 1)[0];
     const plans = planHit && matched(own, textOf(planHit.section)) >= Math.min(2, own.length) ? [planHit.section] : [];
+    // "维权预案的制定原则有哪些" asks about the plan itself: statutes that merely share its words (应急预案,
+    // 制定) are not what was asked, so such a question is answered from the plan alone.
+    const aboutPlan = !reference && plans.length > 0 && PLAN_WORDS.test(question);
+    const lawHits = aboutPlan ? [] : index.search(question, { k: 5, scope: 'law', corpus: 'serving' });
+    // A direct reference is answered with the named article (or its replacement), not with its neighbours.
+    const namedHits = lawHits.filter((h) => named.has(h.id));
+    // Without a live named article (消保法第九十九条 does not exist), the reference's own words (the law's
+    // name, the number) say nothing about other articles: only the rest of the question may match.
+    const words = references.length ? own.filter((t) => !ARTICLE_WORD.test(t) && index.resolveReferences(`${t}第1条`).length === 0) : own;
+    const kept = namedHits.length ? namedHits : lawHits.filter((h) => relevant(words, h));
+    const top = kept[0]?.score ?? 0;
+    const retrieved = kept.filter((h) => h.score >= top * 0.6).flatMap((h) => byId.get(h.id) ?? []).filter((d): d is LawArticle => d.kind === 'law');
+    // The catalog's everyday phrasings point at the provision a shopper means; its articles go
+    // first (only those we hold: every citation must be a real article), the retriever's after.
+    const fromCatalog = reference || aboutPlan ? [] : matchCatalog(own).slice(0, 2).flatMap((m) => articleByRef.get(`${m.entry.law}|${m.entry.article}`) ?? []);
+    const closeLaws = [...new Map([...fromCatalog, ...retrieved].map((a) => [`${a.lawShort}|${a.label}`, a])).values()].slice(0, 3);
     return composeAnswer({
       question,
       locale,
       laws: closeLaws,
       plans,
+      // "…应先做什么", "怎么维权": the plan's steps answer a how-to question before the statutes do.
+      planFirst: aboutPlan || (plans.length > 0 && HOW_TO.test(question)),
       catalog,
       terms: index.terms(question),
       repealed: repealedMentioned(question, files, reference, lawNames),
+      missing: references.flatMap((r) => (r.kind === 'notFound' ? [{ law: r.lawShort, article: r.label }] : [])),
       renamed: renamedMentioned([question, ...plans.map((p) => p.text)], files),
     });
   };
 
   /**
-   * The retriever always returns something; an answer needs the question's own words in it. With
-   * two of them matched (or the only one, for a one-word question) the question counts as covered.
-   * Measured on STARD consumer questions vs. everyday off-topic ones (cooking, weather, films).
+   * The retriever always returns something; an article belongs in an answer only when it holds the
+   * question's own words: two of them (or the only one, for a one-word question). Measured on STARD
+   * consumer questions vs. everyday off-topic ones (cooking, weather, films).
    */
-  const covered = (own: string[], hits: { id: string; score: number }[]) => {
+  const relevant = (own: string[], hit: { id: string }) => {
     const need = Math.min(2, own.length);
-    const best = Math.max(0, ...hits.slice(0, 3).map((h) => {
-      const d = byId.get(h.id);
-      return d ? matched(own, textOf(d)) : 0;
-    }));
-    return need > 0 && best >= need ? hits : [];
+    const d = byId.get(hit.id);
+    return need > 0 && d !== undefined && matched(own, textOf(d)) >= need;
   };
 
   return {
@@ -126,6 +137,14 @@ export function makeKnowledge(index: KnowledgeIndex, docs: KnowledgeDoc[], files
 }
 
 const matched = (terms: string[], text: string) => terms.filter((t) => text.includes(t)).length;
+
+/** 第九十九条, 99条, 九十九: the number part of a reference. */
+const ARTICLE_WORD = /^第?[零〇一二三四五六七八九十百千两\d]+条?$/;
+
+/** The question names the plan itself. */
+const PLAN_WORDS = /预案|维权方案|应急方案|\bplan\b/i;
+/** The question asks what to do, which the plan's flow answers step by step. */
+const HOW_TO = /怎么办|怎么做|做什么|如何维权|怎样维权|怎么维权|流程|步骤|第一步|先做|\bwhat should i do\b|\bhow (do|can|should) i\b/i;
 
 function toResult(doc: KnowledgeDoc, score: number): KnowledgeResult {
   if (doc.kind === 'law') {

@@ -102,6 +102,36 @@ describe('POST /api/knowledge/answer', () => {
     expect(answer.planSections[0]?.heading).toMatch(/^6\.1/);
   });
 
+  it('answers a question about the plan itself from the plan alone, without statutes that share its words', async () => {
+    const answer = await readJson(await post('/api/knowledge/answer', { question: '维权预案的制定原则有哪些' }));
+    expect(answer.planSections[0]?.heading).toMatch(/制定原则/);
+    expect(answer.citations).toEqual([]);
+    expect(answer.notCovered).toBe(false);
+  });
+
+  it('puts the plan\'s step first for a what-to-do question', async () => {
+    const answer = await readJson(await post('/api/knowledge/answer', { question: '消费者权益受损时应先做什么' }));
+    expect(answer.answer.indexOf('6.1')).toBeGreaterThan(-1);
+    const firstLaw = answer.citations[0] ? answer.answer.indexOf(`《${answer.citations[0].law}》${answer.citations[0].article}`) : Infinity;
+    expect(answer.answer.indexOf('6.1')).toBeLessThan(firstLaw);
+  });
+
+  it('answers a direct reference with the named articles only', async () => {
+    const answer = await readJson(await post('/api/knowledge/answer', { question: '消保法第24条和第25条' }));
+    expect(answer.citations.map((c: { article: string }) => c.article)).toEqual(['第二十四条', '第二十五条']);
+    const repealed = await readJson(await post('/api/knowledge/answer', { question: '侵权责任法第四十一条' }));
+    expect(repealed.citations.map((c: { law: string; article: string }) => `${c.law}${c.article}`)).toEqual(['民法典第一千二百零二条']);
+  });
+
+  it('says an article does not exist instead of citing unrelated ones', async () => {
+    const answer = await readJson(await post('/api/knowledge/answer', { question: '消保法第九十九条' }));
+    expect(answer.answer).toContain('《消费者权益保护法》没有第九十九条');
+    expect(answer.citations).toEqual([]);
+    const withQuestion = await readJson(await post('/api/knowledge/answer', { question: '消保法第九十九条说的七天无理由退货怎么算' }));
+    expect(withQuestion.answer).toContain('没有第九十九条');
+    expect(withQuestion.citations[0]).toMatchObject({ law: '消费者权益保护法', article: '第二十五条' });
+  });
+
   it('answers in English when asked', async () => {
     const answer = await readJson(await post('/api/knowledge/answer', { question: '消保法第二十五条', locale: 'en' }));
     expect(answer.answer).toMatch(/legal information, not legal advice/);

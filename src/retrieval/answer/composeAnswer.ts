@@ -22,7 +22,7 @@ export type Answer = {
   planSections: PlanCitation[];
   /** True when neither the plans nor the laws cover the question well enough to answer. */
   notCovered: boolean;
-  /** Repealed laws and renamed bodies met in the question or the quoted texts. */
+  /** Articles that do not exist, repealed laws and renamed bodies met in the question or the quoted texts. */
   notices: string[];
 };
 
@@ -35,6 +35,8 @@ export type AnswerParts = {
   laws: LawArticle[];
   /** Retrieved plan sections, best first. */
   plans: PlanSection[];
+  /** Quote the plan before the statutes (questions about the plan, or what to do next). */
+  planFirst?: boolean;
   /** The catalog's plain-language entries for the retrieved articles, by `${law}|${article}`. */
   catalog: ReadonlyMap<string, CatalogEntry>;
   /** Query terms, for choosing which sentences to quote. */
@@ -42,6 +44,8 @@ export type AnswerParts = {
   repealed: RepealedNotice[];
   /** Renamed bodies met: [old name, current name]. */
   renamed: [string, string][];
+  /** Articles the question names that the law does not have (消保法第九十九条). */
+  missing?: { law: string; article: string }[];
 };
 
 const DISCLAIMER = {
@@ -57,6 +61,7 @@ const DISCLAIMER = {
 export function composeAnswer(parts: AnswerParts): Answer {
   const { locale } = parts;
   const notices = [
+    ...(parts.missing ?? []).map((m) => (locale === 'en' ? `${m.law} has no ${m.article}: please check the article number.` : `《${m.law}》没有${m.article}，请核对条文序号。`)),
     ...parts.repealed.map((r) => repealedNotice(r, locale)),
     ...parts.renamed.map(([old, now]) => (locale === 'en' ? `"${old}" no longer exists: its consumer-protection functions now belong to ${now} (市场监督管理部门).` : `“${old}”已不再使用，相关职能现由${now}承担。`)),
   ];
@@ -75,20 +80,15 @@ export function composeAnswer(parts: AnswerParts): Answer {
   }));
   const planSections = parts.plans.map((s) => ({ planId: s.planId, planTitle: s.planTitle, heading: s.heading, path: s.path, quote: trimQuote(s.text, parts.terms, 240) }));
 
-  const paragraphs = [...notices];
-  for (const c of citations) {
+  const lawParagraphs = citations.map((c) => {
     const entry = parts.catalog.get(`${c.law}|${c.article}`);
     const version = c.versionDate ? (locale === 'en' ? `, version of ${c.versionDate}` : `（${c.versionDate}版${c.current ? '' : '，已有新版本'}）`) : '';
-    if (locale === 'en') {
-      paragraphs.push(`${c.law} ${c.article}${version}: ${entry ? entry.summaryEn : 'the article reads (in Chinese):'}\n> ${c.quote}`);
-    } else {
-      const lead = entry ? `${entry.summary}${entry.remedy ? `可以主张：${entry.remedy}` : ''}${entry.timeLimit ? `时限：${entry.timeLimit}` : ''}` : '条文如下：';
-      paragraphs.push(`《${c.law}》${c.article}${version}：${lead}\n> ${c.quote}`);
-    }
-  }
-  for (const s of planSections) {
-    paragraphs.push(locale === 'en' ? `The plan "${s.planTitle}", section ${s.heading}:\n> ${s.quote}` : `《${s.planTitle}》「${s.heading}」：\n> ${s.quote}`);
-  }
+    if (locale === 'en') return `${c.law} ${c.article}${version}: ${entry ? entry.summaryEn : 'the article reads (in Chinese):'}\n> ${c.quote}`;
+    const lead = entry ? `${entry.summary}${entry.remedy ? `可以主张：${entry.remedy}` : ''}${entry.timeLimit ? `时限：${entry.timeLimit}` : ''}` : '条文如下：';
+    return `《${c.law}》${c.article}${version}：${lead}\n> ${c.quote}`;
+  });
+  const planParagraphs = planSections.map((s) => (locale === 'en' ? `The plan "${s.planTitle}", section ${s.heading}:\n> ${s.quote}` : `《${s.planTitle}》「${s.heading}」：\n> ${s.quote}`));
+  const paragraphs = [...notices, ...(parts.planFirst ? [...planParagraphs, ...lawParagraphs] : [...lawParagraphs, ...planParagraphs])];
   paragraphs.push(DISCLAIMER[locale]);
   return { answer: paragraphs.join('\n\n'), citations, planSections, notCovered: false, notices };
 }

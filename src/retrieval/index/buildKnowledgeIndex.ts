@@ -10,6 +10,8 @@ export type KnowledgeIndex = {
   search(query: string, options: SearchOptions): SearchHit[];
   /** The first direct article reference in the question (消保法第二十五条, 合同法第107条), if any. */
   resolveReference(query: string): ResolvedReference | undefined;
+  /** Every direct article reference in the question, in order. */
+  resolveReferences(query: string): ResolvedReference[];
   /** The question's index terms plus thesaurus expansions, e.g. for choosing which sentences to quote. */
   terms(query: string): string[];
   /** Number of indexed docs. */
@@ -60,6 +62,7 @@ export function makeKnowledgeIndex(corpus: CorpusIndex, resources: IndexResource
       return hits.slice(0, options.k);
     },
     resolveReference: (query) => resolver.resolveAll(query)[0],
+    resolveReferences: (query) => resolver.resolveAll(query),
     terms(query) {
       const own = tokenizer.tokenize(query);
       const normalized = tokenizer.normalize(query);
