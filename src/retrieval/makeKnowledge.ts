@@ -108,7 +108,8 @@ export function makeKnowledge(index: KnowledgeIndex, docs: KnowledgeDoc[], files
       planFirst: aboutPlan || (plans.length > 0 && HOW_TO.test(question)),
       catalog,
       terms: index.terms(question),
-      repealed: repealedMentioned(question, files, reference, lawNames),
+      // A plan may still name a repealed law as if in force (the seed plan's 2.2.4 《侵权责任法》): quoting it says so.
+      repealed: repealedMentioned([question, ...plans.map((p) => p.text)], files, reference, lawNames),
       missing: references.flatMap((r) => (r.kind === 'notFound' ? [{ law: r.lawShort, article: r.label }] : [])),
       renamed: renamedMentioned([question, ...plans.map((p) => p.text)], files),
     });
@@ -153,9 +154,9 @@ function toResult(doc: KnowledgeDoc, score: number): KnowledgeResult {
   return { id: doc.id, kind: 'plan', law: doc.planTitle, article: null, versionDate: null, heading: doc.path.join(' / '), text: doc.text, sourcePath: doc.sourcePath, score };
 }
 
-function repealedMentioned(question: string, files: KnowledgeFiles, reference: ReturnType<KnowledgeIndex['resolveReference']>, lawNames: string[]): RepealedNotice[] {
+function repealedMentioned(texts: string[], files: KnowledgeFiles, reference: ReturnType<KnowledgeIndex['resolveReference']>, lawNames: string[]): RepealedNotice[] {
   return files.repealed.laws
-    .filter((law) => law.aliases.some((alias) => mentionsLaw(question, alias, lawNames)))
+    .filter((law) => law.aliases.some((alias) => texts.some((text) => mentionsLaw(text, alias, lawNames))))
     .map((law) => ({
       name: law.name,
       repealedOn: law.repealedOn,

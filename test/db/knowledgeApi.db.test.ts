@@ -132,6 +132,12 @@ describe('POST /api/knowledge/answer', () => {
     expect(withQuestion.citations[0]).toMatchObject({ law: '消费者权益保护法', article: '第二十五条' });
   });
 
+  it('flags a repealed law that a quoted plan section still names as current', async () => {
+    const answer = await readJson(await post('/api/knowledge/answer', { question: '电子商务经营者因商品质量问题造成消费者损害要承担什么侵权责任' }));
+    expect(answer.planSections.map((s: { heading: string }) => s.heading).join(' ')).toContain('侵权责任法');
+    expect(answer.notices).toContainEqual(expect.stringMatching(/^《侵权责任法》已于2021-01-01废止/));
+  });
+
   it('answers in English when asked', async () => {
     const answer = await readJson(await post('/api/knowledge/answer', { question: '消保法第二十五条', locale: 'en' }));
     expect(answer.answer).toMatch(/legal information, not legal advice/);
