@@ -122,6 +122,7 @@ export async function makeDirectLineChannel(deps: {
       webchatTokenRouter({
         findSite: sites.find,
         widgetToken: directLine.widgetToken,
+        resumeWidget: directLine.resumeWidget,
         limiter: makeRateLimiter({ perMinute: deps.settings.webchatTokenRatePerMinute, burst: Math.max(5, Math.ceil(deps.settings.webchatTokenRatePerMinute / 2)) }),
       }),
     ],

@@ -150,6 +150,30 @@ describe('the demo shop page with the widget', () => {
     await screenshot(page, 'demo-after-reload');
   });
 
+  it('picks the same conversation up again after its token expired (the tab closed for hours)', async () => {
+    const before = await transcript();
+    // Runs in the page; the test's own types have no DOM, hence the narrow view of localStorage.
+    type PageStorage = { localStorage: Record<string, string> & { getItem(k: string): string | null; setItem(k: string, v: string): void } };
+    const stored = () => page.evaluate(() => {
+      const { localStorage } = globalThis as unknown as PageStorage;
+      const key = Object.keys(localStorage).find((k) => k.startsWith('weiquan:')) ?? '';
+      return { key, session: JSON.parse(localStorage.getItem(key) ?? '{}') as { conversationId: string; token: string; expiresAt: number; resume?: string } };
+    });
+    const { key, session } = await stored();
+    expect(session.resume).toMatch(/^dlr1\./);
+    // As if the page had been closed past the token's hour: an expired token, kept with its resume ticket.
+    await page.evaluate(([k, s]) => (globalThis as unknown as PageStorage).localStorage.setItem(k, JSON.stringify({ ...s, token: 'dl1.expired.token', expiresAt: Date.now() - 60_000 })), [key, session] as const);
+    await page.reload();
+    await widget('.msg').first().waitFor({ timeout: 30_000 });
+    for (const more of await widget('.more').all()) await more.click();
+    await expect.poll(transcript, { timeout: 30_000 }).toEqual(before);
+    const after = (await stored()).session;
+    expect(after.conversationId).toBe(session.conversationId);
+    expect(after.expiresAt).toBeGreaterThan(Date.now() + 30 * 60_000);
+    expect(after.token).toMatch(/^dl1\./);
+    expect(after.token).not.toBe('dl1.expired.token');
+  });
+
   it('shows the retry state while the server is down, and recovers when it is back', async () => {
     const before = await transcript();
     await service.kill();

@@ -129,6 +129,39 @@ describe('POST /api/webchat/token', () => {
     expect((await readJson(elsewhere)).error.code).toBe('ORIGIN_NOT_ALLOWED');
   });
 
+  it('gives the widget a new token for its own conversation with the resume ticket, after the token expired', async () => {
+    const minted = await readJson(await token({ siteId: a.id }, ORIGIN_A));
+    expect(minted.resume).toMatch(/^dlr1\./);
+    const started = await dl('/conversations', { method: 'POST', auth: minted.token, headers: { Origin: ORIGIN_A } });
+    expect(started.status).toBe(201);
+    const res = await token({ siteId: a.id, resume: minted.resume }, ORIGIN_A);
+    expect(res.status).toBe(200);
+    const resumed = await readJson(res);
+    expect(resumed).toMatchObject({ conversationId: minted.conversationId, expires_in: 3600, resume: expect.stringMatching(/^dlr1\./) });
+    // The new token reads the same history (the welcome the first token's start produced).
+    const history = await readJson(await dl(`/conversations/${minted.conversationId}/activities`, { auth: resumed.token, headers: { Origin: ORIGIN_A } }));
+    expect(history.activities.length).toBeGreaterThan(0);
+    // A ticket is not a token, nor a token a ticket.
+    expect((await dl(`/conversations/${minted.conversationId}/activities`, { auth: minted.resume, headers: { Origin: ORIGIN_A } })).status).toBe(401);
+    expect((await token({ siteId: a.id, resume: minted.token }, ORIGIN_A)).status).toBe(404);
+  });
+
+  it('refuses to resume another site\'s, an unstarted, an expired or a forged ticket, all with the same 404', async () => {
+    const minted = await readJson(await token({ siteId: a.id }, ORIGIN_A));
+    await dl('/conversations', { method: 'POST', auth: minted.token, headers: { Origin: ORIGIN_A } });
+    const unstarted = await readJson(await token({ siteId: a.id }, ORIGIN_A));
+    const claims = { conversationId: minted.conversationId, siteId: a.id, locale: 'zh' as const };
+    const expired = makeTokenSigner(await signingKey(), () => Date.now() - 40 * 24 * 3600_000).signResume(claims, 30 * 24 * 3600);
+    const forged = makeTokenSigner(Buffer.alloc(32, 7)).signResume(claims, 3600);
+    for (const [siteId, origin, resume] of [[b.id, ORIGIN_B, minted.resume], [a.id, ORIGIN_A, unstarted.resume], [a.id, ORIGIN_A, expired], [a.id, ORIGIN_A, forged]] as const) {
+      const res = await token({ siteId, resume }, origin);
+      expect(res.status).toBe(404);
+      expect((await readJson(res)).error.code).toBe('NOT_FOUND');
+    }
+    // The origin check comes first: a ticket does not open the endpoint to another site's pages.
+    expect((await token({ siteId: a.id, resume: minted.resume }, ORIGIN_B)).status).toBe(403);
+  });
+
   it('refuses a disallowed origin, a missing origin and an unknown site alike', async () => {
     for (const [body, origin] of [[{ siteId: a.id }, ORIGIN_B], [{ siteId: a.id }, undefined], [{ siteId: 'site_000000000000' }, ORIGIN_A], [{ siteId: a.id }, 'https://evil.example']] as const) {
       const res = await token(body, origin);

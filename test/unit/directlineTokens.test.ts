@@ -26,6 +26,24 @@ describe('conversation tokens', () => {
   });
 });
 
+describe('resume tickets', () => {
+  it('verify what they signed until they expire, and are never taken for tokens or the other way round', () => {
+    let now = 1_800_000_000_000;
+    const signer = makeTokenSigner(Buffer.alloc(32, 1), () => now);
+    const ticket = signer.signResume(claims, 30 * 24 * 3600);
+    expect(ticket.startsWith('dlr1.')).toBe(true);
+    expect(signer.verifyResume(ticket)).toEqual({ ok: true, claims: { ...claims, exp: 1_800_000_000 + 30 * 24 * 3600 } });
+    expect(signer.verify(ticket).ok).toBe(false);
+    const token = signer.sign(claims, 3600);
+    expect(signer.verifyResume(token).ok).toBe(false);
+    // The same body under the other prefix does not carry a valid signature either.
+    expect(signer.verifyResume(`dlr1.${token.slice('dl1.'.length)}`)).toEqual({ ok: false, reason: 'bad_signature' });
+    expect(signer.verify(`dl1.${ticket.slice('dlr1.'.length)}`)).toEqual({ ok: false, reason: 'bad_signature' });
+    now += 30 * 24 * 3600_000;
+    expect(signer.verifyResume(ticket)).toEqual({ ok: false, reason: 'expired' });
+  });
+});
+
 describe('evidence types by magic bytes', () => {
   it('recognises the accepted types and nothing else', () => {
     const b = (hex: string, tail = '') => Buffer.concat([Buffer.from(hex, 'hex'), Buffer.from(tail, 'latin1')]);

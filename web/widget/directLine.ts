@@ -64,7 +64,7 @@ export function makeConnection(options: { base: string; siteId: string; locale: 
   async function connect(gen: number): Promise<void> {
     try {
       if (!session) session = store.load();
-      if (session && session.expiresAt - Date.now() < MIN_VALID_MS) forget();
+      if (session && session.expiresAt - Date.now() < MIN_VALID_MS) await renew(session);
       if (session) {
         try {
           await resume(gen, session);
@@ -85,6 +85,27 @@ export function makeConnection(options: { base: string; siteId: string; locale: 
       attempt += 1;
       events.status({ kind: refused ? 'refused' : 'offline', retryAt: Date.now() + delay });
       later(delay, () => void connect(gen));
+    }
+  }
+
+  /**
+   * The stored token has expired (the page was closed for a while): its resume ticket gets a new token for
+   * the same conversation from the site's token endpoint. A ticket the server no longer honours (too old,
+   * the conversation gone) means a new conversation; a server out of reach is retried like any other.
+   */
+  async function renew(s: Session): Promise<void> {
+    if (!s.resume) return forget();
+    try {
+      const renewed = await request<unknown>(base, 'POST', '/api/webchat/token', { siteId, locale, resume: s.resume });
+      const token = field(renewed, 'token');
+      if (!token || field(renewed, 'conversationId') !== s.conversationId) return forget();
+      s.token = token;
+      s.expiresAt = expiry(renewed);
+      s.resume = field(renewed, 'resume') ?? s.resume;
+      store.save(s);
+    } catch (error) {
+      if (error instanceof HttpError && error.status >= 400 && error.status < 500 && error.status !== 429) return forget();
+      throw error;
     }
   }
 
@@ -114,7 +135,8 @@ export function makeConnection(options: { base: string; siteId: string; locale: 
     const started = await request<unknown>(base, 'POST', '/v3/directline/conversations', undefined, token);
     const conversationId = field(started, 'conversationId') ?? field(minted, 'conversationId');
     if (!conversationId || gen !== generation) throw new HttpError(502, started);
-    session = { conversationId, token: field(started, 'token') ?? token, expiresAt: expiry(started, minted), userId: randomId('u') };
+    const resume = field(minted, 'resume');
+    session = { conversationId, token: field(started, 'token') ?? token, expiresAt: expiry(started, minted), userId: randomId('u'), ...(resume ? { resume } : {}) };
     historyLoaded = true;
     store.save(session);
     events.conversation(conversationId);

@@ -49,5 +49,5 @@ function isSession(value: unknown): value is Session {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Record<string, unknown>;
   return typeof v.conversationId === 'string' && typeof v.token === 'string' && typeof v.expiresAt === 'number' && typeof v.userId === 'string' &&
-    (v.watermark === undefined || typeof v.watermark === 'string');
+    (v.watermark === undefined || typeof v.watermark === 'string') && (v.resume === undefined || typeof v.resume === 'string');
 }

@@ -18,6 +18,14 @@ export type Activity = {
 export type ActivitySet = { activities: Activity[]; watermark?: string };
 
 /** What survives a reload, per site, in localStorage. */
-export type Session = { conversationId: string; token: string; expiresAt: number; watermark?: string; userId: string };
+export type Session = {
+  conversationId: string;
+  token: string;
+  expiresAt: number;
+  watermark?: string;
+  userId: string;
+  /** Exchanged for a new token of this conversation once the token has expired (tab closed for hours). */
+  resume?: string;
+};
 
 export type Locale = 'zh' | 'en';

@@ -14,6 +14,11 @@ import { activityId, engineLocale, replyToActivity, typingActivity } from './toA
 import { looksLikeToken, type TokenClaims, type TokenSigner } from './tokens.js';
 
 export const TOKEN_TTL_SECONDS = 3600;
+/**
+ * How long a widget conversation can be picked up again after its token expired (tab closed for the
+ * night, a week of negotiating with the seller). Each resume starts the period again.
+ */
+export const RESUME_TTL_SECONDS = 30 * 24 * 3600;
 
 const STARTED_CACHE = 50_000;
 
@@ -21,6 +26,9 @@ const STARTED_CACHE = 50_000;
 export type Principal = { kind: 'secret'; site: Site } | { kind: 'token'; claims: TokenClaims };
 
 export type Conversation = { conversationId: string; token: string; expires_in: number };
+
+/** The widget's conversation: a token plus the ticket that gets a new one after it expires. */
+export type WidgetConversation = Conversation & { resume: string };
 
 export type UploadedFile = { name: string; stream: Readable; truncated: () => boolean };
 
@@ -133,8 +141,24 @@ export function makeDirectLine(deps: DirectLineDeps) {
     },
 
     /** `POST /api/webchat/token`: the widget's token, after the route checked the page's origin. */
-    widgetToken(site: Site, locale: string | undefined): Conversation {
-      return issue(newConversationId(), site.id, engineLocale(locale) ?? site.locale);
+    widgetToken(site: Site, locale: string | undefined): WidgetConversation {
+      const conversationId = newConversationId();
+      const lang = engineLocale(locale) ?? site.locale;
+      return { ...issue(conversationId, site.id, lang), resume: deps.signer.signResume({ conversationId, siteId: site.id, locale: lang }, RESUME_TTL_SECONDS) };
+    },
+
+    /**
+     * `POST /api/webchat/token {resume}`: a new token for the conversation a resume ticket names, when the
+     * ticket is this site's and the conversation was started. Anything else is one `404`, so a probe
+     * learns nothing; the widget then starts a new conversation.
+     */
+    async resumeWidget(site: Site, ticket: string): Promise<WidgetConversation> {
+      const check = deps.signer.verifyResume(ticket);
+      const gone = () => new AppError('NOT_FOUND', '这个会话已无法继续，将开始新的会话。This conversation can no longer be resumed; a new one will start.');
+      if (!check.ok || check.claims.siteId !== site.id) throw gone();
+      const { conversationId, locale } = check.claims;
+      if ((await siteOfConversation(conversationId)) !== site.id) throw gone();
+      return { ...issue(conversationId, site.id, locale), resume: deps.signer.signResume({ conversationId, siteId: site.id, locale }, RESUME_TTL_SECONDS) };
     },
 
     async refreshToken(principal: Principal): Promise<Conversation> {

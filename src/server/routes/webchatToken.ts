@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import type { Conversation } from '../../channels/directline/makeDirectLine.js';
+import type { WidgetConversation } from '../../channels/directline/makeDirectLine.js';
 import { AppError } from '../../errors.js';
 import type { Site } from '../../sites/index.js';
 import type { RateLimiter } from '../rateLimit.js';
@@ -8,17 +8,21 @@ import type { RateLimiter } from '../rateLimit.js';
 const TokenRequest = z.strictObject({
   siteId: z.string({ error: 'siteId is required' }).regex(/^[a-z0-9_]{3,40}$/, 'siteId looks like site_xxxxxxxxxxxx'),
   locale: z.string().max(35).optional(),
+  /** The resume ticket of the widget's stored conversation, whose token has expired. */
+  resume: z.string().min(1).max(1000).optional(),
 });
 
 export type WebchatTokenDeps = {
   findSite: (id: string) => Promise<Site | undefined>;
-  widgetToken: (site: Site, locale: string | undefined) => Conversation;
+  widgetToken: (site: Site, locale: string | undefined) => WidgetConversation;
+  resumeWidget: (site: Site, ticket: string) => Promise<WidgetConversation>;
   limiter: RateLimiter;
 };
 
 /**
  * `POST /api/webchat/token`: what the widget calls instead of holding a secret. The page's origin
- * must be one the site allows; the answer is a token for one new conversation of that site.
+ * must be one the site allows; the answer is a token for one new conversation of that site (with a
+ * resume ticket), or, given the ticket of one of its conversations, a new token for that conversation.
  */
 export function webchatTokenRouter(deps: WebchatTokenDeps): Router {
   const router = Router();
@@ -37,7 +41,7 @@ export function webchatTokenRouter(deps: WebchatTokenDeps): Router {
       throw new AppError('ORIGIN_NOT_ALLOWED', '这个网页不能使用该网站的聊天窗口。This page is not allowed to use this site\'s chat.');
     }
     res.setHeader('Cache-Control', 'no-store');
-    res.json(deps.widgetToken(site, body.locale));
+    res.json(body.resume ? await deps.resumeWidget(site, body.resume) : deps.widgetToken(site, body.locale));
   });
   return router;
 }
