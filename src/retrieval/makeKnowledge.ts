@@ -97,7 +97,7 @@ export function makeKnowledge(index: KnowledgeIndex, docs: KnowledgeDoc[], files
     const retrieved = kept.filter((h) => h.score >= top * 0.6).flatMap((h) => byId.get(h.id) ?? []).filter((d): d is LawArticle => d.kind === 'law');
     // The catalog's everyday phrasings point at the provision a shopper means; its articles go
     // first (only those we hold: every citation must be a real article), the retriever's after.
-    const fromCatalog = reference || aboutPlan ? [] : matchCatalog(own).slice(0, 2).flatMap((m) => articleByRef.get(`${m.entry.law}|${m.entry.article}`) ?? []);
+    const fromCatalog = reference || aboutPlan ? [] : matchCatalog(question).slice(0, 2).flatMap((m) => articleByRef.get(`${m.entry.law}|${m.entry.article}`) ?? []);
     const closeLaws = [...new Map([...fromCatalog, ...retrieved].map((a) => [`${a.lawShort}|${a.label}`, a])).values()].slice(0, 3);
     return composeAnswer({
       question,
