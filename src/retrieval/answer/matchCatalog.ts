@@ -27,19 +27,24 @@ export function makeCatalogMatcher(catalog: readonly CatalogEntry[], normalize: 
   const df = new Map<string, number>();
   for (const p of phrasings) for (const pair of p.pairs) df.set(pair, (df.get(pair) ?? 0) + 1);
   const weight = (pair: string) => Math.log(1 + phrasings.length / (df.get(pair) ?? 1));
+  // Each phrasing's total weight, and for each pair the phrasings holding it: a question only touches its own pairs.
+  const own = phrasings.map((p) => [...p.pairs].reduce((sum, pair) => sum + weight(pair), 0));
+  const holders = new Map<string, number[]>();
+  phrasings.forEach((p, i) => {
+    for (const pair of p.pairs) holders.set(pair, [...(holders.get(pair) ?? []), i]);
+  });
   return (question) => {
-    const asked = new Set(charBigrams(normalize(question)));
+    const shared = new Map<number, number>();
+    for (const pair of new Set(charBigrams(normalize(question)))) {
+      const w = weight(pair);
+      for (const i of holders.get(pair) ?? []) shared.set(i, (shared.get(i) ?? 0) + w);
+    }
     const best = new Map<CatalogEntry, number>();
-    for (const { entry, pairs } of phrasings) {
-      let shared = 0;
-      let own = 0;
-      for (const pair of pairs) {
-        const w = weight(pair);
-        own += w;
-        if (asked.has(pair)) shared += w;
-      }
-      if (shared < MIN_SHARED || shared < MIN_COVERED * own) continue;
-      const score = shared * Math.sqrt(shared / own);
+    for (const [i, mass] of shared) {
+      const total = own[i] ?? Infinity;
+      const entry = phrasings[i]?.entry;
+      if (!entry || mass < MIN_SHARED || mass < MIN_COVERED * total) continue;
+      const score = mass * Math.sqrt(mass / total);
       if (score > (best.get(entry) ?? 0)) best.set(entry, score);
     }
     return [...best].sort((a, b) => b[1] - a[1]).map(([entry, score]) => ({ entry, score }));
