@@ -9,6 +9,9 @@ import { buildKnowledgeIndex, loadIndexResources } from '../src/retrieval/index/
 import { readEvalSet } from '../src/retrieval/eval/evalSet.js';
 import { parseArgs } from '../src/retrieval/eval/parseArgs.js';
 import type { SearchOptions } from '../src/retrieval/types.js';
+import { loadKnowledgeFiles } from '../src/retrieval/knowledgeFiles.js';
+import { makeKnowledge } from '../src/retrieval/makeKnowledge.js';
+import { servingLawShorts } from '../src/retrieval/servingSet.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = parseArgs(process.argv.slice(2));
@@ -25,7 +28,8 @@ t = performance.now();
 const resources = await loadIndexResources(knowledgeDir);
 const resourcesMs = performance.now() - t;
 t = performance.now();
-const index = buildKnowledgeIndex(articles, resources, new Set(['消费者权益保护法', '电子商务法', '民法典', '产品质量法', '食品安全法']));
+const files = await loadKnowledgeFiles(knowledgeDir);
+const index = buildKnowledgeIndex(articles, resources, servingLawShorts(files.servingLaws));
 const buildMs = performance.now() - t;
 const questions = await readEvalSet(evalFile);
 
@@ -55,4 +59,15 @@ for (const options of [
   const at = (p: number) => (times[Math.min(times.length - 1, Math.floor(p * times.length))] ?? 0).toFixed(1);
   log(`query k=${options.k} scope=${options.scope} corpus=${options.corpus}: p50 ${at(0.5)} ms, p99 ${at(0.99)} ms, max ${at(1)} ms over ${times.length} questions`);
 }
+// The whole answer (search of the serving laws, catalog match, plan section, quotes), as the API and the dialog's side questions run it.
+const knowledge = makeKnowledge(index, articles, files, 'serving', resources.tokenizer);
+const answerTimes: number[] = [];
+for (const q of questions) {
+  const start = performance.now();
+  knowledge.answer({ question: q.query });
+  answerTimes.push(performance.now() - start);
+}
+answerTimes.sort((a, b) => a - b);
+const answerAt = (p: number) => (answerTimes[Math.min(answerTimes.length - 1, Math.floor(p * answerTimes.length))] ?? 0).toFixed(1);
+log(`answer (serving laws): p50 ${answerAt(0.5)} ms, p99 ${answerAt(0.99)} ms, max ${answerAt(1)} ms over ${answerTimes.length} questions`);
 log(`peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
