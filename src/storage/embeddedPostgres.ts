@@ -54,11 +54,15 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   await clearLeftovers(dataDir, logger);
 
   const port = options.port === 0 ? await freePort() : options.port;
+  // The service talks to its own server over a Unix socket in the data directory: on this kind of VM a
+  // turn's socket write costs ~40 % less than over TCP loopback (bench:dialog profile). TCP stays open for
+  // tools (psql -h 127.0.0.1); a data directory whose socket path would be too long uses TCP only.
+  const socketDir = `${dataDir}/.s.PGSQL.${port}`.length < SOCKET_PATH_MAX ? dataDir : undefined;
   const logFile = `${dataDir}.log`;
   const logFd = openSync(logFile, 'w');
   const child = spawn(
     binaries.postgres,
-    ['-D', dataDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'],
+    ['-D', dataDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=${socketDir ?? ''}`, '-c', 'max_connections=200'],
     { stdio: ['ignore', logFd, logFd], ...owner },
   );
   closeSync(logFd);
@@ -68,7 +72,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const onExit = () => child.kill('SIGINT');
   process.once('exit', onExit);
 
-  const adminUrl = urlFor(credentials, port, 'postgres');
+  const adminUrl = urlFor(credentials, port, 'postgres', socketDir);
   try {
     await waitUntilAccepting(adminUrl, exited, options.readyTimeoutMs ?? 30_000);
     await ensureDatabase(adminUrl, options.database, credentials.user);
@@ -80,7 +84,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   logger.info({ port, dataDir, pid: child.pid }, 'db.embedded_started');
 
   return {
-    url: urlFor(credentials, port, options.database),
+    url: urlFor(credentials, port, options.database, socketDir),
     pid: child.pid ?? -1,
     async stop() {
       process.off('exit', onExit);
@@ -258,9 +262,13 @@ async function stopChild(child: ChildProcess, exited: Promise<number | null>): P
   }
 }
 
-function urlFor(c: Credentials, port: number, database: string): string {
-  return `postgres://${encodeURIComponent(c.user)}:${encodeURIComponent(c.password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
+function urlFor(c: Credentials, port: number, database: string, socketDir?: string): string {
+  const base = `postgres://${encodeURIComponent(c.user)}:${encodeURIComponent(c.password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
+  return socketDir ? `${base}?host=${encodeURIComponent(socketDir)}` : base;
 }
+
+/** sun_path is 108 bytes on Linux, with its terminating NUL. */
+const SOCKET_PATH_MAX = 107;
 
 /** A free TCP port on the loopback interface. */
 export function freePort(): Promise<number> {

@@ -12,6 +12,8 @@ describe('isDatabaseUnavailable', () => {
     ['pool connect timeout', new Error('timeout exceeded when trying to connect'), true],
     ['terminated socket', new Error('Connection terminated unexpectedly'), true],
     ['refused on every address', new AggregateError([withCode('ECONNREFUSED')]), true],
+    ['a Unix socket whose server is gone', Object.assign(withCode('ENOENT', 'connect ENOENT /data/.s.PGSQL.5432'), { syscall: 'connect' }), true],
+    ['a missing file is not an outage', Object.assign(withCode('ENOENT', "ENOENT: no such file or directory, open 'x'"), { syscall: 'open' }), false],
     ['a unique violation is a real answer', withCode('23505'), false],
     ['a syntax error is a bug, not an outage', withCode('42601'), false],
     ['not an error at all', 'ECONNREFUSED', false],
