@@ -75,12 +75,15 @@ export function makeKnowledge(index: KnowledgeIndex, docs: KnowledgeDoc[], files
     });
   };
 
+  /** The question's own words of two characters or more, each once. */
+  const ownWords = (text: string) => [...new Set(tokenizer.tokenize(text).filter((t) => t.length >= 2))];
+
   const answer: Knowledge['answer'] = ({ question, locale = 'zh' }) => {
     const references = index.resolveReferences(question);
     const reference = references[0];
     // The articles a direct reference names (or the current articles replacing a repealed one).
     const named = new Set(references.flatMap((r) => (r.kind === 'article' ? r.ids : r.kind === 'repealed' ? (r.replacement?.ids ?? []) : [])));
-    const own = [...new Set(tokenizer.tokenize(question).filter((t) => t.length >= 2))];
+    const own = ownWords(question);
     const planHit = rankPlans(index.terms(question), 1)[0];
     const plans = planHit && matched(own, textOf(planHit.section)) >= Math.min(2, own.length) ? [planHit.section] : [];
     // "维权预案的制定原则有哪些" asks about the plan itself: statutes that merely share its words (应急预案,
@@ -91,7 +94,7 @@ export function makeKnowledge(index: KnowledgeIndex, docs: KnowledgeDoc[], files
     const namedHits = lawHits.filter((h) => named.has(h.id));
     // Without a live named article (消保法第九十九条 does not exist), the reference's own words (the law's
     // name, the number) say nothing about other articles: only the rest of the question may match.
-    const words = references.length ? own.filter((t) => !ARTICLE_WORD.test(t) && index.resolveReferences(`${t}第1条`).length === 0) : own;
+    const words = references.length ? ownWords(index.withoutReferences(question)) : own;
     const kept = namedHits.length ? namedHits : lawHits.filter((h) => relevant(words, h));
     const top = kept[0]?.score ?? 0;
     const retrieved = kept.filter((h) => h.score >= top * 0.6).flatMap((h) => byId.get(h.id) ?? []).filter((d): d is LawArticle => d.kind === 'law');
@@ -138,9 +141,6 @@ export function makeKnowledge(index: KnowledgeIndex, docs: KnowledgeDoc[], files
 }
 
 const matched = (terms: string[], text: string) => terms.filter((t) => text.includes(t)).length;
-
-/** 第九十九条, 99条, 九十九: the number part of a reference. */
-const ARTICLE_WORD = /^第?[零〇一二三四五六七八九十百千两\d]+条?$/;
 
 /** The question names the plan itself. */
 const PLAN_WORDS = /预案|维权方案|应急方案|\bplan\b/i;

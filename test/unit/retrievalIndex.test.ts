@@ -87,6 +87,14 @@ describe('direct references', () => {
     expect(index.resolveReference('消保法第九十九条')).toEqual({ kind: 'notFound', lawShort: '消费者权益保护法', label: '第九十九条' });
   });
 
+  it('cuts the references out of a question, leaving what else it asks', () => {
+    const rest = index.withoutReferences('消保法第九十九条说的七天无理由退货怎么算');
+    expect(rest).toContain('说的七天无理由退货怎么算');
+    expect(rest).not.toMatch(/消保法|九十九/);
+    expect(index.withoutReferences('消保法第24条和第25条的运费谁出')).not.toMatch(/消保法|24|25/);
+    expect(index.withoutReferences('网购的衣服七天内能退吗')).toBe('网购的衣服七天内能退吗');
+  });
+
   it('finds no reference in an ordinary question', () => {
     expect(index.resolveReference('网购的衣服七天内能退吗')).toBeUndefined();
     expect(index.resolveReference('民法典2020年通过')).toBeUndefined();

@@ -12,6 +12,8 @@ export type KnowledgeIndex = {
   resolveReference(query: string): ResolvedReference | undefined;
   /** Every direct article reference in the question, in order. */
   resolveReferences(query: string): ResolvedReference[];
+  /** The question with its direct references (law names and article numbers) cut out. */
+  withoutReferences(query: string): string;
   /** The question's index terms plus thesaurus expansions, e.g. for choosing which sentences to quote. */
   terms(query: string): string[];
   /** Number of indexed docs. */
@@ -63,6 +65,7 @@ export function makeKnowledgeIndex(corpus: CorpusIndex, resources: IndexResource
     },
     resolveReference: (query) => resolver.resolveAll(query)[0],
     resolveReferences: (query) => resolver.resolveAll(query),
+    withoutReferences: (query) => resolver.withoutReferences(query),
     terms(query) {
       const own = tokenizer.tokenize(query);
       const normalized = tokenizer.normalize(query);

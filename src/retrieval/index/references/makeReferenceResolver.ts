@@ -24,6 +24,8 @@ export type ResolvedReference =
 export type ReferenceResolver = {
   /** Every article reference in the question, in order of appearance. */
   resolveAll(query: string): ResolvedReference[];
+  /** The (normalized) question with its references cut out, law names and numbers alike: what else it asks. */
+  withoutReferences(query: string): string;
 };
 
 type RepealedLaw = RepealedLawsFile['laws'][number];
@@ -49,11 +51,12 @@ export function makeReferenceResolver(
     return (at) => spans.some(([from, to]) => at >= from && at < to);
   };
 
-  const lawBefore = (text: string, end: number): NameTarget | undefined => {
+  /** The law named right before `end`, and where its name starts. */
+  const lawBefore = (text: string, end: number): { target: NameTarget; start: number } | undefined => {
     // Longest name first, so 劳动合同法 wins over 合同法 and 消费者权益保护法实施条例 over 消费者权益保护法.
     for (let len = Math.min(longest, end); len >= 2; len--) {
       const target = names.get(text.slice(end - len, end));
-      if (target) return target;
+      if (target) return { target, start: end - len };
     }
     return undefined;
   };
@@ -71,27 +74,42 @@ export function makeReferenceResolver(
     return { kind: 'repealed', law: law.name, label, repealedOn: law.repealedOn, repealedBy: law.repealedBy, replacement, note: entry?.note };
   };
 
+  /** The references in a question and the stretch of text each one takes (law name through article number). */
+  const scan = (query: string) => {
+    const text = normalize(query).replace(/[《》<>〈〉]/g, '');
+    const refs: ResolvedReference[] = [];
+    const spans: [number, number][] = [];
+    let previous: NameTarget | undefined;
+    let previousEnd = -1;
+    const inTitle = insideTitle(text);
+    for (const mention of parseArticleMentions(text)) {
+      if (inTitle(mention.start)) continue;
+      let end = mention.start;
+      while (end > 0 && GAP.test(text[end - 1] ?? '')) end--;
+      const named = lawBefore(text, end);
+      // 消保法第24条和第25条: a bare 第25条 after a reference continues the same law.
+      const target = named?.target ?? (mention.article && previous && mention.start > previousEnd && /^[\s和与及、，,或以]*$/.test(text.slice(previousEnd, mention.start).replace(/第[^条]*条/g, '')) ? previous : undefined);
+      if (!target) continue;
+      const label = `第${toChineseNumber(mention.number)}条${mention.sub ? `之${toChineseNumber(mention.sub)}` : ''}`;
+      refs.push(resolve(target, label));
+      spans.push([named?.start ?? mention.start, mention.end]);
+      previous = target;
+      previousEnd = mention.end;
+    }
+    return { text, refs, spans };
+  };
+
   return {
-    resolveAll(query) {
-      const text = normalize(query).replace(/[《》<>〈〉]/g, '');
-      const refs: ResolvedReference[] = [];
-      let previous: NameTarget | undefined;
-      let previousEnd = -1;
-      const inTitle = insideTitle(text);
-      for (const mention of parseArticleMentions(text)) {
-        if (inTitle(mention.start)) continue;
-        let end = mention.start;
-        while (end > 0 && GAP.test(text[end - 1] ?? '')) end--;
-        const named = lawBefore(text, end);
-        // 消保法第24条和第25条: a bare 第25条 after a reference continues the same law.
-        const target = named ?? (mention.article && previous && mention.start > previousEnd && /^[\s和与及、，,或以]*$/.test(text.slice(previousEnd, mention.start).replace(/第[^条]*条/g, '')) ? previous : undefined);
-        if (!target) continue;
-        const label = `第${toChineseNumber(mention.number)}条${mention.sub ? `之${toChineseNumber(mention.sub)}` : ''}`;
-        refs.push(resolve(target, label));
-        previous = target;
-        previousEnd = mention.end;
+    resolveAll: (query) => scan(query).refs,
+    withoutReferences(query) {
+      const { text, spans } = scan(query);
+      let rest = '';
+      let from = 0;
+      for (const [start, end] of spans) {
+        rest += `${text.slice(from, start)} `;
+        from = end;
       }
-      return refs;
+      return rest + text.slice(from);
     },
   };
 }
