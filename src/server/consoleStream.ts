@@ -7,6 +7,7 @@ import type { ActivityStream, Watcher } from '../channels/directline/activityStr
 import { toTranscriptEntry } from '../handoff/transcript.js';
 import type { Logger } from '../logger.js';
 import { readCookie, SESSION_COOKIE } from './auth/principal.js';
+import { startHeartbeat } from './socketHeartbeat.js';
 
 export type ConsoleStreamDeps = {
   agentForSession(token: string): Promise<Agent | undefined>;
@@ -39,7 +40,6 @@ type Client = { ws: WebSocket; agent: Agent; watching?: { conversationId: string
 export function makeConsoleStream(deps: ConsoleStreamDeps) {
   const wss = new WebSocketServer({ noServer: true, maxPayload: 4096 });
   const clients = new Set<Client>();
-  const alive = new WeakMap<WebSocket, boolean>();
   const online = new Map<string, number>();
   const present = (agent: Agent, delta: 1 | -1) => {
     const n = (online.get(agent.id) ?? 0) + delta;
@@ -51,18 +51,9 @@ export function makeConsoleStream(deps: ConsoleStreamDeps) {
     if (c.ws.readyState === c.ws.OPEN) c.ws.send(JSON.stringify(message));
   };
 
-  const heartbeat = setInterval(() => {
-    for (const ws of wss.clients) {
-      if (alive.get(ws) === false) {
-        ws.terminate();
-        continue;
-      }
-      alive.set(ws, false);
-      ws.ping();
-    }
+  const heartbeat = startHeartbeat(wss, deps.heartbeatMs ?? 30_000, () => {
     if (online.size) deps.presence.refresh().catch((error: unknown) => deps.logger.warn({ err: error }, 'console.presence_failed'));
-  }, deps.heartbeatMs ?? 30_000);
-  heartbeat.unref();
+  });
 
   const refuse = (socket: Duplex, status: 401 | 403, code: string) => {
     const body = JSON.stringify({ error: { code, message: code } });
@@ -111,10 +102,8 @@ export function makeConsoleStream(deps: ConsoleStreamDeps) {
         const client: Client = { ws, agent };
         clients.add(client);
         present(agent, 1);
-        alive.set(ws, true);
-        ws.on('pong', () => alive.set(ws, true));
+        heartbeat.watch(ws);
         ws.on('message', (data) => {
-          alive.set(ws, true);
           let parsed: z.infer<typeof ClientMessage>;
           try {
             parsed = ClientMessage.parse(JSON.parse(String(data)));
@@ -140,7 +129,7 @@ export function makeConsoleStream(deps: ConsoleStreamDeps) {
     size: () => clients.size,
 
     async close(): Promise<void> {
-      clearInterval(heartbeat);
+      heartbeat.stop();
       for (const c of clients) c.ws.terminate();
       clients.clear();
       online.clear();

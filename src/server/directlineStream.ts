@@ -1,11 +1,12 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { WebSocketServer, type WebSocket } from 'ws';
+import { WebSocketServer } from 'ws';
 import type { ActivityStream } from '../channels/directline/activityStream.js';
 import type { DirectLine } from '../channels/directline/makeDirectLine.js';
 import { AppError, coerceError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { Site } from '../sites/index.js';
+import { startHeartbeat } from './socketHeartbeat.js';
 
 export type StreamDeps = {
   directLine: DirectLine;
@@ -28,18 +29,7 @@ const HTTP_STATUS: Partial<Record<string, number>> = { UNAUTHORIZED: 401, FORBID
  */
 export function makeDirectLineStream(deps: StreamDeps) {
   const wss = new WebSocketServer({ noServer: true, maxPayload: 4096 });
-  const alive = new WeakMap<WebSocket, boolean>();
-  const heartbeat = setInterval(() => {
-    for (const ws of wss.clients) {
-      if (alive.get(ws) === false) {
-        ws.terminate();
-        continue;
-      }
-      alive.set(ws, false);
-      ws.ping();
-    }
-  }, deps.heartbeatMs ?? 30_000);
-  heartbeat.unref();
+  const heartbeat = startHeartbeat(wss, deps.heartbeatMs ?? 30_000);
 
   const refuse = (socket: Duplex, status: number, code: string) => {
     const body = JSON.stringify({ error: { code, message: code } });
@@ -72,10 +62,8 @@ export function makeDirectLineStream(deps: StreamDeps) {
         return refuse(socket, HTTP_STATUS[code] ?? 503, code);
       }
       wss.handleUpgrade(req, socket, head, (ws) => {
-        alive.set(ws, true);
-        ws.on('pong', () => alive.set(ws, true));
         // Clients send empty messages as keep-alives; nothing else is expected from them.
-        ws.on('message', () => alive.set(ws, true));
+        heartbeat.watch(ws);
         const watcher = deps.stream.watch(conversationId, watermarkParam ? Number(watermarkParam) : 0, (page) => {
           if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ activities: page.activities, watermark: page.watermark }));
         });
@@ -85,7 +73,7 @@ export function makeDirectLineStream(deps: StreamDeps) {
     },
     /** At shutdown: "going away", so clients reconnect (to another instance) and resume from their watermark. */
     closeAll(): void {
-      clearInterval(heartbeat);
+      heartbeat.stop();
       for (const ws of wss.clients) ws.close(1001, 'server shutting down');
     },
     connections: () => wss.clients.size,

@@ -2,24 +2,13 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { Router } from 'express';
 import type { Logger } from '../../logger.js';
-import { buildSizes, bundleScript, ensureBuilt, readAsset, sendAsset as send, writeAtomically, type Asset, type WebBuild } from '../webAssets.js';
+import { buildSizes, bundleScript, ensureBuilt, readAsset, sendAsset as send, strictSelfCsp, writeAtomically, type Asset, type WebBuild } from '../webAssets.js';
 
 /**
  * The console page's policy: only this origin's script, stylesheet, images (evidence previews) and
  * connections (the API and the /console/stream WebSocket, which CSP3 'self' covers); nothing inline.
  */
-export const CONSOLE_CSP = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "connect-src 'self'",
-  "img-src 'self'",
-  "font-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-  "object-src 'none'",
-].join('; ');
+export const CONSOLE_CSP = strictSelfCsp();
 
 export type ConsoleAssets = { html: Asset; js: Asset; css: Asset };
 export type ConsoleBuild = WebBuild;
