@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { WebSocket } from 'ws';
-import { descendantsCpuMs, FOLLOW_UPS, freshDatabase, sleepUntil, STORIES, threadCpuMs } from './benchSupport.js';
+import { checkConversations, descendantsCpuMs, FOLLOW_UPS, freshDatabase, sleepUntil, STORIES, threadCpuMs } from './benchSupport.js';
 
 /**
  * npm run bench:channels — CONVERSATIONS consumers at once, each holding full conversations to a
@@ -103,16 +103,7 @@ async function main(extraBenches: ExtraBench[]): Promise<void> {
   const capacity = await measured({ name: 'capacity', thinkMs: 0, rounds: CAPACITY_ROUNDS });
 
   const conversations = [...load.conversations, ...capacity.conversations];
-  const counts = await services.database.db.query<{ id: string; cases: number; turns: number }>(
-    `select c.id, (select count(*)::int from cases k where k.conversation_id = c.id) as cases,
-            (select count(*)::int from processed_turns p where p.conversation_id = c.id) as turns
-       from conversations c where c.id = any($1::text[])`,
-    [conversations],
-  );
-  const byId = new Map(counts.rows.map((r) => [r.id, r]));
-  const lostCases = conversations.filter((c) => (byId.get(c)?.cases ?? 0) === 0).length;
-  const doubledCases = conversations.filter((c) => (byId.get(c)?.cases ?? 0) > 1).length;
-  const wrongTurns = conversations.filter((c) => byId.get(c)?.turns !== TURNS_PER_CONVERSATION).length;
+  const { lostCases, doubledCases, wrongTurns } = await checkConversations(services.database.db, conversations, TURNS_PER_CONVERSATION);
   const failures = [...load.failures, ...capacity.failures];
   const lost = load.lost + capacity.lost;
   const duplicated = load.duplicated + capacity.duplicated;

@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { descendantsCpuMs, FOLLOW_UPS, freshDatabase, sleepUntil, STORIES, threadCpuMs } from './benchSupport.js';
+import { checkConversations, descendantsCpuMs, FOLLOW_UPS, freshDatabase, sleepUntil, STORIES, threadCpuMs } from './benchSupport.js';
 
 /**
  * npm run bench:channels:botframework — CONVERSATIONS simulated consumers at once, each holding full
@@ -89,16 +89,7 @@ async function main(): Promise<void> {
   const capacity = await measured({ name: 'capacity', thinkMs: 0, rounds: CAPACITY_ROUNDS });
 
   const conversations = [...load.conversations, ...capacity.conversations].map((c) => `bf:bench:${c}`);
-  const counts = await services.database.db.query<{ id: string; cases: number; turns: number }>(
-    `select c.id, (select count(*)::int from cases k where k.conversation_id = c.id) as cases,
-            (select count(*)::int from processed_turns p where p.conversation_id = c.id) as turns
-       from conversations c where c.id = any($1::text[])`,
-    [conversations],
-  );
-  const byId = new Map(counts.rows.map((r) => [r.id, r]));
-  const lostCases = conversations.filter((c) => (byId.get(c)?.cases ?? 0) === 0).length;
-  const doubledCases = conversations.filter((c) => (byId.get(c)?.cases ?? 0) > 1).length;
-  const wrongTurns = conversations.filter((c) => byId.get(c)?.turns !== TURNS_PER_CONVERSATION).length;
+  const { lostCases, doubledCases, wrongTurns } = await checkConversations(services.database.db, conversations, TURNS_PER_CONVERSATION);
   const failures = [...load.failures, ...capacity.failures];
   const mismatches = load.retryMismatches + capacity.retryMismatches;
   const loadStats = stats(load);

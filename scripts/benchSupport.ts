@@ -1,4 +1,5 @@
 import fs from 'node:fs/promises';
+import type { Queryable } from '../src/storage/index.js';
 
 // Linux clock ticks (USER_HZ) are 100 a second.
 const MS_PER_TICK = 10;
@@ -54,4 +55,22 @@ export async function freshDatabase(url: string, prefix: string): Promise<string
   const u = new URL(url);
   u.pathname = `/${name}`;
   return u.toString();
+}
+
+export type ConversationCheck = { lostCases: number; doubledCases: number; wrongTurns: number };
+
+/** After a bench: conversations without their one case, with two, or with a turn lost or run twice. */
+export async function checkConversations(db: Queryable, conversations: readonly string[], turnsPerConversation: number): Promise<ConversationCheck> {
+  const counts = await db.query<{ id: string; cases: number; turns: number }>(
+    `select c.id, (select count(*)::int from cases k where k.conversation_id = c.id) as cases,
+            (select count(*)::int from processed_turns p where p.conversation_id = c.id) as turns
+       from conversations c where c.id = any($1::text[])`,
+    [conversations],
+  );
+  const byId = new Map(counts.rows.map((r) => [r.id, r]));
+  return {
+    lostCases: conversations.filter((c) => (byId.get(c)?.cases ?? 0) === 0).length,
+    doubledCases: conversations.filter((c) => (byId.get(c)?.cases ?? 0) > 1).length,
+    wrongTurns: conversations.filter((c) => byId.get(c)?.turns !== turnsPerConversation).length,
+  };
 }
