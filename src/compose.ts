@@ -10,7 +10,7 @@ import { makeTokenSigner } from './channels/directline/tokens.js';
 import type { Config } from './config.js';
 import { makeRunTurn } from './engine/runTurn.js';
 import type { InboundMessage, TurnResult } from './engine/types.js';
-import { understandOffline } from './engine/understand/index.js';
+import { understandOffline } from './understanding/index.js';
 import type { Logger } from './logger.js';
 import { knowledgeDir } from './paths.js';
 import { ingestKnowledge } from './retrieval/ingest/ingestKnowledge.js';

@@ -20,6 +20,22 @@ const CORE: Record<Category, SlotName[]> = {
   product_injury: ['product', 'platform', 'amountFen', 'receivedDate'],
   prepaid_service: ['product', 'amountFen'],
   second_hand: ['product', 'platform', 'sellerType', 'amountFen'],
+  // First cut for the types added in issue 12; the rules module's needs decide the final lists.
+  refund_after_return: ['product', 'platform', 'amountFen'],
+  deposit_refund: ['product', 'amountFen'],
+  earnest_money: ['product', 'amountFen'],
+  tied_sale: ['platform', 'amountFen', 'problem'],
+  review_manipulation: ['platform', 'problem'],
+  price_discrimination: ['platform', 'product', 'amountFen'],
+  auto_renewal: ['platform', 'product', 'amountFen'],
+  minor_payment: ['platform', 'amountFen'],
+  price_error_cancel: ['product', 'platform', 'amountFen', 'orderDate'],
+  account_banned: ['platform', 'amountFen'],
+  food_delivery: ['product', 'platform', 'amountFen'],
+  travel_ticket: ['product', 'platform', 'amountFen'],
+  service_contract: ['product', 'amountFen', 'problem'],
+  cosmetics_reaction: ['product', 'platform', 'amountFen'],
+  scam: ['platform', 'amountFen'],
   other: ['product', 'platform', 'problem'],
 };
 

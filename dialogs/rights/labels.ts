@@ -1,25 +1,9 @@
+import { DISPUTE_TYPE_LABELS } from '../disputeTypes.js';
 import type { Category, LadderStep, Outcome, SellerType, SlotName, Want } from './types.js';
 
 type Bilingual = { zh: string; en: string };
 
-export const CATEGORY_LABELS: Record<Category, Bilingual> = {
-  seven_day_return: { zh: '七天无理由退货被拒', en: '7-day no-reason return refused' },
-  quality_defect: { zh: '质量问题 / 货不对板', en: 'Quality defect / not as described' },
-  counterfeit: { zh: '假货 / 以次充好', en: 'Counterfeit goods' },
-  food_safety: { zh: '食品安全问题', en: 'Food safety' },
-  non_delivery: { zh: '没收到货 / 快递丢件', en: 'Not delivered / lost parcel' },
-  seller_cancelled: { zh: '付款后商家砍单', en: 'Seller cancelled after payment' },
-  price_fraud: { zh: '价格欺诈', en: 'Price fraud' },
-  false_advertising: { zh: '虚假宣传 / 直播夸大', en: 'False advertising / live-stream claims' },
-  unfair_terms: { zh: '霸王条款', en: 'Unfair terms' },
-  after_sales: { zh: '售后服务不到位', en: 'After-sales service' },
-  personal_info: { zh: '个人信息被泄露或滥用', en: 'Personal information misuse' },
-  unauthorized_payment: { zh: '被盗刷 / 未授权扣款', en: 'Unauthorised payment' },
-  product_injury: { zh: '产品缺陷致人受伤', en: 'Injury from a defective product' },
-  prepaid_service: { zh: '预付卡 / 会员 / 课程退费', en: 'Prepaid service' },
-  second_hand: { zh: '二手交易纠纷', en: 'Second-hand purchase' },
-  other: { zh: '其他问题', en: 'Something else' },
-};
+export const CATEGORY_LABELS: Record<Category, Bilingual> = DISPUTE_TYPE_LABELS;
 
 export const SELLER_TYPE_LABELS: Record<SellerType, Bilingual> = {
   third_party: { zh: '平台上的第三方店铺', en: 'A third-party shop on the platform' },

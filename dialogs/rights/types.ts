@@ -1,27 +1,11 @@
 /**
  * The rights-protection dialog's own vocabulary. dialogs/ imports nothing from src/, so these
  * mirror the engine's understanding types; src/engine/machine.ts checks at compile time that the
- * two stay identical.
+ * two stay identical. Dispute types come from the one vocabulary in dialogs/disputeTypes.ts.
  */
-export const CATEGORIES = [
-  'seven_day_return',
-  'quality_defect',
-  'counterfeit',
-  'food_safety',
-  'non_delivery',
-  'seller_cancelled',
-  'price_fraud',
-  'false_advertising',
-  'unfair_terms',
-  'after_sales',
-  'personal_info',
-  'unauthorized_payment',
-  'product_injury',
-  'prepaid_service',
-  'second_hand',
-  'other',
-] as const;
-export type Category = (typeof CATEGORIES)[number];
+export { DISPUTE_TYPES as CATEGORIES } from '../disputeTypes.js';
+import type { DisputeType } from '../disputeTypes.js';
+export type Category = DisputeType;
 
 export type SellerType = 'third_party' | 'platform_self_operated' | 'live_stream' | 'individual_second_hand';
 export type Want = 'return' | 'refund' | 'exchange' | 'repair' | 'compensation' | 'apology' | 'punitive';

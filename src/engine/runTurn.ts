@@ -148,7 +148,7 @@ class Turn {
 
   async userSaid(text: string, value: string | undefined, justWelcomed: boolean): Promise<void> {
     const context = this.snapshot.context;
-    const understanding = this.deps.understand(text, { now: this.deps.now(), timeZone: 'Asia/Shanghai', known: context.slots, awaiting: slotAwaited(context) });
+    const understanding = await this.deps.understand(text, { now: this.deps.now(), timeZone: 'Asia/Shanghai', known: context.slots, awaiting: slotAwaited(context) });
     // What users type is personal data: the text is kept only with consent, otherwise its size and hash.
     const payload = context.consent === 'given' ? { text, value } : { length: text.length, sha256: createHash('sha256').update(text).digest('hex').slice(0, 16), value };
     this.events.push({ type: 'user_message', payload: { ...payload, intents: understanding.intents, category: understanding.category?.best } });

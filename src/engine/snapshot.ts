@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { RIGHTS_MACHINE_ID, RIGHTS_MACHINE_VERSION } from '../../dialogs/rights/rights.machine.js';
 import { CATEGORIES, type Context } from '../../dialogs/rights/types.js';
-import { Slots } from './understand/index.js';
+import { Slots } from '../understanding/index.js';
 import { initialSnapshot, type MachineSnapshot } from './machine.js';
 
 const Stage = z.enum(['welcome', 'questionsOnly', 'triage', 'collecting', 'evidence', 'negotiate', 'platform', 'external', 'resolved', 'handoff', 'cancelled']);

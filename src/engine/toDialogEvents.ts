@@ -2,7 +2,7 @@ import type { DialogEvent } from '../../dialogs/rights/events.js';
 import { COMPLAINT_SLOTS } from '../../dialogs/rights/facts.js';
 import { CATEGORY_LABELS, EVIDENCE_LABELS, EVIDENCE_WORDS } from '../../dialogs/rights/labels.js';
 import { CATEGORIES, type Category, type Context, type Outcome, type Slots } from '../../dialogs/rights/types.js';
-import type { Understanding } from './understand/index.js';
+import type { Understanding } from '../understanding/index.js';
 
 // Below this the dialog offers the likeliest categories as choices instead of assuming one.
 const CONFIDENT = 0.5;

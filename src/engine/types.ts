@@ -3,7 +3,7 @@ import type { Logger } from '../logger.js';
 import type { Answer } from '../retrieval/answer/composeAnswer.js';
 import type { Assessment, AssessmentInput } from '../rules/assess/index.js';
 import type { Db } from '../storage/index.js';
-import type { Understand } from './understand/index.js';
+import type { Understand } from '../understanding/index.js';
 
 /** A user's message as every channel hands it to the engine. */
 export type InboundMessage = {

@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { CATEGORIES } from '../../dialogs/rights/types.js';
+import { DISPUTE_TYPES } from '../../dialogs/disputeTypes.js';
 import { AppError, coerceError } from '../errors.js';
 
 /**
@@ -10,7 +10,7 @@ import { AppError, coerceError } from '../errors.js';
  */
 
 /** The dispute categories the dialogs route on; catalog entries are tagged with these ids. */
-export const DisputeType = z.enum(CATEGORIES);
+export const DisputeType = z.enum(DISPUTE_TYPES);
 export type DisputeType = z.infer<typeof DisputeType>;
 
 /** An article label as the statutes write it: 第二十五条, 第一千二百六十条, 第一百二十条之一. */

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findCase } from '../../src/cases/sql/caseStore.js';
 import { makeRunTurn } from '../../src/engine/runTurn.js';
-import { understandOffline, type Understand, type UnderstandContext } from '../../src/engine/understand/index.js';
+import { understandOffline, type Understand, type UnderstandContext } from '../../src/understanding/index.js';
 import { makeLogger } from '../../src/logger.js';
 import { loadKnowledge } from '../../src/retrieval/makeKnowledge.js';
 import { assess } from '../../src/rules/assess/index.js';
@@ -21,9 +21,9 @@ describe('understanding is injected, all of it', () => {
     const asked: UnderstandContext['awaiting'][] = [];
     // Stands in for a model: it reads a name out of a roundabout sentence the offline rules keep whole,
     // and it knows a placeholder is no name. Neither is overruled by built-in rules in the engine.
-    const understand: Understand = (message, context) => {
+    const understand: Understand = async (message, context) => {
       asked.push(context.awaiting);
-      const offline = understandOffline(message, context);
+      const offline = await understandOffline(message, context);
       if (context.awaiting !== 'complainantName') return offline;
       const { complainantName: _rulesRead, ...others } = offline.slots;
       if (message.includes('全名')) return { ...offline, slots: { ...others, complainantName: '李小龙' } };

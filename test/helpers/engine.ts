@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { understandOffline } from '../../src/engine/understand/index.js';
+import { understandOffline } from '../../src/understanding/index.js';
 import { makeRunTurn } from '../../src/engine/runTurn.js';
 import type { InboundMessage, OutboundReply, TurnResult } from '../../src/engine/types.js';
 import { makeLogger } from '../../src/logger.js';

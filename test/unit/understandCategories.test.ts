@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { understandOffline } from '../../src/engine/understand/index.js';
+import { understandOfflineSync } from '../../src/understanding/index.js';
 import { DisputeType } from '../../src/retrieval/knowledgeFiles.js';
 
 const now = new Date('2026-11-28T10:00:00+08:00');
@@ -38,6 +38,36 @@ const CLEAR: [DisputeType, string][] = [
   ['prepaid_service', '办了健身卡，健身房跑路了'],
   ['prepaid_service', '给孩子报的培训班关门了，剩余课程的预付费用不退'],
   ['second_hand', '在闲鱼上买的二手相机，个人卖家说不退'],
+  ['refund_after_return', '商家收到退货不退款'],
+  ['refund_after_return', '衣服退回去了不退款，已经十几天了'],
+  ['deposit_refund', '租的相机还回去了，押金一直没退'],
+  ['deposit_refund', '退了共享充电宝，押金不退'],
+  ['earnest_money', '买房车付了定金，商家违约却定金不退'],
+  ['earnest_money', '婚庆付了定金，对方不干了，能要求双倍返还定金吗'],
+  ['tied_sale', '下单时被默认勾选了运费险'],
+  ['tied_sale', '下单时被搭售了一个会员'],
+  ['review_manipulation', '我给了差评，商家删了我的差评'],
+  ['review_manipulation', '商家打电话逼我删差评'],
+  ['price_discrimination', '同一个酒店我老用户价格更贵，这是大数据杀熟'],
+  ['price_discrimination', '同样的东西别人手机上更便宜，是杀熟吗'],
+  ['auto_renewal', '视频会员自动续费了，我没同意'],
+  ['auto_renewal', '连续包月取消不了，又自动扣了会员费'],
+  ['minor_payment', '孩子玩游戏充了两千块'],
+  ['minor_payment', '孩子偷偷充值了游戏'],
+  ['price_error_cancel', '付款后商家说标错价，把订单取消了'],
+  ['price_error_cancel', '商家以价格标错为由不发货'],
+  ['account_banned', '账号被封了，里面还有余额提不出来'],
+  ['account_banned', '平台无故封号，账户被冻结'],
+  ['food_delivery', '点的外卖送错了，商家不管'],
+  ['food_delivery', '外卖撒了一半，骑手不认'],
+  ['travel_ticket', '订的酒店不让取消，钱也不退'],
+  ['travel_ticket', '演唱会门票退不了'],
+  ['service_contract', '装修公司偷工减料，墙面开裂'],
+  ['service_contract', '家政保洁阿姨把东西弄坏了'],
+  ['cosmetics_reaction', '用了面膜烂脸了'],
+  ['cosmetics_reaction', '新买的化妆品过敏，烂脸了'],
+  ['scam', '有个自称客服的人让我把验证码告诉他'],
+  ['scam', '对方冒充客服，让我转账到安全账户'],
   ['second_hand', '转转上买的二手手机和描述不一样'],
   ['quality_defect', 'the laptop I got is defective and stopped working'],
   ['counterfeit', 'the bag is a fake, not genuine'],
@@ -50,7 +80,7 @@ const CLEAR: [DisputeType, string][] = [
 
 describe('dispute category of a clear message', () => {
   it.each(CLEAR)('%s: %s', (type, message) => {
-    const category = understandOffline(message, { now }).category;
+    const category = understandOfflineSync(message, { now }).category;
     expect(category?.best).toBe(type);
     expect(category?.confidence).toBeGreaterThanOrEqual(0.6);
   });
@@ -64,12 +94,12 @@ describe('dispute category of a clear message', () => {
 
 describe('confidence of vague messages', () => {
   it.each(['我买的东西有问题', '东西不太好用', '东西不好用', '商家态度很差', '快递到了'])('%s stays under 0.5 or finds nothing', (message) => {
-    const category = understandOffline(message, { now }).category;
+    const category = understandOfflineSync(message, { now }).category;
     expect(category?.confidence ?? 0).toBeLessThan(0.5);
   });
 
   it('offers at least three choices when unsure, the commonest disputes last', () => {
-    const category = understandOffline('东西不好用', { now }).category!;
+    const category = understandOfflineSync('东西不好用', { now }).category!;
     expect(category.alternatives.length).toBeGreaterThanOrEqual(2);
     expect(category.alternatives.every((a) => a.score <= category.confidence)).toBe(true);
   });
@@ -77,36 +107,36 @@ describe('confidence of vague messages', () => {
 
 describe('messages that point two ways', () => {
   it('opened, refused, and with a defect: the 7-day return first, the defect second', () => {
-    const category = understandOffline('耳机有杂音，拆封了，商家说拆封不退', { now }).category!;
+    const category = understandOfflineSync('耳机有杂音，拆封了，商家说拆封不退', { now }).category!;
     expect(category.best).toBe('seven_day_return');
     expect(category.alternatives[0]?.type).toBe('quality_defect');
   });
 
   it('a seam that split, refused as "damage by the user": a quality defect', () => {
-    const category = understandOffline('羽绒服穿了一次就开线了，商家说是人为损坏不给退', { now }).category!;
+    const category = understandOfflineSync('羽绒服穿了一次就开线了，商家说是人为损坏不给退', { now }).category!;
     expect(category.best).toBe('quality_defect');
     expect(category.alternatives[0]?.type).toBe('seven_day_return');
   });
 
   it('a food complaint that also hurt someone ranks both', () => {
-    const category = understandOffline('吃了买的零食过敏住院了，发现已经过期', { now }).category!;
+    const category = understandOfflineSync('吃了买的零食过敏住院了，发现已经过期', { now }).category!;
     expect([category.best, category.alternatives[0]?.type].sort()).toEqual(['food_safety', 'product_injury']);
   });
 
   it('alternatives are sorted and scored on the confidence scale', () => {
-    const category = understandOffline('直播间买的假货，主播说是正品，用了还过敏', { now }).category!;
+    const category = understandOfflineSync('直播间买的假货，主播说是正品，用了还过敏', { now }).category!;
     const scores = category.alternatives.map((a) => a.score);
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
     expect(scores.every((s) => s >= 0 && s <= category.confidence)).toBe(true);
   });
 
   it('没收到退款 is after-sales, not non-delivery (the longer phrase wins)', () => {
-    expect(understandOffline('没收到退款', { now }).category?.best).toBe('after_sales');
+    expect(understandOfflineSync('没收到退款', { now }).category?.best).toBe('after_sales');
   });
 });
 
 describe('messages with no dispute', () => {
   it.each(['你好', '谢谢', '转人工', '11月3号'])('%s has no category', (message) => {
-    expect(understandOffline(message, { now }).category).toBeUndefined();
+    expect(understandOfflineSync(message, { now }).category).toBeUndefined();
   });
 });

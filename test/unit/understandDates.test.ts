@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { understandOffline } from '../../src/engine/understand/index.js';
+import { understandOfflineSync } from '../../src/understanding/index.js';
 
 /** A Saturday: 2026-11-28 10:00 in Shanghai. */
 const now = new Date('2026-11-28T10:00:00+08:00');
@@ -53,7 +53,7 @@ describe('dates said as an answer to 什么时候收到的', () => {
     ['双十二', '2025-12-12'],
     ['618大促', '2026-06-18'],
   ])('%s → %s', (message, iso) => {
-    const u = understandOffline(message, { now, awaiting: 'receivedDate' });
+    const u = understandOfflineSync(message, { now, awaiting: 'receivedDate' });
     expect(u.slots.receivedDate).toBe(iso);
     expect(u.problems).toEqual([]);
   });
@@ -75,13 +75,13 @@ describe('dates across month and year boundaries', () => {
     ['last Friday', '2026-11-27', '2026-11-20'],
     ['一个月前', '2026-03-31', '2026-02-28'],
   ])('%s said on %s → %s', (message, today, expected) => {
-    const u = understandOffline(message, { now: at(today), awaiting: 'receivedDate' });
+    const u = understandOfflineSync(message, { now: at(today), awaiting: 'receivedDate' });
     if (expected.endsWith(':invalid')) expect(u.problems.map((p) => p.code)).toEqual(['invalid_date']);
     else expect(u.slots.receivedDate).toBe(expected);
   });
 
   it('counts the day in Shanghai, not in UTC: 01:00 on Nov 28 in Shanghai is still Nov 27 in UTC', () => {
-    const u = understandOffline('昨天收到的', { now: new Date('2026-11-27T17:00:00Z') });
+    const u = understandOfflineSync('昨天收到的', { now: new Date('2026-11-27T17:00:00Z') });
     expect(u.slots.receivedDate).toBe('2026-11-27');
   });
 });
@@ -99,26 +99,26 @@ describe('which slot a date belongs to', () => {
     ['昨天点的外卖里有虫子', { orderDate: '2026-11-27' }],
     ['ordered on Nov 1 and it was delivered yesterday', { orderDate: '2026-11-01', receivedDate: '2026-11-27' }],
   ])('%s', (message, expected) => {
-    const { orderDate, receivedDate } = understandOffline(message, { now }).slots;
+    const { orderDate, receivedDate } = understandOfflineSync(message, { now }).slots;
     expect({ orderDate, receivedDate }).toEqual({ orderDate: undefined, receivedDate: undefined, ...expected });
   });
 
   it('a verb beats the awaited slot: 11月3号收到的 is the received date even when the bot asked for the order date', () => {
-    expect(understandOffline('11月3号收到的', { now, awaiting: 'orderDate' }).slots).toEqual({ receivedDate: '2026-11-03' });
+    expect(understandOfflineSync('11月3号收到的', { now, awaiting: 'orderDate' }).slots).toEqual({ receivedDate: '2026-11-03' });
   });
 
   it('leaves a date with no verb and no question alone', () => {
-    expect(understandOffline('11月3号', { now }).slots).toEqual({});
+    expect(understandOfflineSync('11月3号', { now }).slots).toEqual({});
   });
 
   it('does not take a date for 申请退货 as the order or received date', () => {
-    expect(understandOffline('11月20号申请退货', { now }).slots.orderDate).toBeUndefined();
+    expect(understandOfflineSync('11月20号申请退货', { now }).slots.orderDate).toBeUndefined();
   });
 });
 
 describe('things that are not dates', () => {
   it.each(['等了2-3天', '每周三', '一周三次', '3号线', '然后天气变了', '一月一次', '15/20'])('%s', (message) => {
-    const u = understandOffline(message, { now, awaiting: 'receivedDate' });
+    const u = understandOfflineSync(message, { now, awaiting: 'receivedDate' });
     expect(u.slots.receivedDate).toBeUndefined();
   });
 });
@@ -132,7 +132,7 @@ describe('dates that cannot be right', () => {
     ['13月5号买的', 'orderDate', 'invalid_date'],
     ['11月5号买的，11月3号收到的', 'receivedDate', 'before_order'],
   ])('%s → %s %s', (message, slot, code) => {
-    const u = understandOffline(message, { now });
+    const u = understandOfflineSync(message, { now });
     expect(u.problems).toEqual([expect.objectContaining({ slot, code })]);
     expect(u.problems[0]?.message).toMatch(/[\u4e00-\u9fa5]/);
     expect(u.problems[0]?.messageEn).toMatch(/[a-z]/);
@@ -140,22 +140,22 @@ describe('dates that cannot be right', () => {
   });
 
   it('checks a new received date against the order date known from an earlier turn', () => {
-    const u = understandOffline('11月1号收到的', { now, known: { orderDate: '2026-11-05' } });
+    const u = understandOfflineSync('11月1号收到的', { now, known: { orderDate: '2026-11-05' } });
     expect(u.problems).toEqual([expect.objectContaining({ slot: 'receivedDate', code: 'before_order' })]);
     expect(u.problems[0]?.message).toContain('2026-11-05');
   });
 
   it('checks a new order date against the known received date', () => {
-    const u = understandOffline('11月10号买的', { now, known: { receivedDate: '2026-11-05' } });
+    const u = understandOfflineSync('11月10号买的', { now, known: { receivedDate: '2026-11-05' } });
     expect(u.problems).toEqual([expect.objectContaining({ slot: 'orderDate', code: 'after_received' })]);
   });
 
   it('says it could not read a date answer that has numbers in it', () => {
-    const u = understandOffline('大概月中吧', { now, awaiting: 'receivedDate' });
+    const u = understandOfflineSync('大概月中吧', { now, awaiting: 'receivedDate' });
     expect(u.problems).toEqual([expect.objectContaining({ slot: 'receivedDate', code: 'unparseable' })]);
   });
 
   it('does not complain when the user says they do not remember', () => {
-    expect(understandOffline('不记得了', { now, awaiting: 'receivedDate' }).problems).toEqual([]);
+    expect(understandOfflineSync('不记得了', { now, awaiting: 'receivedDate' }).problems).toEqual([]);
   });
 });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { type SlotName, understandOffline } from '../../src/engine/understand/index.js';
+import { type SlotName, understandOfflineSync } from '../../src/understanding/index.js';
 
 const now = new Date('2026-11-28T10:00:00+08:00');
-const read = (message: string, awaiting?: SlotName, known = {}) => understandOffline(message, { now, known, ...(awaiting ? { awaiting } : {}) });
+const read = (message: string, awaiting?: SlotName, known = {}) => understandOfflineSync(message, { now, known, ...(awaiting ? { awaiting } : {}) });
 
 describe('what the dialog transcripts showed', () => {
   it('dates 去年双十一 in last year and 双十一抢的 as the order date', () => {

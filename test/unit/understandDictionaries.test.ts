@@ -15,7 +15,7 @@ import {
   WantsFile,
   dictionaries,
   makeUnderstandOffline,
-} from '../../src/engine/understand/index.js';
+} from '../../src/understanding/index.js';
 import { DisputeType } from '../../src/retrieval/knowledgeFiles.js';
 
 const dir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../knowledge/understanding');

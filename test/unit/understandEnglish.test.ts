@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type Intent, type Slots, understandOffline } from '../../src/engine/understand/index.js';
+import { type Intent, type Slots, understandOfflineSync } from '../../src/understanding/index.js';
 
 const now = new Date('2026-11-28T10:00:00+08:00');
 
@@ -20,7 +20,7 @@ describe('English messages', () => {
     ['the seller ignores my messages', { sellerResponse: '不回复' }],
     ['My package says delivered but I never got it', { problem: 'My package says delivered; I never got it' }],
   ])('%s', (message, slots) => {
-    expect(understandOffline(message, { now }).slots).toMatchObject(slots);
+    expect(understandOfflineSync(message, { now }).slots).toMatchObject(slots);
   });
 
   it.each<[string, Intent]>([
@@ -41,14 +41,14 @@ describe('English messages', () => {
     ['thanks!', 'chitchat'],
   ])('%s → %s', (message, intent) => {
     const known: Partial<Slots> = { receivedDate: '2026-11-05' };
-    expect(understandOffline(message, { now, known }).intents).toContain(intent);
+    expect(understandOfflineSync(message, { now, known }).intents).toContain(intent);
   });
 
   it('answers a date question in English', () => {
-    expect(understandOffline('Nov 3', { now, awaiting: 'receivedDate' }).slots).toEqual({ receivedDate: '2026-11-03' });
+    expect(understandOfflineSync('Nov 3', { now, awaiting: 'receivedDate' }).slots).toEqual({ receivedDate: '2026-11-03' });
   });
 
   it('reports a future English date', () => {
-    expect(understandOffline('it arrived tomorrow', { now }).problems.map((p) => p.code)).toEqual(['future_date']);
+    expect(understandOfflineSync('it arrived tomorrow', { now }).problems.map((p) => p.code)).toEqual(['future_date']);
   });
 });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { type Intent, type SlotName, understandOffline } from '../../src/engine/understand/index.js';
+import { type Intent, type SlotName, understandOfflineSync } from '../../src/understanding/index.js';
 
 const now = new Date('2026-11-28T10:00:00+08:00');
-const intentsOf = (message: string, awaiting?: SlotName) => understandOffline(message, { now, ...(awaiting ? { awaiting } : {}) }).intents;
+const intentsOf = (message: string, awaiting?: SlotName) => understandOfflineSync(message, { now, ...(awaiting ? { awaiting } : {}) }).intents;
 
 describe('intents of short control messages', () => {
   it.each<[string, Intent[]]>([
@@ -67,13 +67,13 @@ describe('questions about rights', () => {
   });
 
   it('a question reports no refusal and no problem of its own', () => {
-    const u = understandOffline('为什么商家可以不退？', { now });
+    const u = understandOfflineSync('为什么商家可以不退？', { now });
     expect(u.intents).toEqual(['question']);
     expect(u.slots).toEqual({});
   });
 
   it('a fact followed by a question is both', () => {
-    const u = understandOffline('商家说拆封了不给退，这合法吗？', { now });
+    const u = understandOfflineSync('商家说拆封了不给退，这合法吗？', { now });
     expect(u.intents).toEqual(['question', 'outcome_refused', 'provide_info']);
     expect(u.slots.sellerResponse).toBe('拒绝（拆封不退）');
   });
@@ -93,7 +93,7 @@ describe('corrections', () => {
     ['actually I received it on Nov 3', { receivedDate: '2026-11-04' }, { receivedDate: '2026-11-03' }],
     ['是在拼多多买的', { platform: '京东' }, { platform: '拼多多' }],
   ])('%s', (message, known, slots) => {
-    const u = understandOffline(message, { now, known });
+    const u = understandOfflineSync(message, { now, known });
     expect(u.intents).toContain('correction');
     expect(u.slots).toMatchObject(slots);
   });
@@ -107,7 +107,7 @@ describe('corrections', () => {
   });
 
   it('repeating a known value is no correction', () => {
-    expect(understandOffline('11月3号收到的', { now, known: { receivedDate: '2026-11-03' } }).intents).toEqual(['provide_info']);
+    expect(understandOfflineSync('11月3号收到的', { now, known: { receivedDate: '2026-11-03' } }).intents).toEqual(['provide_info']);
   });
 });
 
@@ -130,7 +130,7 @@ describe('what the seller did', () => {
     ['the seller ignored me', 'outcome_no_reply', '不回复'],
     ['they refunded me yesterday', 'outcome_agreed', '同意（已退款）'],
   ])('%s → %s', (message, intent, label) => {
-    const u = understandOffline(message, { now });
+    const u = understandOfflineSync(message, { now });
     expect(u.intents).toContain(intent);
     expect(u.intents).toContain('provide_info');
     expect(u.slots.sellerResponse).toBe(label);
@@ -141,7 +141,7 @@ describe('what the seller did', () => {
   });
 
   it('takes a bare answer as the seller response when the bot asked for it', () => {
-    expect(understandOffline('说要等厂家检测', { now, awaiting: 'sellerResponse' }).slots.sellerResponse).toBe('说要等厂家检测');
+    expect(understandOfflineSync('说要等厂家检测', { now, awaiting: 'sellerResponse' }).slots.sellerResponse).toBe('说要等厂家检测');
   });
 });
 

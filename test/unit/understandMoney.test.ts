@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { understandOffline } from '../../src/engine/understand/index.js';
+import { understandOfflineSync } from '../../src/understanding/index.js';
 
 const now = new Date('2026-11-28T10:00:00+08:00');
 
@@ -30,7 +30,7 @@ describe('money said with a price word or a currency', () => {
     ['一共花了三千二百块', 320000],
     ['两千多块钱', 200000],
   ])('%s → %i fen', (message, fen) => {
-    expect(understandOffline(message, { now }).slots.amountFen).toBe(fen);
+    expect(understandOfflineSync(message, { now }).slots.amountFen).toBe(fen);
   });
 });
 
@@ -46,7 +46,7 @@ describe('a bare number when the bot asked how much was paid', () => {
     ['1,299.50', 129950],
     ['11.11', 1111],
   ])('%s → %i fen', (message, fen) => {
-    expect(understandOffline(message, { now, awaiting: 'amountFen' }).slots.amountFen).toBe(fen);
+    expect(understandOfflineSync(message, { now, awaiting: 'amountFen' }).slots.amountFen).toBe(fen);
   });
 });
 
@@ -72,19 +72,19 @@ describe('numbers that are not the amount paid', () => {
     '原价999',
     '去医院花了500',
   ])('%s', (message) => {
-    expect(understandOffline(message, { now }).slots.amountFen).toBeUndefined();
+    expect(understandOfflineSync(message, { now }).slots.amountFen).toBeUndefined();
   });
 
   it('picks the price over the shipping fee in one message', () => {
-    expect(understandOffline('运费10元，衣服花了199', { now }).slots.amountFen).toBe(19900);
+    expect(understandOfflineSync('运费10元，衣服花了199', { now }).slots.amountFen).toBe(19900);
   });
 
   it('picks what was paid over the struck-through 原价', () => {
-    expect(understandOffline('原价999，活动价499买的', { now }).slots.amountFen).toBe(49900);
+    expect(understandOfflineSync('原价999，活动价499买的', { now }).slots.amountFen).toBe(49900);
   });
 
   it('does not read 一直没收到 as an amount even when asked for one', () => {
-    const u = understandOffline('一直没收到', { now, awaiting: 'amountFen' });
+    const u = understandOfflineSync('一直没收到', { now, awaiting: 'amountFen' });
     expect(u.slots.amountFen).toBeUndefined();
     expect(u.problems).toEqual([]);
   });
@@ -97,23 +97,23 @@ describe('amounts that cannot be right', () => {
     ['花了一亿元', 'implausible_amount'],
     ['¥20,000,000', 'implausible_amount'],
   ])('%s → %s', (message, code) => {
-    const u = understandOffline(message, { now });
+    const u = understandOfflineSync(message, { now });
     expect(u.slots.amountFen).toBeUndefined();
     expect(u.problems).toEqual([expect.objectContaining({ slot: 'amountFen', code })]);
     expect(u.problems[0]?.message).toContain('金额');
   });
 
   it('a zero typed as the answer is a zero amount', () => {
-    expect(understandOffline('0', { now, awaiting: 'amountFen' }).problems.map((p) => p.code)).toEqual(['zero_amount']);
+    expect(understandOfflineSync('0', { now, awaiting: 'amountFen' }).problems.map((p) => p.code)).toEqual(['zero_amount']);
   });
 
   it('ten million yuan is still plausible, a fen more is not', () => {
-    expect(understandOffline('¥10,000,000', { now }).slots.amountFen).toBe(1_000_000_000);
-    expect(understandOffline('¥10,000,000.01', { now }).problems.map((p) => p.code)).toEqual(['implausible_amount']);
+    expect(understandOfflineSync('¥10,000,000', { now }).slots.amountFen).toBe(1_000_000_000);
+    expect(understandOfflineSync('¥10,000,000.01', { now }).problems.map((p) => p.code)).toEqual(['implausible_amount']);
   });
 
   it('says it could not read an amount answer', () => {
-    expect(understandOffline('很多钱', { now, awaiting: 'amountFen' }).problems).toEqual([
+    expect(understandOfflineSync('很多钱', { now, awaiting: 'amountFen' }).problems).toEqual([
       expect.objectContaining({ slot: 'amountFen', code: 'unparseable' }),
     ]);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type SlotName, understandOffline } from '../../src/engine/understand/index.js';
+import { type SlotName, understandOfflineSync } from '../../src/understanding/index.js';
 
 const now = new Date('2026-11-28T10:00:00+08:00');
 
@@ -28,25 +28,25 @@ describe('hostile and odd input', () => {
   it.each(HOSTILE.map((s) => [JSON.stringify(s.slice(0, 12)), s.length, s] as const))('%s… (%i chars) is read quickly', (_label, _length, message) => {
     for (const awaiting of AWAITING) {
       const started = performance.now();
-      understandOffline(message, { now, ...(awaiting ? { awaiting } : {}) });
+      understandOfflineSync(message, { now, ...(awaiting ? { awaiting } : {}) });
       expect(performance.now() - started).toBeLessThan(1000);
     }
   });
 
   it.each(['', '   ', '😀😀', '\n\n', '。。。'])('%j gives an empty understanding', (message) => {
-    expect(understandOffline(message, { now })).toEqual({ intents: [], slots: {}, problems: [] });
+    expect(understandOfflineSync(message, { now })).toEqual({ intents: [], slots: {}, problems: [] });
   });
 
   it('reads full-width digits and letters like half-width ones', () => {
-    expect(understandOffline('在ＪＤ花了２９９９元', { now }).slots).toMatchObject({ platform: '京东', amountFen: 299900 });
+    expect(understandOfflineSync('在ＪＤ花了２９９９元', { now }).slots).toMatchObject({ platform: '京东', amountFen: 299900 });
   });
 
   it('keeps the user’s own characters in free text after an emoji', () => {
-    expect(understandOffline('😀买了一台戴森吹风机', { now }).slots.product).toBe('戴森吹风机');
+    expect(understandOfflineSync('😀买了一台戴森吹风机', { now }).slots.product).toBe('戴森吹风机');
   });
 
   it('is pure: the same message and clock give the same answer', () => {
     const message = '我10月30号在京东买了个2999的手机，11月3号收到，屏幕有亮点';
-    expect(understandOffline(message, { now })).toEqual(understandOffline(message, { now }));
+    expect(understandOfflineSync(message, { now })).toEqual(understandOfflineSync(message, { now }));
   });
 });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { type SellerType, type SlotName, type Slots, type Want, understandOffline } from '../../src/engine/understand/index.js';
+import { type SellerType, type SlotName, type Slots, type Want, understandOfflineSync } from '../../src/understanding/index.js';
 
 const now = new Date('2026-11-28T10:00:00+08:00');
-const slotsOf = (message: string, awaiting?: SlotName) => understandOffline(message, { now, ...(awaiting ? { awaiting } : {}) }).slots;
+const slotsOf = (message: string, awaiting?: SlotName) => understandOfflineSync(message, { now, ...(awaiting ? { awaiting } : {}) }).slots;
 
 describe('platform, by name or nickname', () => {
   it.each([

@@ -57,6 +57,22 @@ const CATEGORY_RULES: Record<DisputeType, Rule[]> = {
   prepaid_service: [categoryRemedies],
   // Reached only when the seller is shown to be a trader; otherwise contract law takes over below.
   second_hand: [sevenDayReturn, qualityRemedies, defectNotice, possibleFraud],
+  // Types added in issue 12: the general remedy until each has rules of its own.
+  refund_after_return: [categoryRemedies],
+  deposit_refund: [categoryRemedies],
+  earnest_money: [categoryRemedies],
+  tied_sale: [categoryRemedies],
+  review_manipulation: [categoryRemedies],
+  price_discrimination: [categoryRemedies],
+  auto_renewal: [categoryRemedies],
+  minor_payment: [categoryRemedies],
+  price_error_cancel: [categoryRemedies],
+  account_banned: [categoryRemedies],
+  food_delivery: [foodDamages],
+  travel_ticket: [categoryRemedies],
+  service_contract: [categoryRemedies],
+  cosmetics_reaction: [categoryRemedies],
+  scam: [categoryRemedies],
   other: [categoryRemedies],
 };
 

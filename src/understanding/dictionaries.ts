@@ -1,14 +1,14 @@
 import { z } from 'zod';
-import { DisputeType } from '../../retrieval/knowledgeFiles.js';
+import { DisputeType } from '../retrieval/knowledgeFiles.js';
 import { SellerType, Want } from './types.js';
-import categoriesJson from '../../../knowledge/understanding/categories.json' with { type: 'json' };
-import flagsJson from '../../../knowledge/understanding/flags.json' with { type: 'json' };
-import intentsJson from '../../../knowledge/understanding/intents.json' with { type: 'json' };
-import platformsJson from '../../../knowledge/understanding/platforms.json' with { type: 'json' };
-import productsJson from '../../../knowledge/understanding/products.json' with { type: 'json' };
-import sellerResponsesJson from '../../../knowledge/understanding/sellerResponses.json' with { type: 'json' };
-import sellerTypesJson from '../../../knowledge/understanding/sellerTypes.json' with { type: 'json' };
-import wantsJson from '../../../knowledge/understanding/wants.json' with { type: 'json' };
+import categoriesJson from '../../knowledge/understanding/categories.json' with { type: 'json' };
+import flagsJson from '../../knowledge/understanding/flags.json' with { type: 'json' };
+import intentsJson from '../../knowledge/understanding/intents.json' with { type: 'json' };
+import platformsJson from '../../knowledge/understanding/platforms.json' with { type: 'json' };
+import productsJson from '../../knowledge/understanding/products.json' with { type: 'json' };
+import sellerResponsesJson from '../../knowledge/understanding/sellerResponses.json' with { type: 'json' };
+import sellerTypesJson from '../../knowledge/understanding/sellerTypes.json' with { type: 'json' };
+import wantsJson from '../../knowledge/understanding/wants.json' with { type: 'json' };
 
 /**
  * Schemas of the dictionaries in `knowledge/understanding/`. Phrases are matched against the

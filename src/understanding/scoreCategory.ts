@@ -1,4 +1,4 @@
-import { DisputeType } from '../../retrieval/knowledgeFiles.js';
+import { DisputeType } from '../retrieval/knowledgeFiles.js';
 import type { CategoryTerm, Lexicon } from './compileLexicon.js';
 import { type PhraseHit, findAll } from './matchPhrases.js';
 import type { CategoryGuess, Slots } from './types.js';

@@ -1,4 +1,4 @@
-import type { DisputeType } from '../../retrieval/knowledgeFiles.js';
+import type { DisputeType } from '../retrieval/knowledgeFiles.js';
 import type { IntentsFile, SellerResponsesFile, UnderstandingDictionaries } from './dictionaries.js';
 import type { SellerType, Want } from './types.js';
 

@@ -20,11 +20,11 @@ import { normalizeText } from './normalizeText.js';
 import { slotProblem } from './problemMessages.js';
 import { splitClauses } from './splitClauses.js';
 import { scoreCategory } from './scoreCategory.js';
-import { type Intent, SlotName, type Slots, type SlotProblem, type Understand, type UnderstandContext, type Understanding } from './types.js';
+import { type Intent, SlotName, type Slots, type SlotProblem, type Understand, type UnderstandContext, type UnderstandSync, type Understanding } from './types.js';
 import { validateAmount, validateDates } from './validateSlots.js';
 
-/** Builds an `Understand` over the given dictionaries (tests may pass their own), compiling them once. */
-export function makeUnderstandOffline(dicts: UnderstandingDictionaries): Understand {
+/** Builds the offline understander over the given dictionaries (tests may pass their own), compiling them once. */
+export function makeUnderstandOffline(dicts: UnderstandingDictionaries): UnderstandSync {
   const lexicon = compileLexicon(dicts);
   return (message, context) => understand(lexicon, message, context);
 }
@@ -33,7 +33,10 @@ export function makeUnderstandOffline(dicts: UnderstandingDictionaries): Underst
 const COMPLAINT_DETAILS: readonly SlotName[] = ['complainantName', 'address', 'shopAddress'];
 
 /** Rule- and dictionary-based understanding over the shipped dictionaries in `knowledge/understanding/`. */
-export const understandOffline: Understand = makeUnderstandOffline(dictionaries);
+export const understandOfflineSync: UnderstandSync = makeUnderstandOffline(dictionaries);
+
+/** The same, behind the engine's async `Understand` type. */
+export const understandOffline: Understand = async (message, context) => understandOfflineSync(message, context);
 
 function understand(lexicon: Lexicon, message: string, { now, known = {}, awaiting }: UnderstandContext): Understanding {
   const text = normalizeText(message);

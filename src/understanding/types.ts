@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { DisputeType } from '../../retrieval/knowledgeFiles.js';
+import type { DisputeType } from '../retrieval/knowledgeFiles.js';
 
 /** Who sold the goods; it decides whom the shopper claims against (domain.md D.1, D.4). */
 export const SellerType = z.enum(['third_party', 'platform_self_operated', 'live_stream', 'individual_second_hand']);
@@ -113,5 +113,11 @@ export type UnderstandContext = {
   awaiting?: SlotName;
 };
 
-/** Turns one user message into intents, a dispute-category guess and slots. Pure: no I/O, no clock. */
-export type Understand = (message: string, context: UnderstandContext) => Understanding;
+/**
+ * Turns one user message into intents, a dispute-category guess and slots. Async, so that a
+ * model-backed understander can stand beside the offline one behind the same type.
+ */
+export type Understand = (message: string, context: UnderstandContext) => Promise<Understanding>;
+
+/** The offline understander's pure core: no I/O, no clock (tests and the eval script call it directly). */
+export type UnderstandSync = (message: string, context: UnderstandContext) => Understanding;
