@@ -31,6 +31,13 @@ export const SLOT_LABELS: Record<SlotName, Bilingual> = {
   complainantName: { zh: '你的姓名', en: 'your name' },
   address: { zh: '你的通信地址', en: 'your mailing address' },
   shopAddress: { zh: '商家地址', en: "the seller's address" },
+  returnShippedDate: { zh: '寄回退货的日期', en: 'date you sent the return' },
+  returnReceivedDate: { zh: '商家签收退货的日期', en: 'date the seller received the return' },
+  contractTotalFen: { zh: '合同总价', en: 'total contract price' },
+  breachBy: { zh: '哪一方违约', en: 'who broke the agreement' },
+  minorAge: { zh: '孩子的年龄', en: "the child's age" },
+  shopClosed: { zh: '商家是否已关门', en: 'whether the business has closed' },
+  offline: { zh: '是否在实体店购买', en: 'whether bought in a shop' },
   notKnown: { zh: '不清楚的信息', en: 'facts not known' },
 };
 

@@ -30,6 +30,13 @@ export type Slots = {
   complainantName: string;
   address: string;
   shopAddress: string;
+  returnShippedDate: string;
+  returnReceivedDate: string;
+  contractTotalFen: number;
+  breachBy: 'seller' | 'buyer';
+  minorAge: number;
+  shopClosed: boolean;
+  offline: boolean;
   /** Facts the user said they do not know or would rather not give: not asked again. */
   notKnown: string[];
 };

@@ -17,6 +17,7 @@ export {
 } from './dictionaries.js';
 export {
   Intent,
+  Urgent,
   SellerType,
   SlotName,
   SlotProblemCode,

@@ -35,6 +35,19 @@ export const Slots = z.object({
   complainantName: z.string(),
   address: z.string(),
   shopAddress: z.string(),
+  /** The date the shopper sent a return back, and the date the seller received it (refund due from then). */
+  returnShippedDate: IsoDate,
+  returnReceivedDate: IsoDate,
+  /** Whole contract price when a deposit or 定金 is part of it (定金 is capped at 20 % of it, 民法典 第五百八十六条). */
+  contractTotalFen: z.number().int(),
+  /** Who broke the agreement a 定金 secured. */
+  breachBy: z.enum(['seller', 'buyer']),
+  /** Age of a minor who paid (民法典 第十九、二十条). */
+  minorAge: z.number().int(),
+  /** The shop or business closed, moved or stopped serving (prepaid cards, deposits). */
+  shopClosed: z.boolean(),
+  /** Bought in a physical shop, not online (no platform to ask). */
+  offline: z.boolean(),
   /** Slot names the user said they do not know or would rather not give; set by the dialog, never by understanding. */
   notKnown: z.array(z.string()),
 });
@@ -62,6 +75,14 @@ export const Intent = z.enum([
   /** 不知道, 记不清了, 跳过: no answer to the question asked, and no other fact in the message. */
   'dont_know',
   'provide_info',
+  /** 不确定, 可能吧, maybe: neither yes nor no. */
+  'unsure',
+  /** 删除我的信息 / delete my data (个人信息保护法 第四十七条). */
+  'delete_my_data',
+  /** 导出我的信息 / export my data (个人信息保护法 第四十五条). */
+  'export_my_data',
+  /** 撤回同意 / 别存我信息 after consent was given (个人信息保护法 第十五条). */
+  'withdraw_consent',
 ]);
 export type Intent = z.infer<typeof Intent>;
 
@@ -95,12 +116,27 @@ export type CategoryGuess = {
   alternatives: { type: DisputeType; score: number }[];
 };
 
+/** Something that needs doing now, before any paperwork: the first reply leads with it. */
+export const Urgent = z.enum(['scam_in_progress', 'unauthorized_payment', 'injury', 'food_poisoning', 'threat']);
+export type Urgent = z.infer<typeof Urgent>;
+
 export type Understanding = {
   intents: Intent[];
   category?: CategoryGuess;
   /** Every slot found in this message (not merged with `known`). */
   slots: Partial<Slots>;
   problems: SlotProblem[];
+  /** The language the message is written in, when it can be told (the conversation follows it). */
+  language?: 'zh' | 'en';
+  /** Situations that need action now (a scam call still going on, an injury). */
+  urgent?: Urgent[];
+  /** The question clauses of the message, as written: each is answered, whatever else was pending. */
+  questions?: string[];
+  /**
+   * Values an assisting understander (a model) proposed but the offline rules did not find: shown to the
+   * user for confirmation before use when they change money or a deadline; never merged silently.
+   */
+  proposed?: Partial<Slots>;
 };
 
 export type UnderstandContext = {
