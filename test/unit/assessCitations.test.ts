@@ -130,7 +130,8 @@ describe(`assessments over ${CASES.length} inputs (every dispute type × seller 
   it('applies consumer law unless the seller is a private second-hand seller not shown to be trading', () => {
     expect(
       failures((a) => {
-        return a.appliesConsumerLaw === !a.conclusions.some((c) => c.id === 'second-hand-not-consumer-law') ? [] : ['appliesConsumerLaw disagrees with the conclusions'];
+        const scam = a.conclusions.some((c) => c.id === 'scam-act-now');
+        return a.appliesConsumerLaw === !(scam || a.conclusions.some((c) => c.id === 'second-hand-not-consumer-law')) ? [] : ['appliesConsumerLaw disagrees with the conclusions'];
       }),
     ).toEqual([]);
   });
