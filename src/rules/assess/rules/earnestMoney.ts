@@ -49,7 +49,8 @@ function capConclusion(paid: number, total: number, split: ReturnType<typeof ear
   const within = split.excess === 0;
   return {
     id: 'earnest-cap',
-    kind: 'amount',
+    // Not an `amount`: letters take the first amount as the claim, and the cap is not what is claimed.
+    kind: 'remedy',
     title: '定金上限：合同总价的 20%',
     titleEn: 'Cap: 20% of the contract price',
     amountFen: split.effective,
