@@ -1,6 +1,6 @@
 import { addCalendarDays, addWorkingDays, compareDates, type IsoDate } from '../../calendar/index.js';
 import { addMonthsPeriod } from '../addMonthsPeriod.js';
-import { describeDue, dueFields, ifPassed } from '../describeDue.js';
+import { describeDue, dueFields, ifPassed, UNVERIFIED_MARK } from '../describeDue.js';
 import { formatDateShort } from '../formatDate.js';
 import { cite, citeReplacedComplaintRule, COMPLAINT_RULE_REPLACED_ON, CONSUMER_REGULATIONS_FROM, MONTH_PERIOD, NEW_COMPLAINT_RULE } from '../laws.js';
 import type { Facts } from '../makeFacts.js';
@@ -79,16 +79,22 @@ function oldRuleCitation(article: string, asZh: string, asEn: string): Citation 
 
 /** After 2026-04-15: the 2022 rule is gone, the new one is not held; say so, and what still stands. */
 function ruleReplaced(f: Facts): Conclusion {
-  const [since3Zh, since3En] = f.knew
-    ? [`（按${f.knew.basisZh} ${formatDateShort(f.knew.date)} 计，三年到 ${formatDateShort(addMonthsPeriod(f.knew.date, CUTOFF_MONTHS, f.calendar, true).due)}）`, ` (counting from ${f.knew.basisEn}, ${f.knew.date}, three years run to ${addMonthsPeriod(f.knew.date, CUTOFF_MONTHS, f.calendar, true).due})`]
-    : ['', ''];
+  const period = f.knew ? addMonthsPeriod(f.knew.date, CUTOFF_MONTHS, f.calendar, true) : undefined;
+  const bar = period?.due;
+  const [markZh, markEn] = period?.unverified ? [UNVERIFIED_MARK.zh, UNVERIFIED_MARK.en] : ['', ''];
+  const barPassed = bar !== undefined && compareDates(bar, f.today) < 0 && !f.input.complaintFiledDate;
+  const [since3Zh, since3En] =
+    f.knew && bar ? [`（按${f.knew.basisZh} ${formatDateShort(f.knew.date)} 计，三年到 ${formatDateShort(bar)}${markZh}）`, ` (counting from ${f.knew.basisEn}, ${f.knew.date}, three years run to ${bar}${markEn})`] : ['', ''];
+  const [tailZh, tailEn] = barPassed
+    ? ['按旧规定，三年已过，12315 不会再受理这起投诉；新办法是否相同尚待核对。仍可以与商家协商，或者请求消费者协会调解、向法院起诉（诉讼时效另算）。', ' Under the old rule the three years are over and 12315 would not accept this complaint; whether the new rule is the same is not yet checked. You can still negotiate, ask the consumer association to mediate, or sue (the limitation period is separate).']
+    : ['新办法是否相同尚待核对，请尽早投诉。', ' Whether the new rule is the same is not yet checked, so complain early.'];
   return {
     id: 'complaint-rule-replaced',
     kind: 'warning',
     title: '12315 投诉规则已更新',
     titleEn: 'The 12315 complaint rule has been replaced',
-    text: `2022 年的《市场监督管理投诉举报处理暂行办法》已于 2026 年 4 月 15 日被${NEW_COMPLAINT_RULE.zh}取代，新办法的条文本助手尚未收录，具体程序请以新办法和 12315 平台的说明为准。现行有效的是：投诉应当提供真实身份信息，有明确的被投诉人、具体的投诉请求和事实依据；市场监督管理部门应当自收到投诉之日起七个工作日内处理并告知你，受理后六十日内调解完毕。投诉材料可参照 2022 年规定列出的事项准备：你的姓名、电话、通讯地址，被投诉人的名称和地址，具体请求和争议事实。旧规定对知道权益受损超过三年的投诉不予受理${since3Zh}，新办法是否相同尚待核对，请尽早投诉。`,
-    textEn: `The 2022 Interim Measures for Handling Market-Regulation Complaints and Reports were replaced on 2026-04-15 by ${NEW_COMPLAINT_RULE.en}, whose text this assistant does not hold yet: follow the new measures and the 12315 platform’s guidance on procedure. What stands now: a complaint gives your real identity, a clear respondent, a specific request and the facts; the market regulator must deal with it and tell you within 7 working days of receiving it, and finish mediation within 60 days of acceptance. Prepare the complaint with the items the 2022 rule listed: your name, phone number and mailing address, the respondent’s name and address, your specific request and the facts of the dispute. The old rule refused complaints made more than three years after you knew of the harm${since3En}; whether the new one does the same is not yet checked, so complain early.`,
+    text: `2022 年的《市场监督管理投诉举报处理暂行办法》已于 2026 年 4 月 15 日被${NEW_COMPLAINT_RULE.zh}取代，新办法的条文本助手尚未收录，具体程序请以新办法和 12315 平台的说明为准。现行有效的是：投诉应当提供真实身份信息，有明确的被投诉人、具体的投诉请求和事实依据；市场监督管理部门应当自收到投诉之日起七个工作日内处理并告知你，受理后六十日内调解完毕。投诉材料可参照 2022 年规定列出的事项准备：你的姓名、电话、通讯地址，被投诉人的名称和地址，具体请求和争议事实。旧规定对知道权益受损超过三年的投诉不予受理${since3Zh}。${tailZh}`,
+    textEn: `The 2022 Interim Measures for Handling Market-Regulation Complaints and Reports were replaced on 2026-04-15 by ${NEW_COMPLAINT_RULE.en}, whose text this assistant does not hold yet: follow the new measures and the 12315 platform’s guidance on procedure. What stands now: a complaint gives your real identity, a clear respondent, a specific request and the facts; the market regulator must deal with it and tell you within 7 working days of receiving it, and finish mediation within 60 days of acceptance. Prepare the complaint with the items the 2022 rule listed: your name, phone number and mailing address, the respondent’s name and address, your specific request and the facts of the dispute. The old rule refused complaints made more than three years after you knew of the harm${since3En}.${tailEn}`,
     citations: [
       ...cite('consumerRegulations', '第四十六条'),
       ...cite('consumer', '第四十六条'),

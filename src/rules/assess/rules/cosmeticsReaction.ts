@@ -4,7 +4,7 @@ import type { Conclusion } from '../types.js';
 
 /**
  * 化妆品致过敏 / 不良反应: adverse reactions from normal use are reported to the monitoring body, which sellers
- * must also do (化妆品监督管理条例 第五十二条); harm caused by a breach of the regulation is compensated
+ * must also do (化妆品监督管理条例 第五十二条), complaints go to the drug regulator (第五十八条); harm caused by a breach of the regulation is compensated
  * (第七十六条); the registrant recalls products that may harm health (第四十四条). Injury claims themselves run
  * through `productInjury`; opened cosmetics are not returnable without reason (七日无理由退货暂行办法 第九条).
  */
@@ -15,9 +15,9 @@ export function cosmeticsReaction(_f: Facts): Conclusion[] {
       kind: 'remedy',
       title: '先停用、就医，保留证据并报告不良反应',
       titleEn: 'Stop using it, see a doctor, keep evidence, report the reaction',
-      text: '出现红肿、刺痛、皮疹等反应，先停用并就医，保留病历、诊断和票据，以及产品、包装、批号和购买记录。正常使用化妆品引起的皮肤或身体损害属于化妆品不良反应：经营者和医疗机构发现的应当报告，你也可以向药品监督管理部门或化妆品不良反应监测机构反映；产品可能危害健康的，注册人、备案人应当召回。',
-      textEn: 'If you get redness, stinging or a rash, stop using it and see a doctor; keep the medical records, diagnosis and receipts, and the product, packaging, batch number and purchase record. Skin or bodily harm from normal use is a cosmetics adverse reaction: sellers and hospitals that learn of it must report it, and you can report it to the drug regulator or the adverse-reaction monitoring body; a product that may harm health must be recalled by its registrant.',
-      citations: cite('cosmetics', '第五十二条', '第四十四条'),
+      text: '出现红肿、刺痛、皮疹等反应，先停用并就医，保留病历、诊断和票据，以及产品、包装、批号和购买记录。正常使用化妆品引起的皮肤或身体损害属于化妆品不良反应：经营者和医疗机构发现的应当报告，你也可以向药品监督管理部门投诉、举报（它应当公布电话、网站并及时处理）；产品可能危害健康的，注册人、备案人应当召回。',
+      textEn: 'If you get redness, stinging or a rash, stop using it and see a doctor; keep the medical records, diagnosis and receipts, and the product, packaging, batch number and purchase record. Skin or bodily harm from normal use is a cosmetics adverse reaction: sellers and hospitals that learn of it must report it, and you can complain or report to the drug regulator (which must publish its phone and website and deal with it promptly); a product that may harm health must be recalled by its registrant.',
+      citations: cite('cosmetics', '第五十二条', '第五十八条', '第四十四条'),
     },
     {
       id: 'cosmetics-reaction-claim',
