@@ -147,8 +147,13 @@ function evaluate(items: Item[]): Report {
       for (const i of SCORED_INTENTS) {
         const c = perIntent[i]!;
         if (got.has(i) && want.has(i)) c.tp++;
-        else if (got.has(i)) (c.fp++, miss(`intent +${i}`));
-        else if (want.has(i)) (c.fn++, miss(`intent -${i}`));
+        else if (got.has(i)) {
+          c.fp++;
+          miss(`intent +${i}`);
+        } else if (want.has(i)) {
+          c.fn++;
+          miss(`intent -${i}`);
+        }
       }
     }
     if (item.type !== undefined) {
@@ -186,8 +191,13 @@ function evaluate(items: Item[]): Report {
         const c = perUrgent[k]!;
         const want = item.urgent.includes(k);
         if (got.has(k) && want) c.tp++;
-        else if (got.has(k)) (c.fp++, miss(`urgent +${k}`));
-        else if (want) (c.fn++, miss(`urgent -${k}`));
+        else if (got.has(k)) {
+          c.fp++;
+          miss(`urgent +${k}`);
+        } else if (want) {
+          c.fn++;
+          miss(`urgent -${k}`);
+        }
       }
     }
     if (item.language) {
