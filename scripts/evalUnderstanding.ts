@@ -19,6 +19,11 @@ import { z } from 'zod';
 import { DISPUTE_TYPES } from '../dialogs/disputeTypes.js';
 import { Intent, SlotName, Urgent, understandOfflineSync, type Slots, type UnderstandContext, type Understanding } from '../src/understanding/index.js';
 
+// Piped into head: stop quietly when the reader goes away.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const fixtures = path.join(repoRoot, 'test/fixtures/understanding');
 const args = new Map<string, string>();

@@ -74,7 +74,9 @@ export function detectIntents(rawText: string, lexicon: Lexicon, facts: Facts): 
 export function matchRuleIntents(text: string, lexicon: Lexicon): Set<IntentRuleName> {
   const found = exactIntents(bareForms(text), lexicon);
   for (const name of RULE_INTENTS) if (lexicon.intents[name].patterns.some((re) => re.test(text))) found.add(name);
-  if (!ANSWERS.some((a) => found.has(a))) for (const a of clauseAnswer(text, lexicon)) found.add(a);
+  if (!found.has('yes') && !found.has('no') && !found.has('unsure')) for (const a of clauseAnswer(text, lexicon)) found.add(a);
+  // 不了谢谢, no thanks: a short answer with thanks is the answer, not small talk.
+  if (ANSWERS.some((a) => found.has(a)) && text.length <= 16) found.delete('chitchat');
   return found;
 }
 
@@ -91,7 +93,7 @@ function exactIntents(forms: readonly string[], lexicon: Lexicon): Set<IntentRul
  * a short lead-in, answers as its last answering clause says.
  */
 function clauseAnswer(text: string, lexicon: Lexicon): IntentRuleName[] {
-  const clauses = text.split(/[，,。.！!？?；;~～\s]+/).filter((c) => c.length > 0);
+  const clauses = text.split(/[，,。.！!？?；;~～\n]+/).map((c) => c.trim()).filter((c) => c.length > 0);
   if (clauses.length < 2) return [];
   let answer: IntentRuleName[] = [];
   let hedged = false;
@@ -119,7 +121,8 @@ function onlyRhetorical(text: string, lexicon: Lexicon): boolean {
 /** The message without punctuation and spacing, with and without trailing particles (好的呀 → 好的). */
 export function bareForms(text: string): string[] {
   const bare = text
-    .replace(/[，。！？、,.!?~～…；;:"“”'‘’()（）\s]+/g, ' ')
+    .replace(/[‘’]/g, "'")
+    .replace(/[，。！？、,.!?~～…；;:"“”()（）\s]+|'(?![a-z])|(?<![a-z])'/g, ' ')
     .trim()
     // Spaces matter only between English words (i agree); 好的 谢谢 is 好的谢谢.
     .replace(/ (?![a-z])|(?<![a-z]) /g, '');

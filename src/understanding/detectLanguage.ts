@@ -1,5 +1,5 @@
 /** Words typed the same in Chinese chats as in English ones: they tell no language. */
-const NEUTRAL = /^(?:ok|okay|ok+|hi|hello|yes|no|app|vip|bug|pdd|jd|tb|plus|pro|max|iphone|ipad|kg|cm|ml|rmb|cny)$/;
+const NEUTRAL = /^(?:ok|okay|ok+|hi|yes|no|app|vip|bug|pdd|jd|tb|plus|pro|max|iphone|ipad|kg|cm|ml|rmb|cny)$/;
 
 /**
  * The language a message is written in: Chinese when it holds Han characters (2999的手机 is Chinese), English

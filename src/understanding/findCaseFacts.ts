@@ -24,7 +24,7 @@ const SELLER_BREACH =
 const BUYER_BREACH = /我(?:自己)?(?:不想|不要|反悔|违约|不买了|取消了|退订|毁约|改主意|后悔|不打算)|\bi (?:changed my mind|backed out|cancel+ed|don't want)/;
 /** The shopper sent the goods back; the seller received the return. */
 const RETURN_SHIPPED = /寄回|退回去|寄出去|寄还|退货寄|把货退了|发回去|sent (?:it )?back|returned (?:it|the)/;
-const RETURN_RECEIVED = /(?:商家|卖家|店家|对方|他们|仓库)(?:已经|早就)?(?:签收|收到|收货)|(?:seller|shop|they) (?:received|signed for)/;
+const RETURN_RECEIVED = /(?:商家|卖家|店家|对方|他们|仓库)[^，。,.]{0,8}(?:签收|收到|收货)|(?:seller|shop|they) (?:received|signed for)/;
 const RETURN_CONTEXT = /退货|寄回|退回|return/;
 
 /**

@@ -42,6 +42,8 @@ export const understandOfflineSync: UnderstandSync = makeUnderstandOffline(dicti
 /** The same, behind the engine's async `Understand` type. */
 export const understandOffline: Understand = async (message, context) => understandOfflineSync(message, context);
 
+/** Intents that steer the conversation rather than tell a dispute. */
+const CONTROL_INTENTS: readonly Intent[] = ['consent_yes', 'consent_no', 'yes', 'no', 'unsure', 'handoff', 'restart', 'back', 'cancel', 'delete_my_data', 'export_my_data', 'withdraw_consent'];
 /** Slots whose bare answer is 是 / 不是: asking for one is asking a yes/no question. */
 const YES_NO_SLOTS: readonly SlotName[] = ['openedPackage', 'isFood', 'injured', 'shopClosed', 'offline'];
 
@@ -93,26 +95,30 @@ function understand(lexicon: Lexicon, written: string, { now, known = {}, awaiti
   });
   Object.assign(slots, fillAwaited(text, message, awaiting, slots, lexicon));
 
-  const category = scoreCategory(text, categoryHits, lexicon, {
+  const urgent = findUrgent(text, lexicon);
+  const scored = scoreCategory(text, categoryHits, lexicon, {
     slots,
     sellerRefused: sellerResponse?.outcome === 'refused',
     sellerSuggests: sellerResponse?.suggests,
+    urgent,
   });
   const problems: SlotProblem[] = [...dateCheck.problems, ...amountCheck.problems];
   const yesNo = expectsYesNo === true || (awaiting !== undefined && YES_NO_SLOTS.includes(awaiting));
-  const intents = detectIntents(text, lexicon, { slots, known, categoryFound: category !== undefined, hasProblems: problems.length > 0, sellerResponse, expectsYesNo: yesNo });
+  const intents = detectIntents(text, lexicon, { slots, known, categoryFound: scored !== undefined, hasProblems: problems.length > 0, sellerResponse, expectsYesNo: yesNo });
   // A name or a street address answering for a 12315 complaint detail is the answer, whatever digits
   // or place names in it look like (文三路90号 is no amount): read it as such unless it asks something.
   if (awaiting && COMPLAINT_DETAILS.includes(awaiting) && slots[awaiting] === undefined && !intents.includes('question')) {
     Object.assign(slots, fillAwaited(text, message, awaiting, {}, lexicon));
   }
+  // 删除我的信息, 撤回授权, 转人工客服: a control message names no dispute unless it also says what went wrong.
+  const control = intents.some((i) => CONTROL_INTENTS.includes(i));
+  const category = control && !categoryHits.some((h) => h.value.problem) && urgent.length === 0 ? undefined : scored;
   const unread = unreadAnswer(text, lexicon, awaiting, slots, problems, intents);
   if (unread) problems.push(slotProblem(unread, 'unparseable', { text: message.trim() }));
   const result: Understanding = { intents, slots, problems };
   if (category) result.category = category;
   const language = detectLanguage(text);
   if (language) result.language = language;
-  const urgent = findUrgent(text, lexicon);
   if (urgent.length > 0) result.urgent = urgent;
   if (intents.includes('question')) {
     const asked = questions.map((q) => message.slice(q.start, q.end + 1).trim()).filter((q) => q.length > 0);
