@@ -33,7 +33,7 @@ async function main(): Promise<void> {
   const started = Date.now();
   let shuttingDown = false;
 
-  const storage = await openStorage(config, logger);
+  const storage = await openStorage(config, logger, 'service');
   const { database, migrations } = storage;
   // The knowledge index (and the engine on it) loads after the server listens: /healthz and the logs come
   // at once, and /readyz says "not ready" (checks.knowledge) until the index is there.
