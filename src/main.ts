@@ -8,6 +8,7 @@ import { makeLogger } from './logger.js';
 import { makeApp } from './server/app.js';
 import { listen } from './server/listen.js';
 import { botFrameworkRouter } from './server/routes/botframework.js';
+import { allReady, knowledgeReadiness } from './server/routes/health.js';
 import { knowledgeRouter } from './server/routes/knowledge.js';
 import { casesRouter } from './server/routes/cases.js';
 import { openApiRouter } from './server/routes/openapi.js';
@@ -32,10 +33,10 @@ async function main(): Promise<void> {
   const started = Date.now();
   let shuttingDown = false;
 
-  const storage = await openStorage(config, logger);
+  const storage = await openStorage(config, logger, 'service');
   const { database, migrations } = storage;
-  // The knowledge index (and the engine on it) loads after the server listens: readiness is about
-  // the database, and a restart should not wait seconds of ingest and indexing to report it.
+  // The knowledge index (and the engine on it) loads after the server listens: /healthz and the logs come
+  // at once, and /readyz says "not ready" (checks.knowledge) until the index is there.
   let services: Awaited<ReturnType<typeof loadServices>> | undefined;
   const instance = { id: randomUUID(), hostname: os.hostname(), pid: process.pid, version: packageVersion() };
   await registerInstance(database.db, instance);
@@ -101,7 +102,7 @@ async function main(): Promise<void> {
     logger,
     bodyLimit: config.bodyLimit,
     trustProxy: config.trustProxy,
-    readiness: () => checkDatabase(database.db, migrations),
+    readiness: allReady(() => checkDatabase(database.db, migrations), knowledgeReadiness(() => services !== undefined)),
     poolStats: () => database.db.stats(),
     isShuttingDown: () => shuttingDown,
     routers: [knowledgeRouter(() => services?.knowledge), casesRouter({ authenticate, ...cases }), ...agentConsole.routers, openApiRouter(), botFrameworkRouter({ endpoint: botEndpoint, status: () => botStatus }), widgetRouter({ assets: widgetAssets, demoPage: config.demoSite }), consoleAssetsRouter({ assets: consoleAssets }), ...directLine.routers],
