@@ -5,6 +5,7 @@ import type { Logger } from '../logger.js';
 import { errorHandler, notFound } from './errorHandler.js';
 import { makeHttpMetrics, type PoolStatsSource } from './metrics.js';
 import { requestIdFor } from './requestId.js';
+import { rejectUnsafeInput } from './safeInput.js';
 import { healthRouter, type ReadinessReport } from './routes/health.js';
 
 export type AppDeps = {
@@ -53,6 +54,7 @@ export function makeApp(deps: AppDeps): Express {
   for (const handler of deps.early ?? []) app.use(handler);
   app.use(express.json({ limit: deps.bodyLimit }));
   app.use(express.urlencoded({ extended: false, limit: deps.bodyLimit }));
+  app.use(rejectUnsafeInput);
 
   app.use(healthRouter({ readiness: deps.readiness, isShuttingDown: deps.isShuttingDown, registry: metrics.registry }));
   for (const router of deps.routers ?? []) app.use(router);
