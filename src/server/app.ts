@@ -2,6 +2,7 @@ import express, { type Express, type RequestHandler, type Router } from 'express
 import { pinoHttp } from 'pino-http';
 import { AppError } from '../errors.js';
 import type { Logger } from '../logger.js';
+import { serializeError } from '../logSafeError.js';
 import { errorHandler, notFound } from './errorHandler.js';
 import { makeHttpMetrics, type PoolStatsSource } from './metrics.js';
 import { requestIdFor } from './requestId.js';
@@ -42,6 +43,8 @@ export function makeApp(deps: AppDeps): Express {
       serializers: {
         req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+        // Database errors as their SQLSTATE and query name: their text quotes the data (src/logSafeError.ts).
+        err: serializeError,
       },
     }),
   );

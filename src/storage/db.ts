@@ -56,7 +56,9 @@ export function makeDb(options: DbOptions): Db {
     options.logger.warn({ code: error.code, reason: error.message }, 'db.idle_client_error');
   });
 
-  const wrap = (thrown: unknown): never => {
+  const wrap = (thrown: unknown, query?: string): never => {
+    // Which statement failed, for the log (src/logSafeError.ts): its name, or its first words (SQL text, never values).
+    if (thrown instanceof pg.DatabaseError && query) Object.defineProperty(thrown, 'query', { value: query, enumerable: false, configurable: true });
     if (isDatabaseUnavailable(thrown)) {
       throw new AppError('DATABASE_UNAVAILABLE', 'The database is not reachable right now; please retry shortly.', { cause: thrown });
     }
@@ -78,7 +80,7 @@ export function makeDb(options: DbOptions): Db {
         const result = await client.query<R>(name ? { name, text, values: [...values] } : { text, values: [...values] });
         return { rows: result.rows, rowCount: result.rowCount ?? 0 };
       } catch (error) {
-        return wrap(error);
+        return wrap(error, name ?? text.replace(/\s+/g, ' ').trim().slice(0, 60));
       }
     },
   });
