@@ -106,6 +106,7 @@ export async function makeDirectLineChannel(deps: {
     db,
     sites,
     runTurn: deps.runTurn,
+    inTransaction: (fn) => db.inTransaction(fn),
     signer: makeTokenSigner(await loadSigningKey(db)),
     log,
     logger: deps.logger,
