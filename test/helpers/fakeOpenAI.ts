@@ -47,6 +47,8 @@ export type FakeOpenAI = {
   script(...replies: FakeReply[]): void;
   /** Answers every chat completion not covered by the script. Default: a 500. */
   onChat(handler: ChatHandler): void;
+  /** Forgets the script, the handler and the request log (between tests). */
+  reset(): void;
   close(): Promise<void>;
 };
 
@@ -131,6 +133,11 @@ export async function startFakeOpenAI(options: { embeddingDims?: number } = {}):
     allSent: () => requests.map((r) => JSON.stringify(r.body)).join('\n'),
     script: (...replies) => queue.push(...replies),
     onChat: (h) => (handler = h),
+    reset() {
+      queue.length = 0;
+      requests.length = 0;
+      handler = () => ({ status: 500 });
+    },
     async close() {
       for (const res of hanging) res.destroy();
       server.closeAllConnections();

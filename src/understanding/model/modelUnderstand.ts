@@ -30,7 +30,7 @@ type ModelReading = z.infer<typeof ModelReading>;
 /** Intents that are the whole message (a button, a yes, a request about the flow): nothing for a model to add. */
 const FLOW_INTENTS: ReadonlySet<Intent> = new Set<Intent>([
   'consent_yes', 'consent_no', 'yes', 'no', 'restart', 'back', 'cancel', 'handoff', 'dont_know',
-  'outcome_agreed', 'outcome_refused', 'outcome_no_reply', 'delete_my_data', 'export_my_data', 'withdraw_consent',
+  'delete_my_data', 'export_my_data', 'withdraw_consent',
 ]);
 
 /** Slots that hold identifiers: never asked of a model (they are redacted before it sees the text). */
@@ -90,7 +90,8 @@ export function needsModel(offline: Understanding, message: string, context: Und
   if (offline.intents.some((i) => FLOW_INTENTS.has(i))) return false;
   const awaiting = context.awaiting;
   if (awaiting) {
-    if (IDENTIFIER_SLOTS[awaiting] || offline.slots[awaiting] !== undefined || offline.problems.some((p) => p.slot === awaiting)) return false;
+    // A value that was read but cannot be right (a future date) stays the offline problem; one that could not be read at all is the model's to try.
+    if (IDENTIFIER_SLOTS[awaiting] || offline.slots[awaiting] !== undefined || offline.problems.some((p) => p.slot === awaiting && p.code !== 'unparseable')) return false;
     return true;
   }
   if (context.known?.product === undefined && offline.slots.product === undefined && message.trim().length >= 12) return true;
@@ -125,7 +126,7 @@ function merge(offline: Understanding, reading: ModelReading, { message, context
   put(slots, 'wants', wants && wants.length > 0 && wants.every((w) => w !== undefined) ? [...new Set(wants as Want[])] : undefined, reading.wants?.length ? reading.wants : undefined);
 
   // Money and deadlines: only as proposals, and only when they can be right.
-  const hasNumber = /[\d零一二两三四五六七八九十百千万亿]/.test(message);
+  const hasNumber = /[\d零一二两三四五六七八九十百千万亿]|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|hundred|thousand|grand)\b/i.test(message);
   const yuan = reading.amountYuan;
   put(proposed, 'amountFen', yuan !== null && yuan !== undefined && hasNumber && yuan > 0 && yuan <= MAX_YUAN ? Math.round(yuan * 100) : undefined, yuan);
   const today = formatIso(todayInShanghai(context.now));
@@ -158,7 +159,9 @@ function merge(offline: Understanding, reading: ModelReading, { message, context
 
   const intents = [...offline.intents];
   if ((accepted.length > 0) && !intents.includes('provide_info')) intents.push('provide_info');
-  const understanding: Understanding = { ...offline, intents, slots, ...(category ? { category } : {}) };
+  // The awaited answer the rules could not read is now a proposal to confirm, not a problem to re-ask.
+  const problems = offline.problems.filter((p) => !(p.code === 'unparseable' && proposed[p.slot] !== undefined));
+  const understanding: Understanding = { ...offline, intents, slots, problems, ...(category ? { category } : {}) };
   if (Object.keys(proposed).length > 0) understanding.proposed = proposed;
   return { understanding, accepted, rejected };
 }

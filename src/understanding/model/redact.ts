@@ -17,6 +17,8 @@ const SURNAMES =
 
 // Order matters: the longer, more specific number shapes go first so a card is never read as a phone.
 const PATTERNS: { kind: IdentifierKind; re: RegExp }[] = [
+  // A labelled order or tracking number first, whatever its digits look like.
+  { kind: 'ORDER', re: /(?:订单号?|单号|快递单号|运单号|order(?: number| no\.?| #)?)[:：\s#]*((?=[A-Za-z-]*\d)[A-Za-z0-9-]{6,40})/gi },
   { kind: 'EMAIL', re: /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g },
   // 18-digit resident ID (the last may be X), 15-digit old style.
   { kind: 'ID', re: /(?<![\dA-Za-z])(?:\d{17}[\dXx]|\d{15})(?![\dA-Za-z])/g },
@@ -24,8 +26,7 @@ const PATTERNS: { kind: IdentifierKind; re: RegExp }[] = [
   { kind: 'CARD', re: /(?<!\d)(?:\d{4}[ -]){3}\d{4}(?:[ -]?\d{1,3})?(?!\d)|(?<!\d)(?:62|4|5)\d{14,18}(?!\d)/g },
   // Mainland mobiles, with or without +86 and separators; landlines with an area code.
   { kind: 'PHONE', re: /(?:\+?86[ -]?)?(?<!\d)1[3-9]\d(?:[ -]?\d){8}(?!\d)|(?<!\d)0\d{2,3}-\d{7,8}(?!\d)/g },
-  // Order and tracking numbers: long digit runs, or letters and digits after 订单/单号/order.
-  { kind: 'ORDER', re: /(?:订单号?|单号|快递单号|运单号|order(?: number| no\.?| #)?)[:：\s#]*((?=[A-Za-z-]*\d)[A-Za-z0-9-]{6,40})/gi },
+  // Other long digit runs: order and tracking numbers.
   { kind: 'ORDER', re: /(?<![\dA-Za-z])[A-Za-z]{0,4}\d{9,30}(?![\dA-Za-z])/g },
   // Street addresses: place, then road/community, then a number.
   {
@@ -39,9 +40,9 @@ const PATTERNS: { kind: IdentifierKind; re: RegExp }[] = [
   { kind: 'NAME', re: /(?<=\b(?:my name is|name:|i am called)\s+)[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}/gi },
 ];
 
-/** Full-width digits and letters as ASCII, so １３８… is seen as a phone number. */
+/** Full-width digits, letters and + - . @ as ASCII (punctuation stays as written), so １３８… is seen as a phone number. */
 function halfWidth(text: string): string {
-  return text.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
+  return text.replace(/[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A\uFF0B\uFF0D\uFF0E\uFF20]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 }
 
 /**
