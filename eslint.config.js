@@ -9,7 +9,20 @@ const owned = [
   { name: 'botbuilder', owner: 'src/channels/botframework/**' },
   { name: 'pg', owner: ['src/storage/**', 'src/*/sql/**'] },
   { name: 'express', owner: 'src/server/**' },
+  // The model path: understanding and answer composition only.
+  ...['openai', 'langchain', '@langchain/core', '@langchain/openai'].map((name) => ({ name, owner: ['src/understanding/**', 'src/answering/**'] })),
 ];
+
+/** @param {typeof owned} entries */
+function restrictImports(entries) {
+  const message = (/** @type {typeof owned[number]} */ { name, owner }) => `Only ${[owner].flat().join(' or ')} may import ${name}.`;
+  return {
+    'no-restricted-imports': ['error', {
+      paths: entries.map((o) => ({ name: o.name, message: message(o) })),
+      patterns: entries.map((o) => ({ group: [`${o.name}/*`], message: message(o) })),
+    }],
+  };
+}
 
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'coverage/', 'scratch/', '.data/', 'knowledge/laws/'] },
@@ -39,11 +52,13 @@ export default tseslint.config(
       ],
     },
   },
-  // Single-owner packages: forbidden everywhere in src/ and dialogs/ except in their owner folder.
-  ...owned.map(({ name, owner }) => ({
-    files: ['src/**/*.ts', 'dialogs/**/*.ts'],
-    ignores: [owner, 'src/main.ts'].flat(),
-    rules: { 'no-restricted-imports': ['error', { paths: [{ name, message: `Only ${[owner].flat().join(' or ')} may import ${name}.` }] }] },
+  // Single-owner packages: forbidden everywhere in src/ and dialogs/ except in their owner folder. One
+  // rule entry per file set (a later entry replaces an earlier one's options, it does not add to them):
+  // everything restricted everywhere, then each owner folder with all but its own packages.
+  { files: ['src/**/*.ts', 'dialogs/**/*.ts'], ignores: ['src/main.ts'], rules: restrictImports(owned) },
+  ...[...new Set(owned.map((o) => JSON.stringify([o.owner].flat())))].map((key) => ({
+    files: JSON.parse(key),
+    rules: restrictImports(owned.filter((o) => JSON.stringify([o.owner].flat()) !== key)),
   })),
   {
     files: ['src/**/*.ts', 'dialogs/**/*.ts'],
