@@ -31,6 +31,11 @@ export type Knowledge = {
   /** `on` (YYYY-MM-DD): the date that matters (the purchase date of a dispute); today in China by default. */
   answer(q: { question: string; locale?: 'zh' | 'en'; on?: string }): Answer;
   /**
+   * The articles an answer to `question` would cite, best first, beyond the three an answer shows (for
+   * measuring hit@k): the catalog's matches, then the retrieved articles that hold the question's words.
+   */
+  rankLaws(q: { question: string; k: number; on?: string }): { law: string; article: string }[];
+  /**
    * The article we hold under a citation, in the version in force on `on` (today by default), for quoting it;
    * undefined when we hold none. `supersededBy` names the rule that has replaced it since, when we do not hold that one.
    */
@@ -96,7 +101,12 @@ export function makeKnowledge(index: KnowledgeIndex, docs: KnowledgeDoc[], files
   /** The question's own words of two characters or more, each once. */
   const ownWords = (text: string) => [...new Set(tokenizer.tokenize(text).filter((t) => t.length >= 2))];
 
-  const answer: Knowledge['answer'] = ({ question, locale = 'zh', on = chinaDate(new Date()) }) => {
+  /**
+   * What answers a question: its references, the plan section, and the law articles best first (the
+   * catalog's, then the retriever's). `forAnswer` keeps only retrieved articles close to the best one,
+   * as an answer shows them; otherwise every relevant one of the first `k` is kept, for ranking.
+   */
+  const select = (question: string, on: string, k: number, forAnswer: boolean) => {
     const references = index.resolveReferences(question);
     const reference = references[0];
     // The articles a direct reference names (or the current articles replacing a repealed one).
@@ -107,7 +117,7 @@ export function makeKnowledge(index: KnowledgeIndex, docs: KnowledgeDoc[], files
     // "维权预案的制定原则有哪些" asks about the plan itself: statutes that merely share its words (应急预案,
     // 制定) are not what was asked, so such a question is answered from the plan alone.
     const aboutPlan = !reference && plans.length > 0 && PLAN_WORDS.test(question);
-    const lawHits = aboutPlan ? [] : index.search(question, { k: 5, scope: 'law', corpus: 'serving' });
+    const lawHits = aboutPlan ? [] : index.search(question, { k: Math.max(5, k), scope: 'law', corpus: 'serving' });
     // A direct reference is answered with the named article (or its replacement), not with its neighbours.
     const namedHits = lawHits.filter((h) => named.has(h.id));
     // Without a live named article (消保法第九十九条 does not exist), the reference's own words (the law's
@@ -115,12 +125,20 @@ export function makeKnowledge(index: KnowledgeIndex, docs: KnowledgeDoc[], files
     const words = references.length ? ownWords(index.withoutReferences(question)) : own;
     const kept = namedHits.length ? namedHits : lawHits.filter((h) => relevant(words, h));
     const top = kept[0]?.score ?? 0;
-    const retrieved = kept.filter((h) => h.score >= top * 0.6).flatMap((h) => byId.get(h.id) ?? []).filter((d): d is LawArticle => d.kind === 'law');
+    const retrieved = kept.filter((h) => !forAnswer || h.score >= top * 0.6).flatMap((h) => byId.get(h.id) ?? []).filter((d): d is LawArticle => d.kind === 'law');
     // The catalog's everyday phrasings point at the provision a shopper means; its articles go
     // first (only those we hold: every citation must be a real article), the retriever's after.
     const fromCatalog = reference || aboutPlan ? [] : matchCatalog(question).slice(0, 2).flatMap((m) => articleOn(m.entry.law, m.entry.article, on) ?? []);
     // Each article in the version in force on the date that matters (a retrieved hit may be any stored version).
-    const closeLaws = [...new Map([...fromCatalog, ...retrieved].map((a) => [`${a.lawShort}|${a.label}`, articleOn(a.lawShort, a.label, on) ?? a])).values()].slice(0, 3);
+    const laws = [...new Map([...fromCatalog, ...retrieved].map((a) => [`${a.lawShort}|${a.label}`, articleOn(a.lawShort, a.label, on) ?? a])).values()].slice(0, k);
+    return { references, reference, plans, aboutPlan, laws };
+  };
+
+  const rankLaws: Knowledge['rankLaws'] = ({ question, k, on = chinaDate(new Date()) }) =>
+    select(question, on, k, false).laws.map((a) => ({ law: a.lawShort, article: a.label }));
+
+  const answer: Knowledge['answer'] = ({ question, locale = 'zh', on = chinaDate(new Date()) }) => {
+    const { references, reference, plans, aboutPlan, laws: closeLaws } = select(question, on, 3, true);
     const superseded = [...new Map(
       [...closeLaws.flatMap((a) => policy.supersededOn(a, on) ?? []), ...files.repealed.superseded.filter((s) => s.supersededOn <= on && [question, ...plans.map((p) => p.text)].some((t) => mentionsSuperseded(t, s.lawShort)))].map((s) => [s.lawShort, s]),
     ).values()];
@@ -156,6 +174,7 @@ export function makeKnowledge(index: KnowledgeIndex, docs: KnowledgeDoc[], files
   return {
     search,
     answer,
+    rankLaws,
     article(law, label, on = chinaDate(new Date())) {
       const d = articleOn(law, label, on);
       if (!d) return undefined;
