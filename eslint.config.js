@@ -7,7 +7,7 @@ import tseslint from 'typescript-eslint';
 import { layerRestrictions, layerZones } from './eslintLayers.js';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/', 'scratch/', '.data/', 'knowledge/laws/', 'test/fixtures/lint/'] },
+  { ignores: ['dist/', 'node_modules/', 'coverage/', 'scratch/', '.data/', 'knowledge/laws/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
