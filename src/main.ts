@@ -18,6 +18,8 @@ import { makeAuthenticate } from './server/auth/principal.js';
 import { agentForSession } from './agents/sql/agentStore.js';
 import { authenticateApiKey } from './apiKeys/sql/apiKeyStore.js';
 import { makeCases } from './cases/makeCases.js';
+import type { CaseStatus } from './cases/caseRecord.js';
+import type { CaseStatus as ServerCaseStatus } from './server/routes/caseApi.js';
 import { makeAgentConsole } from './composeConsole.js';
 import { makeHubHandoff } from './handoff/makeHubHandoff.js';
 import { widgetRouter } from './server/routes/widget.js';
@@ -86,6 +88,9 @@ async function main(): Promise<void> {
 
   // Human handoff: the agent console, its live stream and the no-agent-free sweeper.
   const cases = makeCases({ db: database.db });
+  // The server's view of the cases API (src/server/routes/caseApi.ts) must be exactly what src/cases serves.
+  const sameStatuses: [CaseStatus, ServerCaseStatus] extends [ServerCaseStatus, CaseStatus] ? true : never = true;
+  void sameStatuses;
   const agentConsole = makeAgentConsole({
     settings: config,
     instanceId: instance.id,
