@@ -1,4 +1,4 @@
-import type { DisputeType } from '../../retrieval/knowledgeFiles.js';
+import type { DisputeType } from '../../../dialogs/disputeTypes.js';
 import type { Calendar } from '../calendar/index.js';
 import { collectNotes } from './collectNotes.js';
 import { noteUnverifiedDates } from './describeDue.js';

@@ -1,4 +1,4 @@
-import type { DisputeType } from '../../retrieval/knowledgeFiles.js';
+import type { DisputeType } from '../../../dialogs/disputeTypes.js';
 import type { IsoDate } from '../calendar/index.js';
 
 /** Who sold the goods, as the consumer saw it; drives who is liable (消保法 第四十、四十四条 and the online rules). */

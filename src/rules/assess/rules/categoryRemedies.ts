@@ -1,4 +1,4 @@
-import type { DisputeType } from '../../../retrieval/knowledgeFiles.js';
+import type { DisputeType } from '../../../../dialogs/disputeTypes.js';
 import { cite } from '../laws.js';
 import type { Facts } from '../makeFacts.js';
 import type { Conclusion } from '../types.js';
