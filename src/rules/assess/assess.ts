@@ -103,7 +103,10 @@ export function assess(input: AssessmentInput, calendar: Calendar): Assessment {
   const facts = makeFacts(input, calendar);
   // A scam has no seller to claim from: only what to do and whom to tell, no consumer-law ladder.
   const rules = input.category === 'scam' ? CATEGORY_RULES.scam : facts.consumerLaw ? consumerLawRules(facts) : contractLawRules(facts);
-  const conclusions = noteUnverifiedDates(rules.flatMap((rule) => rule(facts)), calendar.coveredYears);
+  const conclusions = noteUnverifiedDates(
+    rules.flatMap((rule) => rule(facts)),
+    calendar.coveredYears,
+  );
   return {
     conclusions,
     citations: unionOfCitations(conclusions),
@@ -116,7 +119,8 @@ function consumerLawRules(f: Facts): Rule[] {
   const injury = isInjuryCase(f.input);
   const category = CATEGORY_RULES[f.input.category];
   // Refurbished goods sold as new: the firm fraud award replaces whatever fraud rule the type has (never two).
-  const categoryRules = f.input.refurbishedAsNew === true && !FOOD_CATEGORIES.has(f.input.category) ? [...category.filter((r) => !FRAUD_RULES.has(r)), refurbishedFraud] : category;
+  const categoryRules =
+    f.input.refurbishedAsNew === true && !FOOD_CATEGORIES.has(f.input.category) ? [...category.filter((r) => !FRAUD_RULES.has(r)), refurbishedFraud] : category;
   return [secondHand, ...categoryRules, deemedRefusal, ...(injury ? [productInjury] : []), sellerLiability, limitation, complaint12315];
 }
 

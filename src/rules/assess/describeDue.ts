@@ -37,7 +37,18 @@ export function describeDue(today: IsoDate, deadline: { due: IsoDate; rolledOver
     caveatEn += ' The nominal last day was a rest day, so it moves to the next working day.';
   }
   const [markZh, markEn] = deadline.unverified ? [UNVERIFIED_MARK.zh, UNVERIFIED_MARK.en] : ['', ''];
-  return { due: deadline.due, status, daysLeft, unverified: deadline.unverified ?? false, dateZh: date.zh + markZh, dateEn: date.en + markEn, statusZh, statusEn, caveatZh, caveatEn };
+  return {
+    due: deadline.due,
+    status,
+    daysLeft,
+    unverified: deadline.unverified ?? false,
+    dateZh: date.zh + markZh,
+    dateEn: date.en + markEn,
+    statusZh,
+    statusEn,
+    caveatZh,
+    caveatEn,
+  };
 }
 
 /** How a date computed without that year's holiday notice is marked where it is given. */
@@ -61,7 +72,9 @@ export function noteUnverifiedDates(conclusions: Conclusion[], coveredYears: rea
   const unverified = conclusions.filter((c) => c.unverified);
   const first = unverified[0];
   if (!first) return conclusions;
-  const years = [...new Set(unverified.map((c) => Number(c.due?.slice(0, 4))))].filter((y) => Number.isInteger(y) && !coveredYears.includes(y)).sort((a, b) => a - b);
+  const years = [...new Set(unverified.map((c) => Number(c.due?.slice(0, 4))))]
+    .filter((y) => Number.isInteger(y) && !coveredYears.includes(y))
+    .sort((a, b) => a - b);
   const [yearsZh, yearsEn] = years.length ? [`${years.join('、')} 年`, years.join(', ')] : ['部分年份', 'some years'];
   const zh = `注意：${yearsZh}的放假安排尚未载入，标“节假日待核”的日期只排除了周末，请对照国务院放假通知核对。`;
   const en = ` Note: the public-holiday notice for ${yearsEn} is not loaded, so dates marked "holidays unchecked" only skip weekends; check them against the official notice.`;

@@ -80,7 +80,10 @@ export function citeRegulationsAt(date: IsoDate, ...articles: string[]): Citatio
 /** The 2022 12315 rule was replaced on 2026-04-15 by 总局令第121号, whose text the corpus does not hold. */
 export const COMPLAINT_RULE_REPLACED_ON = '2026-04-15' as IsoDate;
 export const COMPLAINT_RULE_VERSION = '2022-03-24' as IsoDate;
-export const NEW_COMPLAINT_RULE = { zh: '《市场监督管理投诉举报处理办法》（国家市场监督管理总局令第121号）', en: 'the Measures for Handling Market-Regulation Complaints and Reports (SAMR Order No. 121)' };
+export const NEW_COMPLAINT_RULE = {
+  zh: '《市场监督管理投诉举报处理办法》（国家市场监督管理总局令第121号）',
+  en: 'the Measures for Handling Market-Regulation Complaints and Reports (SAMR Order No. 121)',
+};
 
 /** A citation of the replaced 2022 12315 rule, marked as such and saying what it is cited for. */
 export function citeReplacedComplaintRule(article: string, asZh: string, asEn: string): Citation {

@@ -25,7 +25,9 @@ export function makeCalendar(data: HolidayCalendar): Calendar {
   const holidays = Object.values(data.years).flatMap((year) => year.holidays);
   const off = new Set<string>(holidays.flatMap((h) => h.off));
   const workdays = new Set<string>(holidays.flatMap((h) => h.workdays));
-  const coveredYears = Object.keys(data.years).map(Number).sort((a, b) => a - b);
+  const coveredYears = Object.keys(data.years)
+    .map(Number)
+    .sort((a, b) => a - b);
   const years = new Set(coveredYears);
 
   const isRestDay = (date: IsoDate): boolean => {

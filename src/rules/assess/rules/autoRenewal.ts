@@ -28,7 +28,8 @@ export function autoRenewal(f: Facts): Conclusion[] {
     whenEn = ` The renewal date is ${renewal}, so the business had to remind you prominently by ${byDate.en}${past ? '; if no reminder came by then, it failed that duty' : ''}.`;
   }
   const charged = f.input.amountFen;
-  const [chargeZh, chargeEn] = charged === undefined ? ['续费扣款', 'the renewal charge'] : [`续费扣的 ${formatFen(charged)}`, `the ${formatFen(charged)} renewal charge`];
+  const [chargeZh, chargeEn] =
+    charged === undefined ? ['续费扣款', 'the renewal charge'] : [`续费扣的 ${formatFen(charged)}`, `the ${formatFen(charged)} renewal charge`];
   return [
     {
       id: 'auto-renewal-notice',

@@ -31,7 +31,11 @@ export function complaint12315(f: Facts): Conclusion[] {
   const regulations = compareDates(filed, CONSUMER_REGULATIONS_FROM) >= 0;
   const acceptance = addWorkingDays(filed, ACCEPTANCE_WORKING_DAYS, f.calendar);
   const accepted = describeDue(f.today, acceptance);
-  const [unansweredZh, unansweredEn] = ifPassed(accepted, '这一期限已过：如果还没有收到处理结果或是否受理的告知，可以在全国12315平台查询办理进度，或拨打12315询问。', 'That date has passed: if you have not heard how it is being handled, check the progress on the 12315 platform or call 12315.');
+  const [unansweredZh, unansweredEn] = ifPassed(
+    accepted,
+    '这一期限已过：如果还没有收到处理结果或是否受理的告知，可以在全国12315平台查询办理进度，或拨打12315询问。',
+    'That date has passed: if you have not heard how it is being handled, check the progress on the 12315 platform or call 12315.',
+  );
   out.push({
     id: 'complaint-acceptance',
     kind: 'deadline',
@@ -43,7 +47,15 @@ export function complaint12315(f: Facts): Conclusion[] {
     citations: [
       ...cite('consumer', '第四十六条'),
       ...(regulations ? cite('consumerRegulations', '第四十六条') : []),
-      ...(oldRule ? [oldRuleCitation('第十四条', '投诉当时有效的2022年规定：七个工作日内决定是否受理', 'the 2022 rule in force when you filed: seven working days to decide on acceptance')] : []),
+      ...(oldRule
+        ? [
+            oldRuleCitation(
+              '第十四条',
+              '投诉当时有效的2022年规定：七个工作日内决定是否受理',
+              'the 2022 rule in force when you filed: seven working days to decide on acceptance',
+            ),
+          ]
+        : []),
     ],
   });
   out.push(mediation(f, acceptance.due, acceptance.unverified, regulations, oldRule));
@@ -53,13 +65,28 @@ export function complaint12315(f: Facts): Conclusion[] {
 function mediation(f: Facts, acceptedBy: IsoDate, acceptanceUnverified: boolean, regulations: boolean, oldRule: boolean): Conclusion {
   const end = regulations ? addCalendarDays(acceptedBy, MEDIATION_DAYS, f.calendar) : addWorkingDays(acceptedBy, OLD_MEDIATION_WORKING_DAYS, f.calendar);
   const ends = describeDue(f.today, { due: end.due, unverified: end.unverified || acceptanceUnverified });
-  const [endedZh, endedEn] = ifPassed(ends, '这一期限已过：调解不成的，应当终止调解，你可以向法院起诉；有仲裁协议的，可以申请仲裁。', 'That date has passed: without agreement, mediation ends and you can sue in court, or go to arbitration if there is an arbitration agreement.');
-  const [periodZh, periodEn] = regulations ? ['六十日内调解完毕', 'within 60 days of acceptance'] : ['四十五个工作日内未达成调解协议的终止调解', 'ends if no agreement is reached within 45 working days of acceptance'];
+  const [endedZh, endedEn] = ifPassed(
+    ends,
+    '这一期限已过：调解不成的，应当终止调解，你可以向法院起诉；有仲裁协议的，可以申请仲裁。',
+    'That date has passed: without agreement, mediation ends and you can sue in court, or go to arbitration if there is an arbitration agreement.',
+  );
+  const [periodZh, periodEn] = regulations
+    ? ['六十日内调解完毕', 'within 60 days of acceptance']
+    : ['四十五个工作日内未达成调解协议的终止调解', 'ends if no agreement is reached within 45 working days of acceptance'];
   // Both in force for complaints filed from 2024-07-01 to 2026-04-14: the State Council's 60 days prevail over
   // the ministry rule's 45 working days, which are mentioned as what that rule said.
   const both = regulations && oldRule;
-  const [alsoZh, alsoEn] = both ? ['（投诉当时有效的 2022 年规定另有“四十五个工作日内未达成协议的终止调解”，以行政法规的六十日为准。）', ' (The 2022 rule then in force also ended mediation after 45 working days without agreement; the State Council regulation’s 60 days prevail.)'] : ['', ''];
-  const oldCitation = oldRuleCitation('第二十一条', '投诉当时有效的2022年规定：四十五个工作日调解期限', 'the 2022 rule in force when you filed: 45 working days of mediation');
+  const [alsoZh, alsoEn] = both
+    ? [
+        '（投诉当时有效的 2022 年规定另有“四十五个工作日内未达成协议的终止调解”，以行政法规的六十日为准。）',
+        ' (The 2022 rule then in force also ended mediation after 45 working days without agreement; the State Council regulation’s 60 days prevail.)',
+      ]
+    : ['', ''];
+  const oldCitation = oldRuleCitation(
+    '第二十一条',
+    '投诉当时有效的2022年规定：四十五个工作日调解期限',
+    'the 2022 rule in force when you filed: 45 working days of mediation',
+  );
   const citations: Citation[] = regulations ? [...cite('consumerRegulations', '第四十六条'), ...(both ? [oldCitation] : [])] : [oldCitation];
   return {
     id: 'complaint-mediation-end',
@@ -84,9 +111,17 @@ function ruleReplaced(f: Facts): Conclusion {
   const [markZh, markEn] = period?.unverified ? [UNVERIFIED_MARK.zh, UNVERIFIED_MARK.en] : ['', ''];
   const barPassed = bar !== undefined && compareDates(bar, f.today) < 0 && !f.input.complaintFiledDate;
   const [since3Zh, since3En] =
-    f.knew && bar ? [`（按${f.knew.basisZh} ${formatDateShort(f.knew.date)} 计，三年到 ${formatDateShort(bar)}${markZh}）`, ` (counting from ${f.knew.basisEn}, ${f.knew.date}, three years run to ${bar}${markEn})`] : ['', ''];
+    f.knew && bar
+      ? [
+          `（按${f.knew.basisZh} ${formatDateShort(f.knew.date)} 计，三年到 ${formatDateShort(bar)}${markZh}）`,
+          ` (counting from ${f.knew.basisEn}, ${f.knew.date}, three years run to ${bar}${markEn})`,
+        ]
+      : ['', ''];
   const [tailZh, tailEn] = barPassed
-    ? ['按旧规定，三年已过，12315 不会再受理这起投诉；新办法是否相同尚待核对。仍可以与商家协商，或者请求消费者协会调解、向法院起诉（诉讼时效另算）。', ' Under the old rule the three years are over and 12315 would not accept this complaint; whether the new rule is the same is not yet checked. You can still negotiate, ask the consumer association to mediate, or sue (the limitation period is separate).']
+    ? [
+        '按旧规定，三年已过，12315 不会再受理这起投诉；新办法是否相同尚待核对。仍可以与商家协商，或者请求消费者协会调解、向法院起诉（诉讼时效另算）。',
+        ' Under the old rule the three years are over and 12315 would not accept this complaint; whether the new rule is the same is not yet checked. You can still negotiate, ask the consumer association to mediate, or sue (the limitation period is separate).',
+      ]
     : ['新办法是否相同尚待核对，请尽早投诉。', ' Whether the new rule is the same is not yet checked, so complain early.'];
   return {
     id: 'complaint-rule-replaced',
@@ -98,7 +133,11 @@ function ruleReplaced(f: Facts): Conclusion {
     citations: [
       ...cite('consumerRegulations', '第四十六条'),
       ...cite('consumer', '第四十六条'),
-      citeReplacedComplaintRule('第九条', '2022年规定列出的投诉材料事项（该规定已于2026年4月15日被取代）', "the 2022 rule's list of required items (that rule was replaced on 2026-04-15)"),
+      citeReplacedComplaintRule(
+        '第九条',
+        '2022年规定列出的投诉材料事项（该规定已于2026年4月15日被取代）',
+        "the 2022 rule's list of required items (that rule was replaced on 2026-04-15)",
+      ),
     ],
   };
 }
@@ -109,8 +148,16 @@ function cutoff(f: Facts, knew: NonNullable<Facts['knew']>): Conclusion {
   const filed = f.input.complaintFiledDate;
   const late = filed !== undefined && compareDates(filed, due.due) > 0;
   const replaced = compareDates(f.today, COMPLAINT_RULE_REPLACED_ON) >= 0;
-  const [ruleZh, ruleEn] = replaced ? ['按当时有效的 2022 年投诉处理规定（已于 2026 年 4 月 15 日被取代），', 'Under the 2022 complaint rule then in force (replaced on 2026-04-15), '] : ['按 2022 年投诉处理规定，', 'Under the 2022 complaint rule, '];
-  const [pastZh, pastEn] = filed ? ['', ''] : ifPassed(due, '三年已过，12315 不会再受理这起投诉；仍可以与商家协商，或者请求消费者协会调解。', 'The three years are over, so 12315 will not accept a complaint about this any more; you can still negotiate with the seller or ask the consumer association to mediate.');
+  const [ruleZh, ruleEn] = replaced
+    ? ['按当时有效的 2022 年投诉处理规定（已于 2026 年 4 月 15 日被取代），', 'Under the 2022 complaint rule then in force (replaced on 2026-04-15), ']
+    : ['按 2022 年投诉处理规定，', 'Under the 2022 complaint rule, '];
+  const [pastZh, pastEn] = filed
+    ? ['', '']
+    : ifPassed(
+        due,
+        '三年已过，12315 不会再受理这起投诉；仍可以与商家协商，或者请求消费者协会调解。',
+        'The three years are over, so 12315 will not accept a complaint about this any more; you can still negotiate with the seller or ask the consumer association to mediate.',
+      );
   const [filedZh, filedEn] = !filed
     ? ['', '']
     : late
@@ -124,6 +171,9 @@ function cutoff(f: Facts, knew: NonNullable<Facts['knew']>): Conclusion {
     ...dueFields(due),
     text: `${ruleZh}向市场监督管理部门（12315）投诉，自知道或应当知道权益受侵害之日起超过三年的，不予受理：按${knew.basisZh}（${formatDateShort(knew.date)}）计，到 ${due.dateZh}，${due.statusZh}。${due.caveatZh}${filedZh}${pastZh}`,
     textEn: `${ruleEn}the market regulator (12315) does not accept complaints made more than three years after you knew or should have known of the harm: counting from ${knew.basisEn} (${knew.date}), until ${due.dateEn} (${due.statusEn}).${due.caveatEn}${filedEn}${pastEn}`,
-    citations: [oldRuleCitation('第十五条', '投诉当时有效的2022年规定：三年不予受理', 'the 2022 rule in force at the time: the three-year bar'), ...MONTH_PERIOD],
+    citations: [
+      oldRuleCitation('第十五条', '投诉当时有效的2022年规定：三年不予受理', 'the 2022 rule in force at the time: the three-year bar'),
+      ...MONTH_PERIOD,
+    ],
   };
 }

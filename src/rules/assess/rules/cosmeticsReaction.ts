@@ -16,7 +16,8 @@ export function cosmeticsReaction(_f: Facts): Conclusion[] {
       title: '先停用、就医，保留证据并报告不良反应',
       titleEn: 'Stop using it, see a doctor, keep evidence, report the reaction',
       text: '出现红肿、刺痛、皮疹等反应，先停用并就医，保留病历、诊断和票据，以及产品、包装、批号和购买记录。正常使用化妆品引起的皮肤或身体损害属于化妆品不良反应：经营者和医疗机构发现的应当报告，你也可以向药品监督管理部门投诉、举报（它应当公布电话、网站并及时处理）；产品可能危害健康的，注册人、备案人应当召回。',
-      textEn: 'If you get redness, stinging or a rash, stop using it and see a doctor; keep the medical records, diagnosis and receipts, and the product, packaging, batch number and purchase record. Skin or bodily harm from normal use is a cosmetics adverse reaction: sellers and hospitals that learn of it must report it, and you can complain or report to the drug regulator (which must publish its phone and website and deal with it promptly); a product that may harm health must be recalled by its registrant.',
+      textEn:
+        'If you get redness, stinging or a rash, stop using it and see a doctor; keep the medical records, diagnosis and receipts, and the product, packaging, batch number and purchase record. Skin or bodily harm from normal use is a cosmetics adverse reaction: sellers and hospitals that learn of it must report it, and you can complain or report to the drug regulator (which must publish its phone and website and deal with it promptly); a product that may harm health must be recalled by its registrant.',
       citations: cite('cosmetics', '第五十二条', '第五十八条', '第四十四条'),
     },
     {
@@ -25,7 +26,8 @@ export function cosmeticsReaction(_f: Facts): Conclusion[] {
       title: '可以要求退款并赔偿医疗费等损失',
       titleEn: 'Claim a refund and your medical costs',
       text: '化妆品不符合质量安全要求、造成人身损害的，依法承担赔偿责任：可以要求退货退款，并赔偿医疗费、误工费等损失。已拆封的化妆品一般不能七日无理由退货，但质量问题或致害不受此限。是假货或成分与标示不符的，还可以主张欺诈三倍赔偿。',
-      textEn: 'A cosmetic that falls short of quality and safety requirements and harms you must be compensated: you can return it for a refund and claim medical costs, lost income and other losses. Opened cosmetics generally cannot be returned without reason, but that does not limit claims for defects or harm. If it is fake or its ingredients are not as labelled, you can also claim triple damages for fraud.',
+      textEn:
+        'A cosmetic that falls short of quality and safety requirements and harms you must be compensated: you can return it for a refund and claim medical costs, lost income and other losses. Opened cosmetics generally cannot be returned without reason, but that does not limit claims for defects or harm. If it is fake or its ingredients are not as labelled, you can also claim triple damages for fraud.',
       citations: [...cite('cosmetics', '第七十六条'), ...cite('sevenDayRules', '第九条'), ...cite('consumer', '第五十五条')],
     },
   ];

@@ -22,12 +22,39 @@ export function deemedRefusal(f: Facts): Conclusion[] {
   const { category, returnRequestedDate: asked, returnReceivedBySellerDate: goodsBack } = f.input;
   const markers: Marker[] = [];
   if (category === 'seven_day_return' || category === 'second_hand' || category === 'refund_after_return') {
-    if (asked) markers.push({ id: 'deemed-refusal-return-request', from: asked, zh: `你于 ${formatDateShort(asked)} 提出退货，商家超过十五日仍未办理退货手续`, en: `You asked for the return on ${asked}; if the seller has not processed it within 15 days`, citations: cite('penalties', '第九条') });
-    if (goodsBack) markers.push({ id: 'deemed-refusal-refund', from: goodsBack, zh: `商家于 ${formatDateShort(goodsBack)} 收到退货，超过十五日仍无正当理由不退款`, en: `The seller got the goods back on ${goodsBack}; if it has not refunded within 15 days without good reason`, citations: cite('penalties', '第九条') });
+    if (asked)
+      markers.push({
+        id: 'deemed-refusal-return-request',
+        from: asked,
+        zh: `你于 ${formatDateShort(asked)} 提出退货，商家超过十五日仍未办理退货手续`,
+        en: `You asked for the return on ${asked}; if the seller has not processed it within 15 days`,
+        citations: cite('penalties', '第九条'),
+      });
+    if (goodsBack)
+      markers.push({
+        id: 'deemed-refusal-refund',
+        from: goodsBack,
+        zh: `商家于 ${formatDateShort(goodsBack)} 收到退货，超过十五日仍无正当理由不退款`,
+        en: `The seller got the goods back on ${goodsBack}; if it has not refunded within 15 days without good reason`,
+        citations: cite('penalties', '第九条'),
+      });
   } else if (category === 'prepaid_service') {
-    if (asked) markers.push({ id: 'deemed-refusal-prepaid-refund', from: asked, zh: `你于 ${formatDateShort(asked)} 要求退款，商家超过十五日仍未退款`, en: `You asked for a refund on ${asked}; if the business has not refunded within 15 days`, citations: cite('penalties', '第十条') });
+    if (asked)
+      markers.push({
+        id: 'deemed-refusal-prepaid-refund',
+        from: asked,
+        zh: `你于 ${formatDateShort(asked)} 要求退款，商家超过十五日仍未退款`,
+        en: `You asked for a refund on ${asked}; if the business has not refunded within 15 days`,
+        citations: cite('penalties', '第十条'),
+      });
   } else if (asked && QUALITY_CATEGORIES.has(category)) {
-    markers.push({ id: 'deemed-refusal-request', from: asked, zh: `你于 ${formatDateShort(asked)} 提出修理、更换、退货或退款要求，商家超过十五日无正当理由仍不履行`, en: `You asked for repair, exchange, return or refund on ${asked}; if the seller has not complied within 15 days without good reason`, citations: cite('penalties', '第八条') });
+    markers.push({
+      id: 'deemed-refusal-request',
+      from: asked,
+      zh: `你于 ${formatDateShort(asked)} 提出修理、更换、退货或退款要求，商家超过十五日无正当理由仍不履行`,
+      en: `You asked for repair, exchange, return or refund on ${asked}; if the seller has not complied within 15 days without good reason`,
+      citations: cite('penalties', '第八条'),
+    });
   }
   return markers.map((m) => marker(f, m));
 }
@@ -37,9 +64,15 @@ function marker(f: Facts, m: Marker): Conclusion {
   const responded = f.input.sellerRespondedBy;
   const [endZh, endEn] =
     responded && compareDates(responded, due.due) <= 0
-      ? [`商家已于 ${formatDateShort(responded)} 回应；如果回应只是推脱、没有实际办理，仍以这个日期为准。`, ` The seller responded on ${responded}; if that was a brush-off rather than action, this date still counts.`]
+      ? [
+          `商家已于 ${formatDateShort(responded)} 回应；如果回应只是推脱、没有实际办理，仍以这个日期为准。`,
+          ` The seller responded on ${responded}; if that was a brush-off rather than action, this date still counts.`,
+        ]
       : due.status === 'passed'
-        ? ['期限已过，可以据此向市场监督管理部门（12315）投诉、举报。', ' That date has passed: you can complain or report to the market regulator (12315) on this basis.']
+        ? [
+            '期限已过，可以据此向市场监督管理部门（12315）投诉、举报。',
+            ' That date has passed: you can complain or report to the market regulator (12315) on this basis.',
+          ]
         : ['', ''];
   return {
     id: m.id,

@@ -21,7 +21,8 @@ export function defectNotice(f: Facts): Conclusion[] {
         ...base,
         kind: 'remedy',
         text: '商家知道或者应当知道商品不符合约定的，你通知卖家不受合理期限和两年期限的限制。',
-        textEn: 'Because the seller knew or should have known that the goods did not conform, you are not bound by the reasonable-time or two-year limits for notifying it.',
+        textEn:
+          'Because the seller knew or should have known that the goods did not conform, you are not bound by the reasonable-time or two-year limits for notifying it.',
         citations: cite('civil', '第六百二十一条'),
       },
     ];
@@ -33,7 +34,8 @@ export function defectNotice(f: Facts): Conclusion[] {
         ...base,
         kind: 'deadline',
         text: '发现质量问题后应在合理期限内通知卖家，最迟不超过收货之日起两年（商品有质量保证期的，按保证期）。',
-        textEn: 'Tell the seller about a defect within a reasonable time of finding it, and at the latest within two years of receipt (or within the quality-guarantee period, if there is one).',
+        textEn:
+          'Tell the seller about a defect within a reasonable time of finding it, and at the latest within two years of receipt (or within the quality-guarantee period, if there is one).',
         citations: cite('civil', '第六百二十一条'),
       },
     ];

@@ -28,7 +28,8 @@ export function depositRefund(f: Facts): Conclusion[] {
       title: '押金不是定金',
       titleEn: 'A deposit is not earnest money',
       text: '押金、订金、保证金等，没有约定为“定金”的，不适用定金罚则：商家违约时你可以要回全部款项并要求赔偿损失，但不能要求双倍返还。',
-      textEn: 'A deposit (押金), advance (订金) or guarantee money not agreed as 定金 does not carry the earnest-money penalty: if the business breaks the contract you get the whole sum back and can claim your loss, but not double.',
+      textEn:
+        'A deposit (押金), advance (订金) or guarantee money not agreed as 定金 does not carry the earnest-money penalty: if the business breaks the contract you get the whole sum back and can claim your loss, but not double.',
       citations: [...cite('contractInterpretation', '第六十七条'), ...cite('civil', '第五百七十七条')],
     },
   ];
@@ -42,6 +43,7 @@ const closedBusiness: Conclusion = {
   title: '商家关门：押金仍然要退',
   titleEn: 'The business closed: the deposit is still owed',
   text: '商家决定停业或者迁移服务场所的，应当提前 30 日在经营场所、网站、网店首页等醒目位置公告有效联系方式等信息。关门不免除退押金的义务：保留押金收据、付款记录和公告照片，向商家（公司）主张退还，联系不上的向市场监督管理部门（12315）投诉，也可以起诉。',
-  textEn: 'A business that decides to close or move must announce it 30 days ahead, with valid contact details, prominently at its premises, website or shop page. Closing does not cancel the duty to refund the deposit: keep the receipt, the payment record and a photo of any notice, claim from the business (the company), complain to the market regulator (12315) if it cannot be reached, or sue.',
+  textEn:
+    'A business that decides to close or move must announce it 30 days ahead, with valid contact details, prominently at its premises, website or shop page. Closing does not cancel the duty to refund the deposit: keep the receipt, the payment record and a photo of any notice, claim from the business (the company), complain to the market regulator (12315) if it cannot be reached, or sue.',
   citations: [...cite('consumerRegulations', '第二十一条'), ...cite('civil', '第五百七十七条')],
 };

@@ -33,7 +33,9 @@ export function durableBurden(f: Facts): Conclusion[] {
         (open ? `这一期间到 ${due.dateZh}，${due.statusZh}。` : `这一期间已于 ${due.dateZh} 结束（${due.statusZh}），此后发现的瑕疵一般需要你举证。`),
       textEn:
         `For durable goods (motor vehicles, computers, TVs, fridges, air conditioners, washing machines and the like), a defect found within six months of receipt (${received}) and disputed is for the seller to disprove; ` +
-        (open ? `that period runs until ${due.dateEn} (${due.statusEn}).` : `that period ended on ${due.dateEn} (${due.statusEn}); for defects found later you will generally have to prove them yourself.`),
+        (open
+          ? `that period runs until ${due.dateEn} (${due.statusEn}).`
+          : `that period ended on ${due.dateEn} (${due.statusEn}); for defects found later you will generally have to prove them yourself.`),
       citations: [...cite('consumer', '第二十三条'), ...cite('civil', '第二百零一条', '第二百零二条')],
     },
   ];

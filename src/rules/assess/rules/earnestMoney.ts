@@ -32,7 +32,8 @@ export function earnestMoney(f: Facts): Conclusion[] {
       title: '定金罚则',
       titleEn: 'The earnest-money rule',
       text: '定金不得超过合同总价的 20%，超过部分不算定金。商家违约致使合同目的不能实现的，应当双倍返还定金；你违约致使合同目的不能实现的，无权要回定金；合同正常履行的，定金抵作价款或者退回。告诉我交了多少定金、合同总价多少、谁违约，就能算出金额。',
-      textEn: 'Earnest money (定金) may not exceed 20% of the contract price; any excess is not 定金. If the seller defaults so that the purpose of the contract fails, it returns double; if you default that way, you lose it; if the contract is performed, it counts toward the price or comes back. Tell me the 定金, the contract price and who defaulted, and I can work out the amounts.',
+      textEn:
+        'Earnest money (定金) may not exceed 20% of the contract price; any excess is not 定金. If the seller defaults so that the purpose of the contract fails, it returns double; if you default that way, you lose it; if the contract is performed, it counts toward the price or comes back. Tell me the 定金, the contract price and who defaulted, and I can work out the amounts.',
       citations: cite('civil', '第五百八十六条', '第五百八十七条'),
     });
   } else {
@@ -65,9 +66,16 @@ function capConclusion(paid: number, total: number, split: ReturnType<typeof ear
 }
 
 function outcome(f: Facts, paid: number, split: ReturnType<typeof earnestSplit>): Conclusion {
-  const base = { id: 'earnest-outcome', kind: 'amount' as const, title: '定金怎么处理', titleEn: 'What happens to the 定金', citations: cite('civil', '第五百八十七条') };
+  const base = {
+    id: 'earnest-outcome',
+    kind: 'amount' as const,
+    title: '定金怎么处理',
+    titleEn: 'What happens to the 定金',
+    citations: cite('civil', '第五百八十七条'),
+  };
   const { effective, excess } = split;
-  const [excessZh, excessEn] = excess > 0 ? [`（另加超出上限、应当退还的 ${formatFen(excess)}）`, ` (plus the ${formatFen(excess)} above the cap, which is returned)`] : ['', ''];
+  const [excessZh, excessEn] =
+    excess > 0 ? [`（另加超出上限、应当退还的 ${formatFen(excess)}）`, ` (plus the ${formatFen(excess)} above the cap, which is returned)`] : ['', ''];
   const condition = '前提是违约致使合同目的不能实现；是否达到这个程度，有争议时由法院认定。';
   const conditionEn = ' This applies where the default defeats the purpose of the contract; if that is disputed, a court decides.';
   switch (f.input.breachBy) {
@@ -102,7 +110,8 @@ const choice: Conclusion = {
   title: '定金与违约金只能选一种',
   titleEn: '定金 or liquidated damages, not both',
   text: '合同既约定了违约金又约定了定金的，对方违约时你可以选择适用违约金或者定金条款；定金不足以弥补损失的，还可以要求赔偿超过定金数额的损失。',
-  textEn: 'Where the contract provides both liquidated damages and a 定金, you choose one of them when the other side defaults; if the 定金 does not cover your loss, you can claim the loss above it.',
+  textEn:
+    'Where the contract provides both liquidated damages and a 定金, you choose one of them when the other side defaults; if the 定金 does not cover your loss, you can claim the loss above it.',
   citations: cite('civil', '第五百八十八条'),
 };
 
@@ -112,6 +121,7 @@ const naming: Conclusion = {
   title: '写的是“订金”“押金”：不适用定金罚则',
   titleEn: 'Called 订金 or 押金: no earnest-money penalty',
   text: '收据或合同上写的是“订金”“押金”“意向金”“保证金”等，又没有约定定金性质的，不适用双倍返还或不予返还的定金罚则，只能要求退还并赔偿损失。',
-  textEn: 'If the receipt or contract says 订金, 押金, 意向金 or 保证金 and nothing makes it 定金, the double-return or forfeiture rule does not apply: the money is refunded and any loss compensated.',
+  textEn:
+    'If the receipt or contract says 订金, 押金, 意向金 or 保证金 and nothing makes it 定金, the double-return or forfeiture rule does not apply: the money is refunded and any loss compensated.',
   citations: cite('contractInterpretation', '第六十七条'),
 };

@@ -87,7 +87,8 @@ const reasonableConsumption: Conclusion = {
   title: '明知购买：以合理生活消费为限',
   titleEn: 'Knowing purchases: capped at reasonable consumption',
   text: '如果明知食品不符合安全标准仍然购买，十倍赔偿只在合理生活消费需要的数量内支持；短时间内多次购买的，按购买总数认定。主张你“明知”的一方，需要举证。',
-  textEn: 'If you bought knowing the food was below standard, the tenfold award is limited to a quantity within reasonable personal consumption; repeated purchases in a short time are counted together. Whoever says you knew must prove it.',
+  textEn:
+    'If you bought knowing the food was below standard, the tenfold award is limited to a quantity within reasonable personal consumption; repeated purchases in a short time are counted together. Whoever says you knew must prove it.',
   citations: cite('foodPunitive', '第十二条', '第十三条'),
 };
 

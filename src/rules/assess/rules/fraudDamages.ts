@@ -24,10 +24,19 @@ export function fraudDamages(f: Facts, mode: 'firm' | 'conditional' | 'refurbish
     mode === 'firm'
       ? ['卖假货、以假充真属于欺诈：', 'Selling counterfeit goods as genuine is fraud: ']
       : mode === 'refurbished'
-        ? ['把翻新、二手或退回的商品当作新品卖，属于以次充好，是欺诈：', 'Selling refurbished, used or returned goods as new passes off inferior goods as good ones, which is fraud: ']
-        : ['如果商家的做法构成欺诈（故意告知虚假情况或隐瞒真实情况，使你作出购买决定）：', 'If the seller’s conduct amounts to fraud (knowingly misrepresenting or hiding facts to get you to buy): ']
-  ;
-  const citations = [...cite('consumer', '第五十五条'), ...(mode === 'conditional' ? [] : cite('penalties', '第五条', '第十六条')), ...citeRegulationsAt(f.lawDate, '第四十九条')];
+        ? [
+            '把翻新、二手或退回的商品当作新品卖，属于以次充好，是欺诈：',
+            'Selling refurbished, used or returned goods as new passes off inferior goods as good ones, which is fraud: ',
+          ]
+        : [
+            '如果商家的做法构成欺诈（故意告知虚假情况或隐瞒真实情况，使你作出购买决定）：',
+            'If the seller’s conduct amounts to fraud (knowingly misrepresenting or hiding facts to get you to buy): ',
+          ];
+  const citations = [
+    ...cite('consumer', '第五十五条'),
+    ...(mode === 'conditional' ? [] : cite('penalties', '第五条', '第十六条')),
+    ...citeRegulationsAt(f.lawDate, '第四十九条'),
+  ];
   const base = { id: 'fraud-triple', kind: 'amount' as const, title: '欺诈三倍赔偿', titleEn: 'Triple damages for fraud', citations };
   if (price === undefined) {
     return [
@@ -42,7 +51,10 @@ export function fraudDamages(f: Facts, mode: 'firm' | 'conditional' | 'refurbish
   const award = fraudAward(price);
   const [calcZh, calcEn] =
     triple < FRAUD_MINIMUM_FEN
-      ? [`三倍为 ${formatFen(triple)}，不足 500 元，按 ${formatFen(award)} 计`, `three times is ${formatFen(triple)}, below the ¥500 minimum, so ${formatFen(award)}`]
+      ? [
+          `三倍为 ${formatFen(triple)}，不足 500 元，按 ${formatFen(award)} 计`,
+          `three times is ${formatFen(triple)}, below the ¥500 minimum, so ${formatFen(award)}`,
+        ]
       : [`即价款的三倍 ${formatFen(award)}`, `three times the price, ${formatFen(award)}`];
   return [
     {

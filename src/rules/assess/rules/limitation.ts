@@ -44,7 +44,12 @@ function general(f: Facts): Conclusion {
 }
 
 function productDefect(f: Facts): Conclusion {
-  const base = { id: 'limitation-product-defect', kind: 'deadline' as const, title: '产品缺陷损害：两年时效', titleEn: 'Product-defect damage: two-year limitation' };
+  const base = {
+    id: 'limitation-product-defect',
+    kind: 'deadline' as const,
+    title: '产品缺陷损害：两年时效',
+    titleEn: 'Product-defect damage: two-year limitation',
+  };
   const cap = '缺陷产品交付最初消费者满十年的，赔偿请求权消灭（尚未超过明示的安全使用期的除外）。';
   const capEn = ' The claim is lost ten years after the defective product was first delivered to a consumer, unless a stated safe-use period is longer.';
   if (!f.knew) {

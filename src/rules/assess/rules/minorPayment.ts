@@ -50,7 +50,10 @@ function capacity(f: Facts): Conclusion {
   const under8 = age === undefined ? '不满八周岁的孩子实施的付款行为一律无效，全额退还。' : '';
   const under8En = age === undefined ? ' A payment by a child under 8 is void in every case and comes back in full.' : '';
   const earner = age === undefined || age >= 16 ? '（十六周岁以上、以自己的劳动收入为主要生活来源的，视为完全民事行为能力人，不适用这一规则。）' : '';
-  const earnerEn = age === undefined || age >= 16 ? ' (A 16- or 17-year-old living mainly on their own earned income counts as having full capacity, and this rule does not apply.)' : '';
+  const earnerEn =
+    age === undefined || age >= 16
+      ? ' (A 16- or 17-year-old living mainly on their own earned income counts as having full capacity, and this rule does not apply.)'
+      : '';
   return {
     id: 'minor-limited-capacity',
     kind: 'remedy',
@@ -58,7 +61,12 @@ function capacity(f: Facts): Conclusion {
     titleEn: 'Limited capacity: payments beyond the child’s age need the guardian’s ratification',
     text: `${ageZh}是限制民事行为能力人：与其年龄、智力相适应的小额消费有效；超出的充值、打赏等，须经监护人同意或追认才有效。你作为监护人不追认的，该行为不发生效力，商家应当返还${refundZh}。商家催告你追认的，你 30 日内不表态视为拒绝追认。${under8}${earner}金额与年龄是否相适应，有争议时由法院认定。`,
     textEn: `${ageEn} a child of that age has limited capacity: small purchases suited to the child’s age and intellect are valid; top-ups, tips and the like beyond that are valid only with the guardian’s consent or ratification. If you, as guardian, do not ratify, the payment has no effect and the business must return ${refundEn}. If the business asks you to ratify, silence for 30 days counts as refusal.${under8En}${earnerEn} Whether an amount suits the child’s age is for a court to decide if disputed.`,
-    citations: [...cite('civil', '第十九条', '第一百四十五条'), ...(age === undefined ? cite('civil', '第二十条', '第一百四十四条') : []), ...(age === undefined || age >= 16 ? cite('civil', '第十八条') : []), ...restitution],
+    citations: [
+      ...cite('civil', '第十九条', '第一百四十五条'),
+      ...(age === undefined ? cite('civil', '第二十条', '第一百四十四条') : []),
+      ...(age === undefined || age >= 16 ? cite('civil', '第十八条') : []),
+      ...restitution,
+    ],
   };
 }
 
@@ -68,6 +76,7 @@ const platformDuty: Conclusion = {
   title: '平台须为未成年人设消费管理',
   titleEn: 'Platforms must have spending controls for minors',
   text: '网络游戏、网络直播、网络音视频、网络社交等服务，应当针对未成年人设置时间管理、权限管理、消费管理等功能，网络游戏还应当在注册、登录时严格核验用户身份。请向平台客服提出“未成年人消费退款”申请，附上监护人身份、孩子年龄和付款记录；平台拒绝的，可以向 12315 投诉或起诉。',
-  textEn: 'Online games, live streams, audio-video and social services must have time, permission and spending controls for minors, and games must verify users strictly at sign-up and login. Ask the platform’s customer service for a "minor’s payment refund", with proof of guardianship, the child’s age and the payment records; if it refuses, complain to 12315 or sue.',
+  textEn:
+    'Online games, live streams, audio-video and social services must have time, permission and spending controls for minors, and games must verify users strictly at sign-up and login. Ask the platform’s customer service for a "minor’s payment refund", with proof of guardianship, the child’s age and the payment records; if it refuses, complain to 12315 or sue.',
   citations: [...cite('minors', '第七十四条'), ...cite('consumerRegulations', '第十六条')],
 };

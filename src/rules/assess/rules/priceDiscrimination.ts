@@ -17,7 +17,8 @@ export function priceDiscrimination(f: Facts): Conclusion[] {
       title: '同物不同价且不告知：违法',
       titleEn: 'Different prices for the same thing, undisclosed: unlawful',
       text: '经营者不得在你不知情的情况下，对同一商品或服务在同等交易条件下设置不同的价格或收费标准；利用个人信息自动化决策的，不得在交易价格等条件上实行不合理的差别待遇，你有权要求其说明。新人券、会员价等公开的不同条件不属于这种情况。请保存同一时间、同一商品、不同账号的价格截图。',
-      textEn: 'A business may not, without your knowing, charge different prices or fees for the same goods or service on the same terms; where it uses personal data in automated decisions it may not treat people unreasonably differently on price, and you may ask it to explain. Openly different terms (new-user coupons, member prices) are not this. Keep screenshots of the same item at the same time from different accounts.',
+      textEn:
+        'A business may not, without your knowing, charge different prices or fees for the same goods or service on the same terms; where it uses personal data in automated decisions it may not treat people unreasonably differently on price, and you may ask it to explain. Openly different terms (new-user coupons, member prices) are not this. Keep screenshots of the same item at the same time from different accounts.',
       citations: [...cite('consumerRegulations', '第九条'), ...cite('personalInfo', '第二十四条')],
     },
   ];
@@ -42,7 +43,8 @@ export function priceDiscrimination(f: Facts): Conclusion[] {
       title: '可以要求退还差价并举报',
       titleEn: 'Claim the difference and report it',
       text: '违反规定侵害你权益的，经营者依法承担民事责任，可以要求退还多收的差价；并可向市场监督管理部门（12315）举报，经营者可被没收违法所得、罚款。告诉我你付的价格和别人同等条件下的价格，就能算出差价。',
-      textEn: 'A business that breaks these rules to your detriment is civilly liable: you can ask for the overcharge back and report it to the market regulator (12315), which can confiscate the gains and fine it. Tell me what you paid and what others paid on the same terms and I can work out the difference.',
+      textEn:
+        'A business that breaks these rules to your detriment is civilly liable: you can ask for the overcharge back and report it to the market regulator (12315), which can confiscate the gains and fine it. Tell me what you paid and what others paid on the same terms and I can work out the difference.',
       citations: [...cite('consumerRegulations', '第四十八条', '第五十条'), ...cite('consumer', '第五十六条')],
     });
   }

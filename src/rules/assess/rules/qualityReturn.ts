@@ -28,7 +28,8 @@ function qualityReturnWindow(f: Facts): Conclusion {
     return {
       ...base,
       text: '商品不符合质量要求、又没有国家规定或约定的，可以自收到商品起七日内退货。告诉我签收日期，就能算出截止日。',
-      textEn: 'Goods that fall short of the required quality may be returned within 7 days of receipt when no state rule or agreement says otherwise. Tell me the signing date and I can work out the last day.',
+      textEn:
+        'Goods that fall short of the required quality may be returned within 7 days of receipt when no state rule or agreement says otherwise. Tell me the signing date and I can work out the last day.',
     };
   }
   const due = describeDue(f.today, addCalendarDays(received, 7, f.calendar));
@@ -51,6 +52,7 @@ const afterSevenDays: Conclusion = {
   title: '七日后：换货、修理或解除合同退货',
   titleEn: 'After 7 days: exchange, repair, or return on termination',
   text: '七日后，质量问题致使不能实现合同目的等、符合法定解除合同条件的，仍可以及时退货；不符合的，可以要求更换、修理。退货、更换、修理的运输等必要费用由商家承担。',
-  textEn: 'After the 7 days you can still return the goods promptly if the statutory conditions for terminating the contract are met (e.g. the defect defeats the purpose of the purchase); otherwise you can demand an exchange or repair. The seller pays transport and other necessary costs of any return, exchange or repair.',
+  textEn:
+    'After the 7 days you can still return the goods promptly if the statutory conditions for terminating the contract are met (e.g. the defect defeats the purpose of the purchase); otherwise you can demand an exchange or repair. The seller pays transport and other necessary costs of any return, exchange or repair.',
   citations: [...cite('consumer', '第二十四条'), ...cite('civil', '第五百六十三条', '第六百一十条')],
 };

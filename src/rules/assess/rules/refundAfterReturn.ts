@@ -26,9 +26,7 @@ function refundDue(f: Facts): Conclusion {
   const back = f.input.returnReceivedBySellerDate;
   if (!back) {
     const shipped = f.input.returnShippedDate;
-    const [shippedZh, shippedEn] = shipped
-      ? [`你于 ${formatDateShort(shipped)} 寄回，`, ` You sent the goods back on ${shipped};`]
-      : ['', ''];
+    const [shippedZh, shippedEn] = shipped ? [`你于 ${formatDateShort(shipped)} 寄回，`, ` You sent the goods back on ${shipped};`] : ['', ''];
     return {
       ...base,
       text: `无理由退货的，商家应当自收到退回商品之日起七日内退款，期限从商家签收退件起算。${shippedZh}请在物流记录里查商家签收退件的日期，告诉我就能算出退款截止日；超过十五日仍无正当理由不退款的，视为故意拖延或者无理拒绝。`,
@@ -37,7 +35,11 @@ function refundDue(f: Facts): Conclusion {
     };
   }
   const due = describeDue(f.today, addCalendarDays(back, 7, f.calendar));
-  const [lateZh, lateEn] = ifPassed(due, '商家逾期仍未退款的，可以继续要求退款，申请平台介入，并向市场监督管理部门（12315）投诉。', 'If the seller still has not refunded, keep demanding it, ask the platform to step in, and complain to the market regulator (12315).');
+  const [lateZh, lateEn] = ifPassed(
+    due,
+    '商家逾期仍未退款的，可以继续要求退款，申请平台介入，并向市场监督管理部门（12315）投诉。',
+    'If the seller still has not refunded, keep demanding it, ask the platform to step in, and complain to the market regulator (12315).',
+  );
   return {
     ...base,
     ...dueFields(due),

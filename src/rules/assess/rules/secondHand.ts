@@ -62,7 +62,8 @@ const contractRemedies: Conclusion = {
   title: '货不对板：按合同追究违约责任',
   titleEn: 'Not as described: breach-of-contract remedies',
   text: '卖家交付的东西与约定或描述不符的，可以要求继续履行、采取补救措施或赔偿损失，并可根据问题大小合理选择修理、更换、退货或减少价款。',
-  textEn: 'If what the seller delivered does not match the agreement or description, you can demand performance, remedial measures or damages, and reasonably choose repair, replacement, return or a price reduction according to the problem.',
+  textEn:
+    'If what the seller delivered does not match the agreement or description, you can demand performance, remedial measures or damages, and reasonably choose repair, replacement, return or a price reduction according to the problem.',
   citations: cite('civil', '第五百七十七条', '第五百八十二条'),
 };
 
@@ -72,7 +73,8 @@ const fraudRescission: Conclusion = {
   title: '被骗购买：可请求撤销交易',
   titleEn: 'Deceived into buying: ask to rescind the sale',
   text: '卖家故意虚构或隐瞒商品情况使你购买的，可以请求法院或仲裁机构撤销这笔交易：卖家返还货款，有过错的一方赔偿对方的损失。',
-  textEn: 'If the seller deceived you into buying by inventing or hiding facts about the item, you can ask a court or arbitration body to rescind the sale: the money comes back, and the party at fault compensates the other’s loss.',
+  textEn:
+    'If the seller deceived you into buying by inventing or hiding facts about the item, you can ask a court or arbitration body to rescind the sale: the money comes back, and the party at fault compensates the other’s loss.',
   citations: cite('civil', '第一百四十八条', '第一百五十七条'),
 };
 
@@ -89,7 +91,11 @@ function rescissionDeadline(f: Facts): Conclusion {
     };
   }
   const due = describeDue(f.today, addMonthsPeriod(f.knew.date, RESCISSION_MONTHS, f.calendar, true));
-  const [lapsedZh, lapsedEn] = ifPassed(due, '一年已过，撤销权已经消灭；商品与描述不符的，仍可以按合同要求卖家承担违约责任（退货退款、赔偿损失）。', 'The year is over and the right to rescind is gone; if the item was not as described you can still hold the seller to the contract (return and refund, damages).');
+  const [lapsedZh, lapsedEn] = ifPassed(
+    due,
+    '一年已过，撤销权已经消灭；商品与描述不符的，仍可以按合同要求卖家承担违约责任（退货退款、赔偿损失）。',
+    'The year is over and the right to rescind is gone; if the item was not as described you can still hold the seller to the contract (return and refund, damages).',
+  );
   return {
     ...base,
     ...dueFields(due),

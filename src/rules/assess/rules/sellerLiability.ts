@@ -97,7 +97,8 @@ const paymentProvider: Conclusion = {
   title: '由支付机构或银行承担责任',
   titleEn: 'The payment provider or bank is liable',
   text: '未经授权的支付，损失由提供支付服务的一方（支付宝、微信支付等支付机构，或发卡银行）承担，而不是商家；它能证明是你自己的过错造成的除外。接到你的通知后没有及时采取措施、导致损失扩大的，扩大部分也由它承担。请先向它报告并要求退回，同时保留报警回执。',
-  textEn: 'An unauthorised payment is the loss of whoever provides the payment service (a payment institution such as Alipay or WeChat Pay, or the card-issuing bank), not the seller, unless it proves the fault was yours; if it did not act promptly after your notice, any further loss is also its own. Report it to the provider first and ask for the money back, and keep the police report receipt.',
+  textEn:
+    'An unauthorised payment is the loss of whoever provides the payment service (a payment institution such as Alipay or WeChat Pay, or the card-issuing bank), not the seller, unless it proves the fault was yours; if it did not act promptly after your notice, any further loss is also its own. Report it to the provider first and ask for the money back, and keep the police report receipt.',
   citations: cite('ecommerce', '第五十七条'),
 };
 
@@ -108,6 +109,7 @@ const informationHandler: Conclusion = {
   title: '由泄露或滥用信息的一方承担责任',
   titleEn: 'Whoever leaked or misused the information is liable',
   text: '责任在收集、处理你个人信息并导致泄露或滥用的一方：可能是商家，也可能是平台、快递或外卖平台等；它不能证明自己没有过错的，就要赔偿。请保留能说明信息从哪里泄露的证据（只在这一处留过的号码或地址、骚扰电话说出的订单细节等）。',
-  textEn: 'Liability lies with whoever collected and handled your personal information and let it leak or misused it: the seller, or the platform, the courier or the delivery app; it must compensate you unless it proves it was not at fault. Keep evidence of where the leak came from (a number or address given only there, order details a caller knew, and so on).',
+  textEn:
+    'Liability lies with whoever collected and handled your personal information and let it leak or misused it: the seller, or the platform, the courier or the delivery app; it must compensate you unless it proves it was not at fault. Keep evidence of where the leak came from (a number or address given only there, order details a caller knew, and so on).',
   citations: [...cite('personalInfo', '第六十九条'), ...cite('consumer', '第二十九条', '第五十条')],
 };

@@ -35,13 +35,17 @@ export function sevenDayWindow(f: Facts): Conclusion {
     return {
       ...base,
       text: '七日无理由退货期从签收商品的次日起算七天（快递以签收时间为交付时间）。告诉我签收日期，就能算出截止日。',
-      textEn: 'The 7-day no-reason return period runs for seven days from the day after you signed for the goods. Tell me the signing date and I can work out the last day.',
+      textEn:
+        'The 7-day no-reason return period runs for seven days from the day after you signed for the goods. Tell me the signing date and I can work out the last day.',
     };
   }
   const due = describeDue(f.today, addCalendarDays(received, 7, f.calendar));
   const [afterZh, afterEn] =
     due.status === 'passed'
-      ? ['已不能无理由退货；商品有质量问题的，仍可按消保法第二十四条要求退货、更换或修理。', ' A no-reason return is no longer possible; if the goods are defective, Article 24 of the Consumer Protection Law still gives you return, exchange or repair.']
+      ? [
+          '已不能无理由退货；商品有质量问题的，仍可按消保法第二十四条要求退货、更换或修理。',
+          ' A no-reason return is no longer possible; if the goods are defective, Article 24 of the Consumer Protection Law still gives you return, exchange or repair.',
+        ]
       : ['在截止日 24 时前向商家提出退货即可，不需要说明理由。', ' Ask the seller for the return before midnight of that day; no reason is needed.'];
   return {
     ...base,
@@ -58,8 +62,14 @@ const openedPackage = (f: Facts): Conclusion => ({
   title: '拆封不影响无理由退货',
   titleEn: 'Opening the package does not block the return',
   text: '为查验而打开商品包装，或者为确认品质、功能进行合理调试、不影响商品原有品质、功能和外观的，商家应当退货，不能以“已拆封”为由拒绝七日无理由退货；以拆封、查验为由拒绝退货的，视为故意拖延或无理拒绝。',
-  textEn: 'Opening the package to inspect the goods, or reasonably trying them out to check quality and function without impairing them, does not defeat the 7-day no-reason return: the seller must take them back. A seller who refuses because the package was opened or inspected is treated as unreasonably refusing.',
-  citations: [...citeRegulationsAt(f.lawDate, '第十九条'), ...cite('onlineConsumption', '第三条'), ...cite('sevenDayRules', '第八条'), ...cite('penalties', '第九条')],
+  textEn:
+    'Opening the package to inspect the goods, or reasonably trying them out to check quality and function without impairing them, does not defeat the 7-day no-reason return: the seller must take them back. A seller who refuses because the package was opened or inspected is treated as unreasonably refusing.',
+  citations: [
+    ...citeRegulationsAt(f.lawDate, '第十九条'),
+    ...cite('onlineConsumption', '第三条'),
+    ...cite('sevenDayRules', '第八条'),
+    ...cite('penalties', '第九条'),
+  ],
 });
 
 function returnTerms(f: Facts): Conclusion {
@@ -74,17 +84,29 @@ function returnTerms(f: Facts): Conclusion {
     titleEn: 'Return conditions and refund',
     text:
       `退回的商品应当完好；商家应自收到退回商品之日起七日内退还货款${price}；退货运费由你承担，与商家另有约定（如包邮退、运费险）的按约定。` +
-      (unconfirmed ? '你购买时没有确认“不支持无理由退货”：商家不得擅自扩大不适用无理由退货的范围，也不得把“不适用”设为默认同意的选项，未经你确认不得拒绝退货；自行宣称不适用而拒绝退货的，视为故意拖延或无理拒绝。' : ''),
+      (unconfirmed
+        ? '你购买时没有确认“不支持无理由退货”：商家不得擅自扩大不适用无理由退货的范围，也不得把“不适用”设为默认同意的选项，未经你确认不得拒绝退货；自行宣称不适用而拒绝退货的，视为故意拖延或无理拒绝。'
+        : ''),
     textEn:
       `The returned goods must be intact; the seller must refund the price${priceEn} within 7 days of receiving them back; you pay the return shipping unless agreed otherwise (free returns, return-shipping insurance).` +
-      (unconfirmed ? ' You did not confirm at purchase that the goods are non-returnable: a seller may not widen the exceptions or make "non-returnable" a default-accepted option, and may not refuse without your confirmation; a refusal based on its own "no returns" label counts as unreasonable refusal.' : ''),
-    citations: [...cite('consumer', '第二十五条'), ...cite('sevenDayRules', '第十八条'), ...(unconfirmed ? [...citeRegulationsAt(f.lawDate, '第十九条'), ...cite('penalties', '第九条')] : [])],
+      (unconfirmed
+        ? ' You did not confirm at purchase that the goods are non-returnable: a seller may not widen the exceptions or make "non-returnable" a default-accepted option, and may not refuse without your confirmation; a refusal based on its own "no returns" label counts as unreasonable refusal.'
+        : ''),
+    citations: [
+      ...cite('consumer', '第二十五条'),
+      ...cite('sevenDayRules', '第十八条'),
+      ...(unconfirmed ? [...citeRegulationsAt(f.lawDate, '第十九条'), ...cite('penalties', '第九条')] : []),
+    ],
   };
 }
 
 function refundDue(f: Facts, receivedBySeller: NonNullable<AssessmentInput['returnReceivedBySellerDate']>): Conclusion {
   const due = describeDue(f.today, addCalendarDays(receivedBySeller, 7, f.calendar));
-  const [lateZh, lateEn] = ifPassed(due, '商家逾期仍未退款的，可以继续要求退款，并以此向市场监督管理部门（12315）投诉。', 'If the seller still has not refunded, keep demanding the refund and complain to the market regulator (12315) on that basis.');
+  const [lateZh, lateEn] = ifPassed(
+    due,
+    '商家逾期仍未退款的，可以继续要求退款，并以此向市场监督管理部门（12315）投诉。',
+    'If the seller still has not refunded, keep demanding the refund and complain to the market regulator (12315) on that basis.',
+  );
   return {
     id: 'seven-day-refund-due',
     kind: 'deadline',

@@ -11,7 +11,8 @@ import type { Conclusion } from '../types.js';
 export function tiedSale(f: Facts): Conclusion[] {
   const charged = f.input.amountFen;
   const online = f.input.offline !== true;
-  const [amountZh, amountEn] = charged === undefined ? ['搭售的费用', 'the add-on charge'] : [`搭售的 ${formatFen(charged)}`, `the ${formatFen(charged)} add-on charge`];
+  const [amountZh, amountEn] =
+    charged === undefined ? ['搭售的费用', 'the add-on charge'] : [`搭售的 ${formatFen(charged)}`, `the ${formatFen(charged)} add-on charge`];
   return [
     {
       id: 'tied-sale-refund',
@@ -28,7 +29,11 @@ export function tiedSale(f: Facts): Conclusion[] {
           ? 'Online, a tie-in must be pointed out to you prominently, may not be a default-ticked option, and an option you chose before may not be pre-selected in a later purchase.'
           : 'A business that bundles goods or services must point this out to you prominently.') +
         ` You may refuse forced sales: for an add-on you were not shown and did not choose yourself, you can ask to cancel it and get back ${amountEn}; a term the seller did not point out does not become part of the contract.`,
-      citations: [...(online ? [...cite('ecommerce', '第十九条'), ...cite('onlineTrade', '第十七条')] : cite('consumerRegulations', '第十一条')), ...cite('consumer', '第十条'), ...cite('civil', '第四百九十六条')],
+      citations: [
+        ...(online ? [...cite('ecommerce', '第十九条'), ...cite('onlineTrade', '第十七条')] : cite('consumerRegulations', '第十一条')),
+        ...cite('consumer', '第十条'),
+        ...cite('civil', '第四百九十六条'),
+      ],
     },
     {
       id: 'tied-sale-report',

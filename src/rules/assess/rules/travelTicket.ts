@@ -19,7 +19,10 @@ export function travelTicket(f: Facts): Conclusion[] {
   const [rangeZh, rangeEn] =
     price === undefined
       ? ['旅游费用一倍以上三倍以下的赔偿金', 'damages of one to three times the tour price']
-      : [`旅游费用一倍以上三倍以下的赔偿金，按 ${formatFen(price)} 计为 ${formatFen(price * TOUR_MIN_MULTIPLIER)} 至 ${formatFen(price * TOUR_MAX_MULTIPLIER)}`, `damages of one to three times the tour price: on ${formatFen(price)}, ${formatFen(price * TOUR_MIN_MULTIPLIER)} to ${formatFen(price * TOUR_MAX_MULTIPLIER)}`];
+      : [
+          `旅游费用一倍以上三倍以下的赔偿金，按 ${formatFen(price)} 计为 ${formatFen(price * TOUR_MIN_MULTIPLIER)} 至 ${formatFen(price * TOUR_MAX_MULTIPLIER)}`,
+          `damages of one to three times the tour price: on ${formatFen(price)}, ${formatFen(price * TOUR_MIN_MULTIPLIER)} to ${formatFen(price * TOUR_MAX_MULTIPLIER)}`,
+        ];
   return [
     {
       id: 'travel-carrier',
@@ -27,7 +30,8 @@ export function travelTicket(f: Facts): Conclusion[] {
       title: '航班、车次延误或取消：改签或退票，并可索赔',
       titleEn: 'Flight or train delayed or cancelled: rebook or refund, and claim your loss',
       text: '承运人应当按客票记载的时间、班次和座位运输；迟延或不能正常运输的，应当及时告知、安置，并按你的要求安排改乘其他班次或者退票，给你造成损失的应当赔偿（不可归责于承运人的除外）。因你自己的原因不能按时乘坐的，应在约定期限内办理退票或变更，逾期的可能不予退款。',
-      textEn: 'A carrier must carry you at the time, on the service and in the seat on the ticket; if it is late or cannot carry you normally it must tell you promptly, look after you, and rebook you or refund the ticket as you choose, compensating your loss unless it was not at fault. If you cannot travel for your own reasons, refund or change the ticket within the agreed period; after it, the fare may be lost.',
+      textEn:
+        'A carrier must carry you at the time, on the service and in the seat on the ticket; if it is late or cannot carry you normally it must tell you promptly, look after you, and rebook you or refund the ticket as you choose, compensating your loss unless it was not at fault. If you cannot travel for your own reasons, refund or change the ticket within the agreed period; after it, the fare may be lost.',
       citations: cite('civil', '第八百二十条', '第八百一十六条'),
     },
     {
@@ -45,7 +49,8 @@ export function travelTicket(f: Facts): Conclusion[] {
       title: '解决途径',
       titleEn: 'Where to turn',
       text: '可以与经营者协商，向消费者协会、旅游投诉受理机构或调解组织申请调解，有仲裁协议的申请仲裁，或者向法院起诉。机票、酒店通过平台预订的，同时向平台投诉。',
-      textEn: 'You can negotiate, ask the consumer association, the tourism complaints office or a mediation body to mediate, arbitrate if there is an arbitration agreement, or sue. For flights or hotels booked through a platform, complain to the platform too.',
+      textEn:
+        'You can negotiate, ask the consumer association, the tourism complaints office or a mediation body to mediate, arbitrate if there is an arbitration agreement, or sue. For flights or hotels booked through a platform, complain to the platform too.',
       citations: cite('tourism', '第九十二条'),
     },
   ];
