@@ -61,12 +61,14 @@ function understand(lexicon: Lexicon, written: string, { now, known = {}, awaiti
   const taken: Span[] = [...(orderNumber ? [orderNumber] : []), ...(phone ? [phone] : []), ...dates];
   const goodsWords = longestMatches(findPhrases(text, lexicon.products)).filter((h) => h.value !== null);
   const goods = { ends: new Set(goodsWords.map((h) => h.end)), starts: new Set(goodsWords.map((h) => h.start)) };
-  const money = findMoney(text, message, taken, awaiting === 'amountFen', goods);
+  // 不对，是2599: a correction of a known price reads a bare number as the price.
+  const correctingAmount = known.amountFen !== undefined && lexicon.correction.some((re) => re.test(text));
+  const money = findMoney(text, message, taken, awaiting === 'amountFen' || correctingAmount, goods);
   const { returnDates, ...caseFacts } = findCaseFacts(text, money, dates, today);
   const dateCheck = validateDates(assignDates(text, dates.filter((d) => !returnDates.has(d)), awaiting), today, known);
   // 合同8万 / 总价3万 is the whole contract (定金 is capped at 20 % of it), not what was paid.
   const contract = money.find((m) => m.contract && m.yuan > 0);
-  const amountCheck = validateAmount(pickAmount(money.filter((m) => m !== contract), awaiting === 'amountFen'));
+  const amountCheck = validateAmount(pickAmount(money.filter((m) => m !== contract), awaiting === 'amountFen' || correctingAmount));
 
   const questions = splitClauses(text).filter((c) => asksQuestion(text.slice(c.start, c.end + 1), lexicon));
   const platform = findPlatform(text, lexicon);
@@ -112,7 +114,9 @@ function understand(lexicon: Lexicon, written: string, { now, known = {}, awaiti
   }
   // 删除我的信息, 撤回授权, 转人工客服: a control message names no dispute unless it also says what went wrong.
   const control = intents.some((i) => CONTROL_INTENTS.includes(i));
-  const category = control && !categoryHits.some((h) => h.value.problem) && urgent.length === 0 ? undefined : scored;
+  const dataRights = intents.some((i) => i === 'delete_my_data' || i === 'export_my_data' || i === 'withdraw_consent');
+  const told = categoryHits.some((h) => h.value.problem && !(dataRights && h.value.type === 'personal_info'));
+  const category = control && !told && urgent.length === 0 ? undefined : scored;
   const unread = unreadAnswer(text, lexicon, awaiting, slots, problems, intents);
   if (unread) problems.push(slotProblem(unread, 'unparseable', { text: message.trim() }));
   const result: Understanding = { intents, slots, problems };
