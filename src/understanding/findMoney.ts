@@ -57,7 +57,7 @@ const GOODS_FILLER = /(?:才|只要|只|要|是|就|卖|也就|花了)$/;
 /** Every sum of money in the normalized message, skipping spans already taken by dates and numbers. */
 export function findMoney(text: string, original: string, taken: readonly Span[], awaitingAmount: boolean, goods: GoodsSpans = NO_GOODS): MoneyMention[] {
   const found: MoneyMention[] = [];
-  const add = (m: RegExpExecArray, explicit: boolean, jiao?: string) => {
+  const add = (m: RegExpExecArray, explicit: boolean, jiao?: string, pricedByContext = false) => {
     const span = { start: m.index, end: m.index + m[0].length };
     if ([...taken, ...found].some((s) => overlaps(s, span))) return;
     const value = parseNumeral(m[2] ?? '');
@@ -65,7 +65,7 @@ export function findMoney(text: string, original: string, taken: readonly Span[]
     const before = clauseBefore(text, span.start);
     const after = text.slice(span.end);
     const yuan = (m[1] ? -1 : 1) * (value + (jiao ? (parseNumeral(jiao) ?? 0) / 10 : 0));
-    const price = isPrice(before, after) || afterGoods(span.start, after, m[2] ?? '');
+    const price = pricedByContext || isPrice(before, after) || afterGoods(span.start, after, m[2] ?? '');
     const contract = CONTRACT_BEFORE.test(before);
     found.push({ ...span, text: original.slice(span.start, span.end), yuan, explicit, price, contract, other: !contract && (OTHER_BEFORE.test(before) || OTHER_CLAUSE.test(before)) });
   };
@@ -91,7 +91,7 @@ export function findMoney(text: string, original: string, taken: readonly Span[]
       (LONE_NUMBER.test(before) && /^\s*(?:[，。；！,;!]|$)/.test(after) && digits.length >= 2 && digits.length <= 6 && PURCHASE.test(text));
     // When only the question makes it money, a lone 一 or 三 is more likely part of a word (一直).
     const numberLike = /\d|[十百千万亿]/.test(m[2] ?? '');
-    if (priced || (awaitingAmount && numberLike)) add(m, false);
+    if (priced || (awaitingAmount && numberLike)) add(m, false, undefined, priced);
   }
   /** 球鞋1399, 年卡3680 (right after a product word), 1.2w的相机 (before one): a price. */
   function afterGoods(at: number, after: string, raw: string): boolean {

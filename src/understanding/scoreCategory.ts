@@ -59,7 +59,8 @@ function addFactEvidence({ slots, sellerRefused, sellerSuggests, urgent = [] }: 
   if (urgent.includes('food_poisoning')) add((scores.get('food_delivery') ?? 0) > 0 ? 'food_delivery' : 'food_safety', 2);
   if (slots.minorAge !== undefined) add('minor_payment', 3);
   // Food from a delivery platform falls under the takeaway rules (网络餐饮服务食品安全监督管理办法), even when it is unsafe.
-  if ((scores.get('food_delivery') ?? 0) >= 2 && (scores.get('food_safety') ?? 0) > 0) add('food_delivery', 1.5);
+  const unsafe = scores.get('food_safety') ?? 0;
+  if ((scores.get('food_delivery') ?? 0) >= 2 && unsafe > 0) add('food_delivery', unsafe);
   if (slots.shopClosed === true && (scores.get('prepaid_service') ?? 0) > 0) add('prepaid_service', 1);
   if (slots.returnShippedDate !== undefined || slots.returnReceivedDate !== undefined) add('refund_after_return', 2);
   if (slots.breachBy !== undefined) add('earnest_money', 1);
