@@ -49,14 +49,27 @@ const Item = z.strictObject({
   slots: z.record(z.string(), z.unknown()).optional(),
   urgent: z.array(Urgent).optional(),
   language: z.enum(['zh', 'en']).optional(),
-  context: z.strictObject({ awaiting: SlotName.optional(), expectsYesNo: z.boolean().optional(), known: z.record(z.string(), z.unknown()).optional() }).optional(),
+  context: z
+    .strictObject({ awaiting: SlotName.optional(), expectsYesNo: z.boolean().optional(), known: z.record(z.string(), z.unknown()).optional() })
+    .optional(),
 });
 type Item = z.infer<typeof Item>;
 
 /** Slots whose every appearance is scored (a value where none is labelled is a false positive). */
 const STRICT_SLOTS: readonly SlotName[] = [
-  'platform', 'sellerType', 'amountFen', 'orderDate', 'receivedDate', 'returnShippedDate', 'returnReceivedDate', 'orderNumber', 'phone',
-  'contractTotalFen', 'breachBy', 'minorAge', 'complainantName',
+  'platform',
+  'sellerType',
+  'amountFen',
+  'orderDate',
+  'receivedDate',
+  'returnShippedDate',
+  'returnReceivedDate',
+  'orderNumber',
+  'phone',
+  'contractTotalFen',
+  'breachBy',
+  'minorAge',
+  'complainantName',
 ];
 /** Free-text and flag slots, scored only where the item labels them (null: must be absent). */
 const LOOSE_SLOTS: readonly SlotName[] = ['product', 'problem', 'shopName', 'openedPackage', 'isFood', 'injured', 'shopClosed', 'offline', 'wants', 'address'];
@@ -141,7 +154,11 @@ function evaluate(items: Item[]): Report {
   const perUrgent: Record<string, Counts> = Object.fromEntries(Urgent.options.map((u) => [u, counts()]));
   const confusions = new Map<string, number>();
   const misses: string[] = [];
-  let typeScored = 0, typeCorrect = 0, noneWrong = 0, langScored = 0, langCorrect = 0;
+  let typeScored = 0,
+    typeCorrect = 0,
+    noneWrong = 0,
+    langScored = 0,
+    langCorrect = 0;
   for (const item of items) {
     const text = textOf(item);
     const u: Understanding = understandOfflineSync(text, contextOf(item));
@@ -217,7 +234,13 @@ function evaluate(items: Item[]): Report {
     intent: { micro: micro(perIntent), per: perIntent },
     slot: { micro: micro(perSlot), per: perSlot },
     urgent: { micro: micro(perUrgent), per: perUrgent },
-    type: { scored: typeScored, correct: typeCorrect, accuracy: typeCorrect / (typeScored || 1), noneWrong, confusions: [...confusions.entries()].sort((a, b) => b[1] - a[1]) },
+    type: {
+      scored: typeScored,
+      correct: typeCorrect,
+      accuracy: typeCorrect / (typeScored || 1),
+      noneWrong,
+      confusions: [...confusions.entries()].sort((a, b) => b[1] - a[1]),
+    },
     language: { scored: langScored, correct: langCorrect, accuracy: langCorrect / (langScored || 1) },
     misses,
   };
@@ -234,7 +257,13 @@ function printPer(title: string, per: Record<string, Counts>): void {
 }
 
 function headline(r: Report) {
-  return { intentF1: r.intent.micro.f1, slotF1: r.slot.micro.f1, urgentF1: r.urgent.micro.f1, typeAccuracy: r.type.accuracy, languageAccuracy: r.language.accuracy };
+  return {
+    intentF1: r.intent.micro.f1,
+    slotF1: r.slot.micro.f1,
+    urgentF1: r.urgent.micro.f1,
+    typeAccuracy: r.type.accuracy,
+    languageAccuracy: r.language.accuracy,
+  };
 }
 
 function runLabelled(): void {
@@ -245,7 +274,9 @@ function runLabelled(): void {
   process.stdout.write(`intents  micro P ${f2(r.intent.micro.p)} R ${f2(r.intent.micro.r)} F1 ${f2(r.intent.micro.f1)}\n`);
   process.stdout.write(`slots    micro P ${f2(r.slot.micro.p)} R ${f2(r.slot.micro.r)} F1 ${f2(r.slot.micro.f1)}\n`);
   process.stdout.write(`urgent   micro P ${f2(r.urgent.micro.p)} R ${f2(r.urgent.micro.r)} F1 ${f2(r.urgent.micro.f1)}\n`);
-  process.stdout.write(`type     accuracy ${f2(r.type.accuracy)} (${r.type.correct}/${r.type.scored}; a type found where none is labelled: ${r.type.noneWrong})\n`);
+  process.stdout.write(
+    `type     accuracy ${f2(r.type.accuracy)} (${r.type.correct}/${r.type.scored}; a type found where none is labelled: ${r.type.noneWrong})\n`,
+  );
   process.stdout.write(`language accuracy ${f2(r.language.accuracy)} (${r.language.correct}/${r.language.scored})\n`);
   printPer('per intent', r.intent.per);
   printPer('per slot', r.slot.per);
@@ -270,12 +301,20 @@ function runLabelled(): void {
   const below = Object.entries(figures).filter(([k, v]) => baseline[k] !== undefined && v < baseline[k]! - 1e-9);
   for (const [k, v] of below) process.stdout.write(`BELOW BASELINE: ${k} ${f2(v)} < ${f2(baseline[k]!)}\n`);
   if (below.length) process.exit(1);
-  process.stdout.write(`\nat or above the committed baseline (${Object.entries(baseline).map(([k, v]) => `${k} ${v}`).join(', ')})\n`);
+  process.stdout.write(
+    `\nat or above the committed baseline (${Object.entries(baseline)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')})\n`,
+  );
 }
 
 function runComplaints(): void {
   const all = [...complaints().entries()];
-  let typed = 0, confident = 0, nothing = 0, urgent = 0, questions = 0;
+  let typed = 0,
+    confident = 0,
+    nothing = 0,
+    urgent = 0,
+    questions = 0;
   const byType = new Map<string, number>();
   for (const [, text] of all) {
     const u = understandOfflineSync(text, { now: NOW });
@@ -294,7 +333,12 @@ function runComplaints(): void {
   process.stdout.write(`dispute type found: ${pct(typed)} (${typed}); with confidence ≥ 0.5: ${pct(confident)} (${confident})\n`);
   process.stdout.write(`nothing understood (no type, no slot, no intent): ${pct(nothing)} (${nothing})\n`);
   process.stdout.write(`urgent situation flagged: ${pct(urgent)} (${urgent}); a question detected: ${pct(questions)} (${questions})\n`);
-  process.stdout.write(`types found: ${[...byType.entries()].sort((a, b) => b[1] - a[1]).map(([t, n]) => `${t} ${n}`).join(', ')}\n`);
+  process.stdout.write(
+    `types found: ${[...byType.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .map(([t, n]) => `${t} ${n}`)
+      .join(', ')}\n`,
+  );
 }
 
 async function runBench(): Promise<void> {
@@ -319,7 +363,9 @@ async function runBench(): Promise<void> {
   process.stdout.write(`understandOfflineSync over ${times.length} messages (labelled sets and 1,000 complaints, three rounds after a warm-up pass)\n`);
   process.stdout.write(`  wall clock: ${line(times)}\n`);
   process.stdout.write(`  CPU time:   ${line(cpu)} (process.cpuUsage, coarse per call); mean ${(total / cpu.length).toFixed(3)} ms\n`);
-  process.stdout.write(`  (the wall-clock tail includes waiting for a core on a shared machine: load average ${(await import('node:os')).loadavg()[0]!.toFixed(1)})\n`);
+  process.stdout.write(
+    `  (the wall-clock tail includes waiting for a core on a shared machine: load average ${(await import('node:os')).loadavg()[0]!.toFixed(1)})\n`,
+  );
 }
 
 if (args.has('complaints')) runComplaints();

@@ -95,7 +95,10 @@ function exactIntents(forms: readonly string[], lexicon: Lexicon): Set<IntentRul
  * a short lead-in, answers as its last answering clause says.
  */
 function clauseAnswer(text: string, lexicon: Lexicon): IntentRuleName[] {
-  const clauses = text.split(/[，,。.！!？?；;~～\n]+/).map((c) => c.trim()).filter((c) => c.length > 0);
+  const clauses = text
+    .split(/[，,。.！!？?；;~～\n]+/)
+    .map((c) => c.trim())
+    .filter((c) => c.length > 0);
   if (clauses.length < 2) return [];
   let answer: IntentRuleName[] = [];
   let hedged = false;

@@ -6,7 +6,16 @@ import type { SlotName, Slots } from './types.js';
 /** Intents that mean the message is not an answer to the bot's question at all. */
 const NOT_AN_ANSWER = ['greeting', 'consent_yes', 'consent_no', 'restart', 'back', 'cancel', 'handoff', 'chitchat'] as const;
 /** Free-text slots a bare answer fills, with the longest answer we keep (the rest is more likely a story). */
-const FREE_TEXT: Partial<Record<SlotName, number>> = { product: 20, shopName: 30, platform: 12, problem: 40, sellerResponse: 40, complainantName: 20, address: 80, shopAddress: 80 };
+const FREE_TEXT: Partial<Record<SlotName, number>> = {
+  product: 20,
+  shopName: 30,
+  platform: 12,
+  problem: 40,
+  sellerResponse: 40,
+  complainantName: 20,
+  address: 80,
+  shopAddress: 80,
+};
 /** Facts found elsewhere in the message mean it is no bare answer: 11月22号收到的 names no product. */
 const OTHER_FACTS: readonly SlotName[] = ['platform', 'product', 'amountFen', 'orderDate', 'receivedDate', 'orderNumber', 'phone', 'sellerType'];
 const LEADING_WORDS: Partial<Record<SlotName, RegExp>> = {
@@ -57,7 +66,11 @@ export function fillAwaited(text: string, original: string, awaiting: SlotName |
   if (others.some((s) => s !== awaiting && found[s] !== undefined)) return {};
   // 假货 answering 在哪个平台买的 says what went wrong, not where: only a problem or a reply may name one.
   if (awaiting !== 'problem' && awaiting !== 'sellerResponse' && findPhrases(text, lexicon.categoryTerms).some((h) => h.value.problem)) return {};
-  const stripped = original.trim().replace(/[。！!？?,，~～]+$/, '').replace(LEADING_WORDS[awaiting] ?? /^$/, '').trim();
+  const stripped = original
+    .trim()
+    .replace(/[。！!？?,，~～]+$/, '')
+    .replace(LEADING_WORDS[awaiting] ?? /^$/, '')
+    .trim();
   const words = awaiting === 'problem' || awaiting === 'sellerResponse' ? stripped : stripped.replace(TRAILING_PARTICLES, '').trim();
   if (words.length === 0 || (awaiting !== 'problem' && words.length > max)) return {};
   if (SHAPE[awaiting] && !SHAPE[awaiting].test(words)) return {};

@@ -49,7 +49,11 @@ export function confidenceOf(best: number, runnerUp: number): number {
 }
 
 /** Facts that point at a type beyond the words: 拆封 + a refusal is the 7-day-return fight (domain.md D.3). */
-function addFactEvidence({ slots, sellerRefused, sellerSuggests, urgent = [] }: Evidence, scores: Map<DisputeType, number>, add: (t: DisputeType, w: number) => void): void {
+function addFactEvidence(
+  { slots, sellerRefused, sellerSuggests, urgent = [] }: Evidence,
+  scores: Map<DisputeType, number>,
+  add: (t: DisputeType, w: number) => void,
+): void {
   if (slots.openedPackage === true && sellerRefused) add('seven_day_return', 2);
   if (sellerSuggests) add(sellerSuggests, 1);
   // A skin reaction to a cosmetic is its own type; other harm from a product is product injury.

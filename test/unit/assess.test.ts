@@ -37,7 +37,14 @@ const cites = (c: Conclusion, law: string, article: string): boolean => c.citati
 describe('the must-pass 7-day case: signed 2026-11-03, asked on 2026-11-28', () => {
   // 2026-11-03 is a Tuesday; the start day is not counted (民法典201), so day 7 is 11-10, a Tuesday and a
   // working day: no rollover. 11-28 − 11-10 = 18 days past. Durable goods: 11-03 + 6 months = 2027-05-03.
-  const facts: Facts = { category: 'seven_day_return', today: '2026-11-28', receivedDate: '2026-11-03', openedPackage: true, isDurableGood: true, amountFen: 2599_00 };
+  const facts: Facts = {
+    category: 'seven_day_return',
+    today: '2026-11-28',
+    receivedDate: '2026-11-03',
+    openedPackage: true,
+    isDurableGood: true,
+    amountFen: 2599_00,
+  };
 
   it('says the no-reason return ended on Tuesday 2026-11-10, 18 days ago', () => {
     const window = get(run(facts), 'seven-day-return-window');
@@ -72,7 +79,12 @@ describe('the must-pass 7-day case: signed 2026-11-03, asked on 2026-11-28', () 
 
   it('cites both 第二十四条 and 第二十五条 in the assessment', () => {
     const a = run(facts);
-    expect(a.citations).toEqual(expect.arrayContaining([{ law: CPL, article: '第二十四条' }, { law: CPL, article: '第二十五条' }]));
+    expect(a.citations).toEqual(
+      expect.arrayContaining([
+        { law: CPL, article: '第二十四条' },
+        { law: CPL, article: '第二十五条' },
+      ]),
+    );
     expect(a.appliesConsumerLaw).toBe(true);
   });
 });
@@ -83,7 +95,15 @@ describe('7-day no-reason return windows', () => {
     { name: 'still open', received: '2026-11-20', today: '2026-11-23', due: '2026-11-27', status: 'open', daysLeft: 4, rolled: false }, // Fri → Fri 11-27, a working day
     { name: 'last day today', received: '2026-11-20', today: '2026-11-27', due: '2026-11-27', status: 'today', daysLeft: 0, rolled: false },
     { name: 'rolled over a weekend', received: '2026-03-07', today: '2026-03-10', due: '2026-03-16', status: 'open', daysLeft: 6, rolled: true }, // Sat → Sat 03-14, Sun 15 rest → Mon 03-16
-    { name: 'ending in the 2025 National Day holiday', received: '2025-09-25', today: '2025-10-05', due: '2025-10-09', status: 'open', daysLeft: 4, rolled: true }, // Thu → 10-02, off 10-01…10-08 → Thu 10-09
+    {
+      name: 'ending in the 2025 National Day holiday',
+      received: '2025-09-25',
+      today: '2025-10-05',
+      due: '2025-10-09',
+      status: 'open',
+      daysLeft: 4,
+      rolled: true,
+    }, // Thu → 10-02, off 10-01…10-08 → Thu 10-09
   ])('$name: received $received, due $due', ({ received, today, due, status, daysLeft, rolled }) => {
     const window = get(run({ category: 'seven_day_return', today, receivedDate: received }), 'seven-day-return-window');
     expect(window).toMatchObject({ due, status, daysLeft });
@@ -129,18 +149,50 @@ describe('punitive amounts, in integer fen', () => {
     { name: 'fraud on ¥100 → the ¥500 minimum', category: 'counterfeit', amountFen: 100_00, expected: 500_00, id: 'fraud-triple', text: '¥500' }, // 3 × 100 = 300 < 500
     { name: 'fraud on ¥166.67 just clears the minimum', category: 'counterfeit', amountFen: 166_67, expected: 500_01, id: 'fraud-triple', text: '¥500.01' }, // 3 × 16,667 fen = 50,001 fen
     // food (食品安全法148): max(10 × price, 3 × loss, ¥1,000)
-    { name: 'expired milk powder ¥80 → the ¥1,000 minimum', category: 'food_safety', amountFen: 80_00, expected: 1_000_00, id: 'food-punitive', text: '¥1,000' }, // 10 × 80 = 800 < 1,000
+    {
+      name: 'expired milk powder ¥80 → the ¥1,000 minimum',
+      category: 'food_safety',
+      amountFen: 80_00,
+      expected: 1_000_00,
+      id: 'food-punitive',
+      text: '¥1,000',
+    }, // 10 × 80 = 800 < 1,000
     { name: 'food ¥300', category: 'food_safety', amountFen: 300_00, expected: 3_000_00, id: 'food-punitive', text: '¥3,000' }, // 10 × 300 = 3,000
-    { name: 'food ¥300 with a ¥2,000 loss', category: 'food_safety', amountFen: 300_00, lossFen: 2_000_00, expected: 6_000_00, id: 'food-punitive', text: '¥6,000' }, // max(3,000, 3 × 2,000 = 6,000)
+    {
+      name: 'food ¥300 with a ¥2,000 loss',
+      category: 'food_safety',
+      amountFen: 300_00,
+      lossFen: 2_000_00,
+      expected: 6_000_00,
+      id: 'food-punitive',
+      text: '¥6,000',
+    }, // max(3,000, 3 × 2,000 = 6,000)
     { name: 'food loss only ¥200', category: 'food_safety', lossFen: 200_00, expected: 1_000_00, id: 'food-punitive', text: '¥1,000' }, // 3 × 200 = 600 < 1,000
     // price fraud: 3× only if it is fraud, so the same arithmetic, stated conditionally
     { name: 'price fraud ¥200, if fraud', category: 'price_fraud', amountFen: 200_00, expected: 600_00, id: 'fraud-triple', text: '如果' }, // 3 × 200 = 600
-  ] as const)('$name → $expected fen', ({ category, amountFen, lossFen, expected, id, text }: { category: AssessmentInput['category']; amountFen?: number; lossFen?: number; expected: number; id: string; text: string }) => {
-    const amount = get(run({ category, today: '2026-11-28', amountFen, lossFen }), id);
-    expect(amount.amountFen).toBe(expected);
-    expect(Number.isInteger(amount.amountFen)).toBe(true);
-    expect(amount.text).toContain(text);
-  });
+  ] as const)(
+    '$name → $expected fen',
+    ({
+      category,
+      amountFen,
+      lossFen,
+      expected,
+      id,
+      text,
+    }: {
+      category: AssessmentInput['category'];
+      amountFen?: number;
+      lossFen?: number;
+      expected: number;
+      id: string;
+      text: string;
+    }) => {
+      const amount = get(run({ category, today: '2026-11-28', amountFen, lossFen }), id);
+      expect(amount.amountFen).toBe(expected);
+      expect(Number.isInteger(amount.amountFen)).toBe(true);
+      expect(amount.text).toContain(text);
+    },
+  );
 
   it('cites 消保法第五十五条 for counterfeit goods', () => {
     expect(cites(get(run({ category: 'counterfeit', today: '2026-11-28', amountFen: 599_00 }), 'fraud-triple'), CPL, '第五十五条')).toBe(true);
@@ -168,7 +220,10 @@ describe('punitive amounts, in integer fen', () => {
 
   it('warns of the reasonable-consumption cap for knowing buyers', () => {
     const cap = get(run({ category: 'food_safety', today: '2026-11-28', amountFen: 300_00 }), 'food-reasonable-consumption');
-    expect(cap.citations).toEqual([{ law: FOOD_PUNITIVE, article: '第十二条' }, { law: FOOD_PUNITIVE, article: '第十三条' }]);
+    expect(cap.citations).toEqual([
+      { law: FOOD_PUNITIVE, article: '第十二条' },
+      { law: FOOD_PUNITIVE, article: '第十三条' },
+    ]);
   });
 
   it('states the formula without an amount when the price is unknown', () => {
@@ -217,7 +272,14 @@ describe('who is liable', () => {
   });
 
   it('treats a private second-hand seller under contract law only', () => {
-    const a = run({ category: 'second_hand', today: '2026-11-28', sellerType: 'individual_second_hand', receivedDate: '2026-11-03', amountFen: 1_200_00, defectFoundDate: d('2026-11-05') });
+    const a = run({
+      category: 'second_hand',
+      today: '2026-11-28',
+      sellerType: 'individual_second_hand',
+      receivedDate: '2026-11-03',
+      amountFen: 1_200_00,
+      defectFoundDate: d('2026-11-05'),
+    });
     expect(a.appliesConsumerLaw).toBe(false);
     expect(a.notes.some((n) => n.includes('不适用消费者权益保护法'))).toBe(true);
     expect(a.citations.some((c) => c.law === CPL)).toBe(false);
@@ -282,7 +344,15 @@ describe('the missing holiday calendar is said once', () => {
 
 describe('deadlines long past: said to have passed, with what still applies', () => {
   // Received 2026-11-03 (Tue), defect found 2026-11-05, asked on 2030-06-03.
-  const a = () => run({ category: 'quality_defect', sellerType: 'third_party', today: '2030-06-03', receivedDate: '2026-11-03', defectFoundDate: d('2026-11-05'), amountFen: 599_00 });
+  const a = () =>
+    run({
+      category: 'quality_defect',
+      sellerType: 'third_party',
+      today: '2030-06-03',
+      receivedDate: '2026-11-03',
+      defectFoundDate: d('2026-11-05'),
+      amountFen: 599_00,
+    });
 
   it('the 7-day quality return: over, but exchange, repair or termination remain', () => {
     const window = get(a(), 'quality-return-window');
@@ -315,14 +385,23 @@ describe('deadlines long past: said to have passed, with what still applies', ()
 
   it('the 12315 cut-off while the 2022 rule was in force: no longer accepted; negotiation and 消协 mediation remain', () => {
     // knew 2022-01-05 + 3 years = 2025-01-05 (Sun) → Mon 2025-01-06; asked 2026-03-02, before the rule was replaced.
-    const cutoff = get(run({ category: 'quality_defect', sellerType: 'third_party', today: '2026-03-02', defectFoundDate: d('2022-01-05') }), 'complaint-cutoff');
+    const cutoff = get(
+      run({ category: 'quality_defect', sellerType: 'third_party', today: '2026-03-02', defectFoundDate: d('2022-01-05') }),
+      'complaint-cutoff',
+    );
     expect(cutoff.status).toBe('passed');
     expect(cutoff.text).toContain('12315 不会再受理');
     expect(cutoff.text).not.toContain('被取代');
   });
 
   it('while a period is open, says nothing of it having passed', () => {
-    const open = run({ category: 'quality_defect', sellerType: 'third_party', today: '2026-11-28', receivedDate: '2026-11-03', defectFoundDate: d('2026-11-05') });
+    const open = run({
+      category: 'quality_defect',
+      sellerType: 'third_party',
+      today: '2026-11-28',
+      receivedDate: '2026-11-03',
+      defectFoundDate: d('2026-11-05'),
+    });
     expect(get(open, 'limitation-general').text).toContain('时效中断');
     expect(get(open, 'defect-notice').text).not.toContain('两年已过');
   });

@@ -65,9 +65,27 @@ const VARIANTS: Omit<AssessmentInput, 'category' | 'sellerType'>[] = [
     sellerIsTrader: true,
     confirmedNonReturnable: false,
   },
-  { today: d('2026-11-05'), receivedDate: d('2026-11-03'), customMade: true, perishable: true, digitalUnsealed: true, confirmedNonReturnable: true, sellerIsTrader: false },
+  {
+    today: d('2026-11-05'),
+    receivedDate: d('2026-11-03'),
+    customMade: true,
+    perishable: true,
+    digitalUnsealed: true,
+    confirmedNonReturnable: true,
+    sellerIsTrader: false,
+  },
   // Asked years later: every clock has run out, and each must say what is left.
-  { today: d('2030-06-03'), amountFen: 599_00, orderDate: d('2026-10-30'), receivedDate: d('2026-11-03'), defectFoundDate: d('2026-11-05'), injured: true, returnRequestedDate: d('2026-11-06'), returnReceivedBySellerDate: d('2026-11-12'), sellerIsTrader: true },
+  {
+    today: d('2030-06-03'),
+    amountFen: 599_00,
+    orderDate: d('2026-10-30'),
+    receivedDate: d('2026-11-03'),
+    defectFoundDate: d('2026-11-05'),
+    injured: true,
+    returnRequestedDate: d('2026-11-06'),
+    returnReceivedBySellerDate: d('2026-11-12'),
+    sellerIsTrader: true,
+  },
   // The facts the new dispute types read, a purchase before the 2025 food-law amendment took effect, and a
   // complaint filed while the 2022 12315 rule was still in force.
   {
@@ -89,7 +107,17 @@ const VARIANTS: Omit<AssessmentInput, 'category' | 'sellerType'>[] = [
     complaintFiledDate: d('2026-02-02'),
     confirmedNonReturnable: true,
   },
-  { today: d('2026-11-28'), amountFen: 80_00, contractTotalFen: 200_00, breachBy: 'buyer', minorAge: 16, sellerName: '张三的闲置', orderDate: d('2024-05-01'), shopClosed: false, offline: false },
+  {
+    today: d('2026-11-28'),
+    amountFen: 80_00,
+    contractTotalFen: 200_00,
+    breachBy: 'buyer',
+    minorAge: 16,
+    sellerName: '张三的闲置',
+    orderDate: d('2024-05-01'),
+    shopClosed: false,
+    offline: false,
+  },
   { today: d('2026-11-28'), minorAge: 19, orderDate: d('2026-11-20'), renewalDate: d('2026-12-10') },
 ];
 
@@ -140,7 +168,13 @@ describe(`assessments over ${CASES.length} inputs (every dispute type × seller 
   });
 
   it('cites a law held in several versions without a version only where the article reads the same in every version', () => {
-    expect(failures((a) => a.citations.filter((c) => !c.version && (textsAcrossVersions.get(`${c.law}|${c.article}`)?.size ?? 0) > 1).map((c) => `${c.law}${c.article} differs between versions`))).toEqual([]);
+    expect(
+      failures((a) =>
+        a.citations
+          .filter((c) => !c.version && (textsAcrossVersions.get(`${c.law}|${c.article}`)?.size ?? 0) > 1)
+          .map((c) => `${c.law}${c.article} differs between versions`),
+      ),
+    ).toEqual([]);
   });
 
   it('runs over every dispute type in the vocabulary, each with rules of its own', () => {
@@ -184,7 +218,9 @@ describe(`assessments over ${CASES.length} inputs (every dispute type × seller 
           ...(c.unverified && !c.text.includes('节假日待核') ? [`${c.id} is unverified but its date is not marked`] : []),
         ]),
         // The missing holiday notice is explained once per assessment, not in every conclusion.
-        ...(a.conclusions.filter((c) => c.text.includes('尚未载入')).length !== (a.conclusions.some((c) => c.unverified) ? 1 : 0) ? ['the missing-calendar note is not said exactly once'] : []),
+        ...(a.conclusions.filter((c) => c.text.includes('尚未载入')).length !== (a.conclusions.some((c) => c.unverified) ? 1 : 0)
+          ? ['the missing-calendar note is not said exactly once']
+          : []),
       ]),
     ).toEqual([]);
   });
@@ -205,14 +241,18 @@ describe(`assessments over ${CASES.length} inputs (every dispute type × seller 
   });
 
   it('never gives two punitive amounts on the same price', () => {
-    expect(failures((a) => (a.conclusions.filter((c) => c.id === 'fraud-triple' || c.id === 'food-punitive').length > 1 ? ['3× and 10× together'] : []))).toEqual([]);
+    expect(
+      failures((a) => (a.conclusions.filter((c) => c.id === 'fraud-triple' || c.id === 'food-punitive').length > 1 ? ['3× and 10× together'] : [])),
+    ).toEqual([]);
   });
 
   it('applies consumer law unless the seller is a private second-hand seller not shown to be trading', () => {
     expect(
       failures((a) => {
         const scam = a.conclusions.some((c) => c.id === 'scam-act-now');
-        return a.appliesConsumerLaw === !(scam || a.conclusions.some((c) => c.id === 'second-hand-not-consumer-law')) ? [] : ['appliesConsumerLaw disagrees with the conclusions'];
+        return a.appliesConsumerLaw === !(scam || a.conclusions.some((c) => c.id === 'second-hand-not-consumer-law'))
+          ? []
+          : ['appliesConsumerLaw disagrees with the conclusions'];
       }),
     ).toEqual([]);
   });

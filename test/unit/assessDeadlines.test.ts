@@ -17,7 +17,16 @@ beforeAll(async () => {
 
 /** Dates as plain strings in the table rows; parsed here. */
 type Row = Record<string, string | number | boolean | undefined>;
-const DATE_FIELDS = ['today', 'orderDate', 'receivedDate', 'defectFoundDate', 'sellerRespondedBy', 'returnRequestedDate', 'returnReceivedBySellerDate', 'complaintFiledDate'];
+const DATE_FIELDS = [
+  'today',
+  'orderDate',
+  'receivedDate',
+  'defectFoundDate',
+  'sellerRespondedBy',
+  'returnRequestedDate',
+  'returnReceivedBySellerDate',
+  'complaintFiledDate',
+];
 
 function run(category: AssessmentInput['category'], facts: Row): Assessment {
   const input: Record<string, unknown> = { category };
@@ -34,10 +43,46 @@ function get(a: Assessment, id: string): Conclusion {
 describe('15-day deemed-refusal markers (侵害消费者权益行为处罚办法)', () => {
   it.each([
     // from + 15 days, start day not counted; a rest day at the end moves to the next working day
-    { name: 'no return handled 15 days after the request (第九条)', category: 'seven_day_return', facts: { today: '2026-11-28', receivedDate: '2026-11-03', returnRequestedDate: '2026-11-05' }, id: 'deemed-refusal-return-request', due: '2026-11-20', status: 'passed', daysLeft: -8, article: '第九条' }, // Thu 11-05 + 15 = Fri 11-20
-    { name: 'no refund 15 days after the goods came back (第九条)', category: 'seven_day_return', facts: { today: '2026-11-28', receivedDate: '2026-11-03', returnReceivedBySellerDate: '2026-11-12' }, id: 'deemed-refusal-refund', due: '2026-11-27', status: 'passed', daysLeft: -1, article: '第九条' }, // Thu 11-12 + 15 = Fri 11-27
-    { name: 'repair demand unanswered across National Day (第八条)', category: 'after_sales', facts: { today: '2026-10-01', receivedDate: '2026-09-01', returnRequestedDate: '2026-09-20' }, id: 'deemed-refusal-request', due: '2026-10-08', status: 'open', daysLeft: 7, article: '第八条' }, // 09-20 + 15 = 10-05, off 10-01…10-07 → Thu 10-08
-    { name: 'prepaid refund across Labour Day (第十条)', category: 'prepaid_service', facts: { today: '2026-05-06', returnRequestedDate: '2026-04-20' }, id: 'deemed-refusal-prepaid-refund', due: '2026-05-06', status: 'today', daysLeft: 0, article: '第十条' }, // Mon 04-20 + 15 = 05-05, off 05-01…05-05 → Wed 05-06
+    {
+      name: 'no return handled 15 days after the request (第九条)',
+      category: 'seven_day_return',
+      facts: { today: '2026-11-28', receivedDate: '2026-11-03', returnRequestedDate: '2026-11-05' },
+      id: 'deemed-refusal-return-request',
+      due: '2026-11-20',
+      status: 'passed',
+      daysLeft: -8,
+      article: '第九条',
+    }, // Thu 11-05 + 15 = Fri 11-20
+    {
+      name: 'no refund 15 days after the goods came back (第九条)',
+      category: 'seven_day_return',
+      facts: { today: '2026-11-28', receivedDate: '2026-11-03', returnReceivedBySellerDate: '2026-11-12' },
+      id: 'deemed-refusal-refund',
+      due: '2026-11-27',
+      status: 'passed',
+      daysLeft: -1,
+      article: '第九条',
+    }, // Thu 11-12 + 15 = Fri 11-27
+    {
+      name: 'repair demand unanswered across National Day (第八条)',
+      category: 'after_sales',
+      facts: { today: '2026-10-01', receivedDate: '2026-09-01', returnRequestedDate: '2026-09-20' },
+      id: 'deemed-refusal-request',
+      due: '2026-10-08',
+      status: 'open',
+      daysLeft: 7,
+      article: '第八条',
+    }, // 09-20 + 15 = 10-05, off 10-01…10-07 → Thu 10-08
+    {
+      name: 'prepaid refund across Labour Day (第十条)',
+      category: 'prepaid_service',
+      facts: { today: '2026-05-06', returnRequestedDate: '2026-04-20' },
+      id: 'deemed-refusal-prepaid-refund',
+      due: '2026-05-06',
+      status: 'today',
+      daysLeft: 0,
+      article: '第十条',
+    }, // Mon 04-20 + 15 = 05-05, off 05-01…05-05 → Wed 05-06
   ] as const)('$name: $due', ({ category, facts, id, due, status, daysLeft, article }) => {
     const marker = get(run(category, facts), id);
     expect(marker).toMatchObject({ kind: 'deadline', due, status, daysLeft });
@@ -47,7 +92,10 @@ describe('15-day deemed-refusal markers (侵害消费者权益行为处罚办法
   it('says a passed marker is grounds for a complaint, and notes a seller who answered in time', () => {
     const silent = get(run('seven_day_return', { today: '2026-11-28', returnRequestedDate: '2026-11-05' }), 'deemed-refusal-return-request');
     expect(silent.text).toContain('12315');
-    const answered = get(run('seven_day_return', { today: '2026-11-28', returnRequestedDate: '2026-11-05', sellerRespondedBy: '2026-11-10' }), 'deemed-refusal-return-request');
+    const answered = get(
+      run('seven_day_return', { today: '2026-11-28', returnRequestedDate: '2026-11-05', sellerRespondedBy: '2026-11-10' }),
+      'deemed-refusal-return-request',
+    );
     expect(answered.text).toContain('商家已于 2026年11月10日 回应');
   });
 });
@@ -80,7 +128,10 @@ describe('limitation periods', () => {
 
   it('gives the 2-year defect-notice limit from receipt (民法典621), or none when the seller knew', () => {
     // 2026-11-03 + 2 years = 2028-11-03 (Fri); 2028 not loaded.
-    expect(get(run('quality_defect', { today: '2026-11-28', receivedDate: '2026-11-03' }), 'defect-notice')).toMatchObject({ due: '2028-11-03', unverified: true });
+    expect(get(run('quality_defect', { today: '2026-11-28', receivedDate: '2026-11-03' }), 'defect-notice')).toMatchObject({
+      due: '2028-11-03',
+      unverified: true,
+    });
     const knew = get(run('quality_defect', { today: '2026-11-28', receivedDate: '2026-11-03', sellerKnewDefect: true }), 'defect-notice');
     expect(knew.due).toBeUndefined();
     expect(knew.text).toContain('不受');
@@ -110,7 +161,9 @@ describe('12315 complaint clock (消保法 and 实施条例 第四十六条; the
     expect(mediation.unverified).toBeUndefined();
     expect(mediation.citations).toContainEqual({ law: REGULATIONS, article: '第四十六条' });
     // The 2022 rule was still in force when this complaint was filed: cited, but marked as replaced.
-    expect(mediation.citations).toContainEqual(expect.objectContaining({ law: OLD_RULE, article: '第二十一条', version: '2022-03-24', superseded: expect.objectContaining({ on: '2026-04-15' }) }));
+    expect(mediation.citations).toContainEqual(
+      expect.objectContaining({ law: OLD_RULE, article: '第二十一条', version: '2022-03-24', superseded: expect.objectContaining({ on: '2026-04-15' }) }),
+    );
   });
 
   it.each([
@@ -118,9 +171,25 @@ describe('12315 complaint clock (消保法 and 实施条例 第四十六条; the
     // 03-13 (7 working days: 5, 6, 7, 8, 11, 12, 13); 45 working days from 03-13: 03-14, 15 (2); three weeks to 03-29
     // (17 − 5 = 12); 04-01…03 (15); 清明 04-04…06 off; Sun 04-07 make-up (16); 04-08…26 (31); Sun 04-28 make-up (32);
     // 04-29, 30 (34); 劳动节 05-01…05 off; 05-06…10 (39); Sat 05-11 make-up (40); 05-13…17 (45) → Fri 2024-05-17.
-    { name: 'filed 2024-03-04, before the 实施条例: 45 working days (2022 rule)', filed: '2024-03-04', today: '2024-03-05', acceptance: '2024-03-13', mediation: '2024-05-17', law: OLD_RULE, article: '第二十一条' },
+    {
+      name: 'filed 2024-03-04, before the 实施条例: 45 working days (2022 rule)',
+      filed: '2024-03-04',
+      today: '2024-03-05',
+      acceptance: '2024-03-13',
+      mediation: '2024-05-17',
+      law: OLD_RULE,
+      article: '第二十一条',
+    },
     // After 2026-04-15: 实施条例 only. Filed Mon 2026-11-02 → acceptance Wed 11-11; +60 days = 2027-01-10, a Sunday → Mon 2027-01-11.
-    { name: 'filed 2026-11-02, after the 2022 rule was replaced: 60 days (实施条例)', filed: '2026-11-02', today: '2026-11-03', acceptance: '2026-11-11', mediation: '2027-01-11', law: REGULATIONS, article: '第四十六条' },
+    {
+      name: 'filed 2026-11-02, after the 2022 rule was replaced: 60 days (实施条例)',
+      filed: '2026-11-02',
+      today: '2026-11-03',
+      acceptance: '2026-11-11',
+      mediation: '2027-01-11',
+      law: REGULATIONS,
+      article: '第四十六条',
+    },
   ])('$name', ({ filed, today, acceptance, mediation, law, article }) => {
     const a = run('other', { today, complaintFiledDate: filed });
     expect(get(a, 'complaint-acceptance').due).toBe(acceptance);
@@ -136,7 +205,12 @@ describe('12315 complaint clock (消保法 and 实施条例 第四十六条; the
     expect(replaced.text).toContain('2026 年 4 月 15 日');
     expect(replaced.text).toContain('总局令第121号');
     const old = replaced.citations.filter((c) => c.law === OLD_RULE);
-    expect(old).toEqual([expect.objectContaining({ article: '第九条', superseded: expect.objectContaining({ asEn: "the 2022 rule's list of required items (that rule was replaced on 2026-04-15)" }) })]);
+    expect(old).toEqual([
+      expect.objectContaining({
+        article: '第九条',
+        superseded: expect.objectContaining({ asEn: "the 2022 rule's list of required items (that rule was replaced on 2026-04-15)" }),
+      }),
+    ]);
     expect(a.conclusions.some((c) => c.id === 'complaint-cutoff')).toBe(false);
     expect(a.citations.filter((c) => c.law === OLD_RULE).every((c) => c.superseded !== undefined)).toBe(true);
     expect(get(a, 'complaint-acceptance').citations.some((c) => c.law === OLD_RULE)).toBe(false);
@@ -146,7 +220,9 @@ describe('12315 complaint clock (消保法 and 实施条例 第四十六条; the
     // Thu 02-12 → 02-13 (1), Sat 02-14 make-up (2), 02-15…23 off, 02-24…27 (6), Sat 02-28 make-up (7).
     const acceptance = get(run('counterfeit', { today: '2026-02-13', complaintFiledDate: '2026-02-12' }), 'complaint-acceptance');
     expect(acceptance).toMatchObject({ due: '2026-02-28', daysLeft: 15 });
-    expect(acceptance.citations).toContainEqual(expect.objectContaining({ law: OLD_RULE, article: '第十四条', superseded: expect.objectContaining({ on: '2026-04-15' }) }));
+    expect(acceptance.citations).toContainEqual(
+      expect.objectContaining({ law: OLD_RULE, article: '第十四条', superseded: expect.objectContaining({ on: '2026-04-15' }) }),
+    );
   });
 
   it('warns when the complaint comes after the 3-year cut-off (第十五条)', () => {

@@ -23,7 +23,17 @@ const ONLINE_TRADE = '网络交易监督管理办法';
 const PREPAID = '最高人民法院关于审理预付式消费民事纠纷案件适用法律若干问题的解释';
 const PENALTIES = '侵害消费者权益行为处罚办法';
 
-const DATE_FIELDS = new Set(['today', 'orderDate', 'receivedDate', 'returnShippedDate', 'returnReceivedBySellerDate', 'returnRequestedDate', 'renewalDate', 'complaintFiledDate', 'defectFoundDate']);
+const DATE_FIELDS = new Set([
+  'today',
+  'orderDate',
+  'receivedDate',
+  'returnShippedDate',
+  'returnReceivedBySellerDate',
+  'returnRequestedDate',
+  'renewalDate',
+  'complaintFiledDate',
+  'defectFoundDate',
+]);
 type Row = Record<string, string | number | boolean | undefined>;
 
 function run(category: AssessmentInput['category'], facts: Row): Assessment {
@@ -42,9 +52,33 @@ const cites = (c: Conclusion | Assessment, law: string, article: string): boolea
 describe('refund after a return (消保法 第二十五条, 七日办法 第十三条, 处罚办法 第九条)', () => {
   it.each([
     // seller got the goods back → +7 (start day not counted) → refund due; +15 → deemed refusal
-    { name: 'back Thu 2026-11-12: refund by Thu 11-19, refusal marker Fri 11-27', back: '2026-11-12', today: '2026-11-14', due: '2026-11-19', daysLeft: 5, marker: '2026-11-27', rolled: false },
-    { name: 'back Mon 2026-09-28: day 7 is 10-05 in National Day, rolled to Thu 10-08; marker 10-13', back: '2026-09-28', today: '2026-09-29', due: '2026-10-08', daysLeft: 9, marker: '2026-10-13', rolled: true }, // 09-28 + 15 = 10-13 (Tue)
-    { name: 'long overdue: back 2026-10-20, refund due Tue 10-27, passed 32 days on 11-28', back: '2026-10-20', today: '2026-11-28', due: '2026-10-27', daysLeft: -32, marker: '2026-11-04', rolled: false },
+    {
+      name: 'back Thu 2026-11-12: refund by Thu 11-19, refusal marker Fri 11-27',
+      back: '2026-11-12',
+      today: '2026-11-14',
+      due: '2026-11-19',
+      daysLeft: 5,
+      marker: '2026-11-27',
+      rolled: false,
+    },
+    {
+      name: 'back Mon 2026-09-28: day 7 is 10-05 in National Day, rolled to Thu 10-08; marker 10-13',
+      back: '2026-09-28',
+      today: '2026-09-29',
+      due: '2026-10-08',
+      daysLeft: 9,
+      marker: '2026-10-13',
+      rolled: true,
+    }, // 09-28 + 15 = 10-13 (Tue)
+    {
+      name: 'long overdue: back 2026-10-20, refund due Tue 10-27, passed 32 days on 11-28',
+      back: '2026-10-20',
+      today: '2026-11-28',
+      due: '2026-10-27',
+      daysLeft: -32,
+      marker: '2026-11-04',
+      rolled: false,
+    },
   ])('$name', ({ back, today, due, daysLeft, marker, rolled }) => {
     const a = run('refund_after_return', { today, returnReceivedBySellerDate: back, amountFen: 399_00 });
     const refund = get(a, 'refund-after-return-due');
@@ -69,8 +103,22 @@ describe('定金 (民法典 第五百八十六至五百八十八条)', () => {
     // cap = floor(total / 5); effective = min(paid, cap); excess = paid − effective
     { name: 'within the cap, seller defaults → double', paid: 2_000_00, total: 20_000_00, breachBy: 'seller', cap: undefined, outcome: 4_000_00 }, // 2 × 2,000
     { name: 'within the cap, buyer defaults → forfeited', paid: 2_000_00, total: 20_000_00, breachBy: 'buyer', cap: undefined, outcome: 0 },
-    { name: 'above the cap, seller defaults → double the cap plus the excess', paid: 5_000_00, total: 20_000_00, breachBy: 'seller', cap: 4_000_00, outcome: 9_000_00 }, // 2 × 4,000 + 1,000
-    { name: 'above the cap, buyer defaults → the excess still comes back', paid: 5_000_00, total: 20_000_00, breachBy: 'buyer', cap: 4_000_00, outcome: 1_000_00 }, // 5,000 − 4,000
+    {
+      name: 'above the cap, seller defaults → double the cap plus the excess',
+      paid: 5_000_00,
+      total: 20_000_00,
+      breachBy: 'seller',
+      cap: 4_000_00,
+      outcome: 9_000_00,
+    }, // 2 × 4,000 + 1,000
+    {
+      name: 'above the cap, buyer defaults → the excess still comes back',
+      paid: 5_000_00,
+      total: 20_000_00,
+      breachBy: 'buyer',
+      cap: 4_000_00,
+      outcome: 1_000_00,
+    }, // 5,000 − 4,000
     { name: 'cap rounded down to the fen: ¥100.01 contract, ¥25 paid', paid: 25_00, total: 100_01, breachBy: 'seller', cap: 20_00, outcome: 45_00 }, // floor(10,001 / 5) = 2,000 fen; 2 × 20 + 5
   ])('$name', ({ paid, total, breachBy, cap, outcome }) => {
     const a = run('earnest_money', { today: '2026-11-28', amountFen: paid, contractTotalFen: total, breachBy });
@@ -133,7 +181,13 @@ describe('prepaid cards and closed shops (实施条例 第二十一、二十二�
   it.each([
     // paid → +7 → principal back on request (解释 第十四条, in force 2025-05-01)
     { name: 'paid Fri 2026-11-20: until Fri 11-27, passed on 11-28', paid: '2026-11-20', today: '2026-11-28', due: '2026-11-27', status: 'passed' },
-    { name: 'paid Wed 2025-09-24: day 7 is 10-01, rolled past National Day to Thu 10-09', paid: '2025-09-24', today: '2025-09-25', due: '2025-10-09', status: 'open' },
+    {
+      name: 'paid Wed 2025-09-24: day 7 is 10-01, rolled past National Day to Thu 10-09',
+      paid: '2025-09-24',
+      today: '2025-09-25',
+      due: '2025-10-09',
+      status: 'open',
+    },
   ])('$name', ({ paid, today, due, status }) => {
     const c = get(run('prepaid_service', { today, orderDate: paid }), 'prepaid-seven-day-refund');
     expect(c).toMatchObject({ due, status });
@@ -160,36 +214,165 @@ describe('prepaid cards and closed shops (实施条例 第二十一、二十二�
 describe('the other new types: the rule, its facts and its articles', () => {
   it.each([
     { name: 'deposit online', category: 'deposit_refund', facts: { amountFen: 99_00 }, id: 'deposit-refund', law: ECL, article: '第二十一条', text: '¥99' },
-    { name: 'deposit offline: no e-commerce law', category: 'deposit_refund', facts: { offline: true }, id: 'deposit-refund', law: REGS, article: '第二十条', notLaw: ECL },
-    { name: 'deposit of a closed business', category: 'deposit_refund', facts: { shopClosed: true }, id: 'deposit-business-closed', law: REGS, article: '第二十一条' },
-    { name: 'default-ticked add-on online', category: 'tied_sale', facts: { amountFen: 29_00 }, id: 'tied-sale-refund', law: ECL, article: '第十九条', text: '¥29' },
-    { name: 'default-ticked add-on online: no carrying over earlier choices', category: 'tied_sale', facts: {}, id: 'tied-sale-refund', law: ONLINE_TRADE, article: '第十七条' },
+    {
+      name: 'deposit offline: no e-commerce law',
+      category: 'deposit_refund',
+      facts: { offline: true },
+      id: 'deposit-refund',
+      law: REGS,
+      article: '第二十条',
+      notLaw: ECL,
+    },
+    {
+      name: 'deposit of a closed business',
+      category: 'deposit_refund',
+      facts: { shopClosed: true },
+      id: 'deposit-business-closed',
+      law: REGS,
+      article: '第二十一条',
+    },
+    {
+      name: 'default-ticked add-on online',
+      category: 'tied_sale',
+      facts: { amountFen: 29_00 },
+      id: 'tied-sale-refund',
+      law: ECL,
+      article: '第十九条',
+      text: '¥29',
+    },
+    {
+      name: 'default-ticked add-on online: no carrying over earlier choices',
+      category: 'tied_sale',
+      facts: {},
+      id: 'tied-sale-refund',
+      law: ONLINE_TRADE,
+      article: '第十七条',
+    },
     { name: 'bundle in a shop', category: 'tied_sale', facts: { offline: true }, id: 'tied-sale-refund', law: REGS, article: '第十一条', notLaw: ECL },
     { name: 'deleted review', category: 'review_manipulation', facts: {}, id: 'review-not-deletable', law: ECL, article: '第三十九条' },
     { name: 'reviews hidden or tampered with', category: 'review_manipulation', facts: {}, id: 'review-tampering', law: REGS, article: '第九条' },
-    { name: '大数据杀熟: the rule', category: 'price_discrimination', facts: {}, id: 'price-discrimination-unlawful', law: '个人信息保护法', article: '第二十四条' },
-    { name: 'automatic renewal online: five days before', category: 'auto_renewal', facts: {}, id: 'auto-renewal-notice', law: ONLINE_TRADE, article: '第十八条' },
-    { name: 'automatic renewal in a shop', category: 'auto_renewal', facts: { offline: true }, id: 'auto-renewal-notice', law: REGS, article: '第十条', notLaw: ONLINE_TRADE },
-    { name: 'wrong-price cancellation: contract formed', category: 'price_error_cancel', facts: {}, id: 'price-error-contract', law: CIVIL, article: '第四百九十一条' },
-    { name: 'wrong-price cancellation: the seller’s 重大误解 defence, for a court', category: 'price_error_cancel', facts: {}, id: 'price-error-defence', law: CIVIL, article: '第一百四十七条', text: '九十日' },
-    { name: 'banned account: the balance', category: 'account_banned', facts: { amountFen: 350_00 }, id: 'account-banned-balance', law: CIVIL, article: '第五百六十六条', text: '¥350' },
-    { name: 'banned account: an explanation', category: 'account_banned', facts: {}, id: 'account-banned-explanation', law: '个人信息保护法', article: '第二十四条' },
-    { name: 'food delivery: no outsourcing defence', category: 'food_delivery', facts: {}, id: 'food-delivery-restaurant', law: '最高人民法院关于审理网络消费纠纷案件适用法律若干问题的规定（一）', article: '第十九条' },
-    { name: 'food delivery: platform vetting', category: 'food_delivery', facts: {}, id: 'food-delivery-platform', law: '网络餐饮服务食品安全监督管理办法', article: '第八条' },
+    {
+      name: '大数据杀熟: the rule',
+      category: 'price_discrimination',
+      facts: {},
+      id: 'price-discrimination-unlawful',
+      law: '个人信息保护法',
+      article: '第二十四条',
+    },
+    {
+      name: 'automatic renewal online: five days before',
+      category: 'auto_renewal',
+      facts: {},
+      id: 'auto-renewal-notice',
+      law: ONLINE_TRADE,
+      article: '第十八条',
+    },
+    {
+      name: 'automatic renewal in a shop',
+      category: 'auto_renewal',
+      facts: { offline: true },
+      id: 'auto-renewal-notice',
+      law: REGS,
+      article: '第十条',
+      notLaw: ONLINE_TRADE,
+    },
+    {
+      name: 'wrong-price cancellation: contract formed',
+      category: 'price_error_cancel',
+      facts: {},
+      id: 'price-error-contract',
+      law: CIVIL,
+      article: '第四百九十一条',
+    },
+    {
+      name: 'wrong-price cancellation: the seller’s 重大误解 defence, for a court',
+      category: 'price_error_cancel',
+      facts: {},
+      id: 'price-error-defence',
+      law: CIVIL,
+      article: '第一百四十七条',
+      text: '九十日',
+    },
+    {
+      name: 'banned account: the balance',
+      category: 'account_banned',
+      facts: { amountFen: 350_00 },
+      id: 'account-banned-balance',
+      law: CIVIL,
+      article: '第五百六十六条',
+      text: '¥350',
+    },
+    {
+      name: 'banned account: an explanation',
+      category: 'account_banned',
+      facts: {},
+      id: 'account-banned-explanation',
+      law: '个人信息保护法',
+      article: '第二十四条',
+    },
+    {
+      name: 'food delivery: no outsourcing defence',
+      category: 'food_delivery',
+      facts: {},
+      id: 'food-delivery-restaurant',
+      law: '最高人民法院关于审理网络消费纠纷案件适用法律若干问题的规定（一）',
+      article: '第十九条',
+    },
+    {
+      name: 'food delivery: platform vetting',
+      category: 'food_delivery',
+      facts: {},
+      id: 'food-delivery-platform',
+      law: '网络餐饮服务食品安全监督管理办法',
+      article: '第八条',
+    },
     { name: 'flight delayed', category: 'travel_ticket', facts: {}, id: 'travel-carrier', law: CIVIL, article: '第八百二十条' },
-    { name: 'package tour: 1–3× for refusing to perform', category: 'travel_ticket', facts: { amountFen: 3_000_00 }, id: 'travel-package-tour', law: '旅游法', article: '第七十条', text: '¥3,000 至 ¥9,000' },
+    {
+      name: 'package tour: 1–3× for refusing to perform',
+      category: 'travel_ticket',
+      facts: { amountFen: 3_000_00 },
+      id: 'travel-package-tour',
+      law: '旅游法',
+      article: '第七十条',
+      text: '¥3,000 至 ¥9,000',
+    },
     { name: 'renovation: bad work', category: 'service_contract', facts: {}, id: 'service-work-remedies', law: CIVIL, article: '第七百八十一条' },
-    { name: 'renovation: cutting corners is fraud', category: 'service_contract', facts: {}, id: 'service-fraud-practices', law: PENALTIES, article: '第十三条' },
-    { name: 'cosmetics: report the adverse reaction', category: 'cosmetics_reaction', facts: {}, id: 'cosmetics-reaction-steps', law: '化妆品监督管理条例', article: '第五十二条' },
+    {
+      name: 'renovation: cutting corners is fraud',
+      category: 'service_contract',
+      facts: {},
+      id: 'service-fraud-practices',
+      law: PENALTIES,
+      article: '第十三条',
+    },
+    {
+      name: 'cosmetics: report the adverse reaction',
+      category: 'cosmetics_reaction',
+      facts: {},
+      id: 'cosmetics-reaction-steps',
+      law: '化妆品监督管理条例',
+      article: '第五十二条',
+    },
     { name: 'cosmetics: the injury claim', category: 'cosmetics_reaction', facts: {}, id: 'product-injury-claim', law: CIVIL, article: '第一千二百零二条' },
-    { name: 'scam: police can stop and freeze payments', category: 'scam', facts: {}, id: 'scam-act-now', law: '反电信网络诈骗法', article: '第二十条', text: '96110' },
-  ] as const)('$name', (row: { category: AssessmentInput['category']; facts: Row; id: string; law: string; article: string; text?: string; notLaw?: string }) => {
-    const a = run(row.category, { today: '2026-11-28', ...row.facts });
-    const c = get(a, row.id);
-    expect(cites(c, row.law, row.article)).toBe(true);
-    if (row.text) expect(c.text).toContain(row.text);
-    if (row.notLaw) expect(c.citations.some((x) => x.law === row.notLaw)).toBe(false);
-  });
+    {
+      name: 'scam: police can stop and freeze payments',
+      category: 'scam',
+      facts: {},
+      id: 'scam-act-now',
+      law: '反电信网络诈骗法',
+      article: '第二十条',
+      text: '96110',
+    },
+  ] as const)(
+    '$name',
+    (row: { category: AssessmentInput['category']; facts: Row; id: string; law: string; article: string; text?: string; notLaw?: string }) => {
+      const a = run(row.category, { today: '2026-11-28', ...row.facts });
+      const c = get(a, row.id);
+      expect(cites(c, row.law, row.article)).toBe(true);
+      if (row.text) expect(c.text).toContain(row.text);
+      if (row.notLaw) expect(c.citations.some((x) => x.law === row.notLaw)).toBe(false);
+    },
+  );
 
   it.each([
     // what you paid − what another paid on the same terms
@@ -202,7 +385,9 @@ describe('the other new types: the rule, its facts and its articles', () => {
   });
 
   it('gives no difference when the other price is not lower', () => {
-    expect(get(run('price_discrimination', { today: '2026-11-28', amountFen: 100_00, comparisonPriceFen: 120_00 }), 'price-discrimination-difference').amountFen).toBeUndefined();
+    expect(
+      get(run('price_discrimination', { today: '2026-11-28', amountFen: 100_00, comparisonPriceFen: 120_00 }), 'price-discrimination-difference').amountFen,
+    ).toBeUndefined();
   });
 
   it.each([
@@ -234,7 +419,10 @@ describe('the other new types: the rule, its facts and its articles', () => {
   });
 
   it('food delivery gets the tenfold award, and 食品安全法 in the version in force at purchase', () => {
-    for (const [orderDate, version] of [['2025-11-30', '2021-04-29'], ['2025-12-01', '2025-09-12']] as const) {
+    for (const [orderDate, version] of [
+      ['2025-11-30', '2021-04-29'],
+      ['2025-12-01', '2025-09-12'],
+    ] as const) {
       const a = run('food_delivery', { today: '2026-11-28', orderDate, amountFen: 38_00 });
       expect(get(a, 'food-punitive').amountFen).toBe(1_000_00); // 10 × 38 = 380 < 1,000
       const platform = get(a, 'food-delivery-platform');
@@ -251,7 +439,14 @@ describe('the wrong law on a large claim: shops on second-hand platforms, refurb
     { name: 'a company', sellerName: '深圳某某科技有限公司' },
     { name: '自营', sellerName: '平台自营二手' },
   ])('$name is a trader: consumer law and 3× (min ¥500) for refurbished-as-new', ({ sellerName }) => {
-    const a = run('second_hand', { today: '2026-11-28', sellerType: 'individual_second_hand', sellerName, refurbishedAsNew: true, amountFen: 2_999_00, receivedDate: '2026-11-25' });
+    const a = run('second_hand', {
+      today: '2026-11-28',
+      sellerType: 'individual_second_hand',
+      sellerName,
+      refurbishedAsNew: true,
+      amountFen: 2_999_00,
+      receivedDate: '2026-11-25',
+    });
     expect(a.appliesConsumerLaw).toBe(true);
     expect(has(a, 'second-hand-not-consumer-law')).toBe(false);
     expect(get(a, 'second-hand-trader').text).toContain(sellerName);
@@ -297,8 +492,17 @@ describe('the new regulations in the older rules', () => {
   });
 
   it('excluded goods name 七日办法 第六条 / 第七条', () => {
-    expect(cites(get(run('seven_day_return', { today: '2026-11-05', receivedDate: '2026-11-03', customMade: true }), 'seven-day-return-excluded'), SEVEN_DAY, '第六条')).toBe(true);
-    const confirmed = get(run('seven_day_return', { today: '2026-11-05', receivedDate: '2026-11-03', confirmedNonReturnable: true }), 'seven-day-return-excluded');
+    expect(
+      cites(
+        get(run('seven_day_return', { today: '2026-11-05', receivedDate: '2026-11-03', customMade: true }), 'seven-day-return-excluded'),
+        SEVEN_DAY,
+        '第六条',
+      ),
+    ).toBe(true);
+    const confirmed = get(
+      run('seven_day_return', { today: '2026-11-05', receivedDate: '2026-11-03', confirmedNonReturnable: true }),
+      'seven-day-return-excluded',
+    );
     expect(cites(confirmed, SEVEN_DAY, '第七条')).toBe(true);
     expect(cites(confirmed, REGS, '第十九条')).toBe(true);
   });

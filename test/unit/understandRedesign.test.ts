@@ -22,12 +22,18 @@ describe('money in everyday forms and positions (issue 12, failure 3)', () => {
     expect(read(message).slots.amountFen).toBe(fen);
   });
 
-  it.each(['直接给我12315投诉的文字', '我打了12315好几次都没人接', '等了30天还没发货', '我今年28岁', '房间号1208，空调是坏的', '分了12期，每期200', '打5折买的', '买了个2寸的相框'])(
-    'takes no price from %s',
-    (message) => {
-      expect(read(message).slots.amountFen).toBeUndefined();
-    },
-  );
+  it.each([
+    '直接给我12315投诉的文字',
+    '我打了12315好几次都没人接',
+    '等了30天还没发货',
+    '我今年28岁',
+    '房间号1208，空调是坏的',
+    '分了12期，每期200',
+    '打5折买的',
+    '买了个2寸的相框',
+  ])('takes no price from %s', (message) => {
+    expect(read(message).slots.amountFen).toBeUndefined();
+  });
 
   it('reads 合同8万 as the contract total, and the 定金 as what was paid', () => {
     expect(read('装修合同8万，付了一半公司就不干了').slots).toMatchObject({ contractTotalFen: 8_000_000 });
@@ -159,9 +165,12 @@ describe('urgent situations (failure 1)', () => {
   ])('%s → %s', (message, urgent) => {
     expect(read(message).urgent).toContain(urgent);
   });
-  it.each(['被冒充快递客服的人骗了，转了3000过去', '每个月被自动扣25元，找不到在哪取消', '充电器爆炸了，手机也坏了', '我孩子3岁，喝了奶粉拉肚子'])('%s is not urgent', (message) => {
-    expect(read(message).urgent).toBeUndefined();
-  });
+  it.each(['被冒充快递客服的人骗了，转了3000过去', '每个月被自动扣25元，找不到在哪取消', '充电器爆炸了，手机也坏了', '我孩子3岁，喝了奶粉拉肚子'])(
+    '%s is not urgent',
+    (message) => {
+      expect(read(message).urgent).toBeUndefined();
+    },
+  );
   it('the scam call is classed as a scam, not a delivery problem', () => {
     expect(read('刚才一个电话说快递丢了要理赔，叫我开通备用金，现在还在聊').category?.best).toBe('scam');
   });
