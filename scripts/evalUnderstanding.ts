@@ -143,7 +143,14 @@ type Report = {
   intent: { micro: ReturnType<typeof prf>; per: Record<string, Counts> };
   slot: { micro: ReturnType<typeof prf>; per: Record<string, Counts> };
   urgent: { micro: ReturnType<typeof prf>; per: Record<string, Counts> };
-  type: { scored: number; correct: number; accuracy: number; noneWrong: number; confusions: [string, number][] };
+  type: {
+    scored: number;
+    correct: number;
+    accuracy: number;
+    noneWrong: number;
+    confusions: [string, number][];
+    perType: Record<string, { correct: number; total: number }>;
+  };
   language: { scored: number; correct: number; accuracy: number };
   misses: string[];
 };
@@ -153,6 +160,7 @@ function evaluate(items: Item[]): Report {
   const perSlot: Record<string, Counts> = Object.fromEntries([...STRICT_SLOTS, ...LOOSE_SLOTS].map((s) => [s, counts()]));
   const perUrgent: Record<string, Counts> = Object.fromEntries(Urgent.options.map((u) => [u, counts()]));
   const confusions = new Map<string, number>();
+  const perType: Record<string, { correct: number; total: number }> = {};
   const misses: string[] = [];
   let typeScored = 0,
     typeCorrect = 0,
@@ -183,6 +191,10 @@ function evaluate(items: Item[]): Report {
       const best = u.category?.best;
       const want = item.type;
       const ok = want === null ? best === undefined : (best !== undefined && want.includes(best)) || (item.typeMayBeNone === true && best === undefined);
+      const typeKey = want?.[0] ?? 'none';
+      perType[typeKey] ??= { correct: 0, total: 0 };
+      perType[typeKey].total++;
+      if (ok) perType[typeKey].correct++;
       if (ok) typeCorrect++;
       else {
         if (want === null) noneWrong++;
@@ -240,6 +252,7 @@ function evaluate(items: Item[]): Report {
       accuracy: typeCorrect / (typeScored || 1),
       noneWrong,
       confusions: [...confusions.entries()].sort((a, b) => b[1] - a[1]),
+      perType,
     },
     language: { scored: langScored, correct: langCorrect, accuracy: langCorrect / (langScored || 1) },
     misses,
@@ -277,10 +290,20 @@ function runLabelled(): void {
   process.stdout.write(
     `type     accuracy ${f2(r.type.accuracy)} (${r.type.correct}/${r.type.scored}; a type found where none is labelled: ${r.type.noneWrong})\n`,
   );
+  const disputes = Object.entries(r.type.perType).filter(([t]) => t !== 'none');
+  const disputeCorrect = disputes.reduce((n, [, c]) => n + c.correct, 0);
+  const disputeTotal = disputes.reduce((n, [, c]) => n + c.total, 0);
+  process.stdout.write(`         on utterances labelled with a dispute: ${f2(disputeCorrect / (disputeTotal || 1))} (${disputeCorrect}/${disputeTotal})\n`);
   process.stdout.write(`language accuracy ${f2(r.language.accuracy)} (${r.language.correct}/${r.language.scored})\n`);
   printPer('per intent', r.intent.per);
   printPer('per slot', r.slot.per);
   printPer('per urgent situation', r.urgent.per);
+  process.stdout.write('\nper dispute type (labelled first choice): correct / labelled\n');
+  const types = Object.entries(r.type.perType).sort((a, b) => b[1].total - a[1].total);
+  for (let i = 0; i < types.length; i += 3) {
+    const row = types.slice(i, i + 3).map(([t, c]) => `${t.padEnd(21)} ${String(c.correct).padStart(3)}/${String(c.total).padEnd(3)}`);
+    process.stdout.write(`  ${row.join('   ')}\n`);
+  }
   process.stdout.write('\ntype confusions (labelled → found), most frequent first\n');
   for (const [k, n] of r.type.confusions.slice(0, 15)) process.stdout.write(`  ${String(n).padStart(3)}  ${k}\n`);
   if (args.has('verbose')) process.stdout.write(`\nmisses\n${r.misses.map((m) => `  ${m}`).join('\n')}\n`);
