@@ -35,8 +35,14 @@ const STORY = [
 const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'weiquan-bench-docs-'));
 await fs.chmod(tmp, 0o755);
 const logger = makeLogger({ level: 'warn', pretty: false, destination: process.stderr });
-const server = process.env.DATABASE_URL ? undefined : await startEmbeddedPostgres({ dataDir: path.join(tmp, 'postgres'), port: 0, database: 'weiquan', persistent: false, logger });
-const parsed = parseConfig({ ...process.env, DATABASE_URL: server?.url ?? (await freshDatabase(process.env.DATABASE_URL ?? '', 'benchdocs')), LOG_LEVEL: 'warn' });
+const server = process.env.DATABASE_URL
+  ? undefined
+  : await startEmbeddedPostgres({ dataDir: path.join(tmp, 'postgres'), port: 0, database: 'weiquan', persistent: false, logger });
+const parsed = parseConfig({
+  ...process.env,
+  DATABASE_URL: server?.url ?? (await freshDatabase(process.env.DATABASE_URL ?? '', 'benchdocs')),
+  LOG_LEVEL: 'warn',
+});
 if (!parsed.ok) throw new Error(parsed.problems.join('\n'));
 const services = await composeServices(parsed.config, logger);
 const db = services.database.db;
@@ -44,7 +50,8 @@ const db = services.database.db;
 const { site } = await makeSites({ db }).create({ name: 'bench', allowedOrigins: [], locale: 'zh' });
 const conversationId = `bench-docs-${Date.now()}`;
 await services.runTurn({ conversationId, channel: 'directline', turnId: 'start', locale: 'zh', siteId: site.id });
-for (const [i, text] of STORY.entries()) await services.runTurn({ conversationId, channel: 'directline', turnId: `t${i}`, text, locale: 'zh', siteId: site.id });
+for (const [i, text] of STORY.entries())
+  await services.runTurn({ conversationId, channel: 'directline', turnId: `t${i}`, text, locale: 'zh', siteId: site.id });
 const caseNo = (await db.query<{ case_no: string }>('select case_no from cases where conversation_id = $1', [conversationId])).rows[0]?.case_no;
 if (!caseNo) throw new Error('the story filed no case');
 await db.query(
@@ -89,7 +96,9 @@ for (const kind of DOCUMENT_KINDS) {
       worstPdfMs = Math.max(worstPdfMs, p95);
       largestPdf = Math.max(largestPdf, bytes);
     }
-    lines.push(`  ${`${kind}.${format}`.padEnd(24)} ${(bytes / 1024).toFixed(1).padStart(7)} KB   p50 ${p50.toFixed(1).padStart(6)} ms   p95 ${p95.toFixed(1).padStart(6)} ms   max ${(times.at(-1) ?? 0).toFixed(1).padStart(6)} ms   (of which loading the case p50 ${(loads[Math.floor(loads.length / 2)] ?? 0).toFixed(1)} ms)`);
+    lines.push(
+      `  ${`${kind}.${format}`.padEnd(24)} ${(bytes / 1024).toFixed(1).padStart(7)} KB   p50 ${p50.toFixed(1).padStart(6)} ms   p95 ${p95.toFixed(1).padStart(6)} ms   max ${(times.at(-1) ?? 0).toFixed(1).padStart(6)} ms   (of which loading the case p50 ${(loads[Math.floor(loads.length / 2)] ?? 0).toFixed(1)} ms)`,
+    );
   }
 }
 const met = largestPdf < TARGET.pdfBytes && worstPdfMs < TARGET.ms;

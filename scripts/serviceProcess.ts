@@ -35,7 +35,10 @@ async function waitFor(service: Service, route: string, timeoutMs: number, since
   const deadline = since + timeoutMs;
   while (Date.now() < deadline) {
     if (service.child.exitCode !== null) throw new Error(`service exited with ${service.child.exitCode}:\n${service.output()}`);
-    const status = await fetch(`http://127.0.0.1:${service.port}${route}`).then((r) => r.status, () => 0);
+    const status = await fetch(`http://127.0.0.1:${service.port}${route}`).then(
+      (r) => r.status,
+      () => 0,
+    );
     if (status === 200) return Date.now() - since;
     await new Promise((r) => setTimeout(r, 50));
   }

@@ -46,7 +46,10 @@ const second = startService(env, await freePort());
 const secondReadyMs = await waitReady(second, 120_000);
 // Recovery has no time target of its own (the figures are printed).
 check(true, `after kill -9, the next start recovered by itself and was ready in ${secondReadyMs} ms`);
-check(second.output().includes('db.embedded_orphan_stopping') || second.output().includes('db.embedded_stale_pid_file_removed'), 'the leftover server from the killed run was detected and handled');
+check(
+  second.output().includes('db.embedded_orphan_stopping') || second.output().includes('db.embedded_stale_pid_file_removed'),
+  'the leftover server from the killed run was detected and handled',
+);
 
 const newPgPort = Number((await fs.readFile(path.join(dataDir, 'postgres', 'postmaster.pid'), 'utf8')).split('\n')[3]);
 const marker = await withClient(newPgPort, (c) => c.query('select note from smoke_marker'));
@@ -57,7 +60,10 @@ check(instances.rows[0].n === 2, 'both starts registered themselves (2 service_i
 second.child.kill('SIGTERM');
 const code = await second.exited;
 check(code === 0, `SIGTERM shut the service down cleanly (exit ${code})`);
-const leftover = await fs.access(path.join(dataDir, 'postgres', 'postmaster.pid')).then(() => true, () => false);
+const leftover = await fs.access(path.join(dataDir, 'postgres', 'postmaster.pid')).then(
+  () => true,
+  () => false,
+);
 check(!leftover, 'the embedded PostgreSQL was stopped with the service');
 
 const thirdStarted = Date.now();
@@ -74,4 +80,6 @@ check(((await fs.stat(privateDir)).mode & 0o777) === 0o700, 'the private folder 
 const cluster = await fs.readlink(path.join(dataDir, 'postgres')).catch(() => undefined);
 if (cluster) await fs.rm(cluster, { recursive: true, force: true });
 await fs.rm(privateDir, { recursive: true, force: true });
-process.stdout.write(`embedded smoke: first ready ${firstReadyMs} ms; after kill -9 ${secondReadyMs} ms; later start listening ${thirdListeningMs} ms, ready ${thirdReadyMs} ms\n`);
+process.stdout.write(
+  `embedded smoke: first ready ${firstReadyMs} ms; after kill -9 ${secondReadyMs} ms; later start listening ${thirdListeningMs} ms, ready ${thirdReadyMs} ms\n`,
+);

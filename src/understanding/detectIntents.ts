@@ -58,7 +58,9 @@ export function detectIntents(rawText: string, lexicon: Lexicon, facts: Facts): 
   const asks = asksQuestion(text, lexicon) && !(hasSlots && onlyRhetorical(text, lexicon));
   // 你好吗, 你是谁 and 在吗 end like questions but are small talk, not questions about rights.
   const smallTalkOnly = (found.has('chitchat') || found.has('greeting')) && !hasSlots && !facts.categoryFound;
-  if (asks && !smallTalkOnly) found.add('question');
+  // 转人工 / can I talk to a human asks for a person, not about rights.
+  const handoffOnly = found.has('handoff') && !hasSlots && !facts.categoryFound;
+  if (asks && !smallTalkOnly && !handoffOnly) found.add('question');
   const marksCorrection = lexicon.correction.some((re) => re.test(text));
   const conflicts = SCALAR_SLOTS.some((s) => facts.slots[s] !== undefined && facts.known[s] !== undefined && facts.slots[s] !== facts.known[s]);
   if ((marksCorrection && hasSlots) || conflicts) found.add('correction');
@@ -93,7 +95,10 @@ function exactIntents(forms: readonly string[], lexicon: Lexicon): Set<IntentRul
  * a short lead-in, answers as its last answering clause says.
  */
 function clauseAnswer(text: string, lexicon: Lexicon): IntentRuleName[] {
-  const clauses = text.split(/[，,。.！!？?；;~～\n]+/).map((c) => c.trim()).filter((c) => c.length > 0);
+  const clauses = text
+    .split(/[，,。.！!？?；;~～\n]+/)
+    .map((c) => c.trim())
+    .filter((c) => c.length > 0);
   if (clauses.length < 2) return [];
   let answer: IntentRuleName[] = [];
   let hedged = false;

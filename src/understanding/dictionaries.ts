@@ -32,7 +32,9 @@ const Pattern = z.string().refine((s) => {
 const Note = z.string().optional();
 
 export const PlatformsFile = z.strictObject({
-  platforms: z.array(z.strictObject({ name: z.string().min(1), nameEn: z.string().min(1), aliases: z.array(Phrase).min(1), excludes: z.array(Phrase).optional() })),
+  platforms: z.array(
+    z.strictObject({ name: z.string().min(1), nameEn: z.string().min(1), aliases: z.array(Phrase).min(1), excludes: z.array(Phrase).optional() }),
+  ),
 });
 export type PlatformsFile = z.infer<typeof PlatformsFile>;
 

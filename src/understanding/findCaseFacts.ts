@@ -31,7 +31,12 @@ const RETURN_CONTEXT = /退货|寄回|退回|return/;
  * The facts the new dispute types need (issue 12): a closed shop, an offline purchase, a minor's age, who broke a
  * 定金 agreement, and the dates a return was sent back and received. Only what the words say; nothing guessed.
  */
-export function findCaseFacts(text: string, _money: readonly MoneyMention[], dates: readonly DateMention[], today: CivilDate): CaseFacts & { returnDates: Set<DateMention> } {
+export function findCaseFacts(
+  text: string,
+  _money: readonly MoneyMention[],
+  dates: readonly DateMention[],
+  today: CivilDate,
+): CaseFacts & { returnDates: Set<DateMention> } {
   const facts: CaseFacts = {};
   if (SHOP_CLOSED.test(text) && !NOT_CLOSED.test(text)) facts.shopClosed = true;
   if (OFFLINE.test(text)) facts.offline = true;

@@ -42,7 +42,8 @@ const OTHER_BEFORE =
 /** Money spent on something else: 去医院花了500 is a medical cost, not the price of the goods. */
 const OTHER_CLAUSE = /医院|医药费|看病|治疗|住院|检查费|药费|打车|路费|hospital|medical|doctor/;
 /** 合同8万, 总价3万, 全款: the number is the whole contract. */
-const CONTRACT_BEFORE = /(?:合同(?:价|金额|总价|总额|款)?|总价(?:款)?|全款|总额|总费用|工程款|contract(?: price| total)?|total price)\s*(?:(?:是|为|:|一共|共|of)\s*)?$/;
+const CONTRACT_BEFORE =
+  /(?:合同(?:价|金额|总价|总额|款)?|总价(?:款)?|全款|总额|总费用|工程款|contract(?: price| total)?|total price)\s*(?:(?:是|为|:|一共|共|of)\s*)?$/;
 /** Hotlines and well-known numbers are never a price: 12315, 110, 96110, 400 电话. */
 const NOT_A_PRICE = /^(?:12315|12345|12331|12358|12321|12306|110|119|120|122|96110|95\d{3}|400|800)$/;
 /** A number alone in its clause (…耳机，1899，…) is the price when the message is about buying something. */
@@ -57,7 +58,7 @@ const GOODS_FILLER = /(?:才|只要|只|要|是|就|卖|也就|花了)$/;
 /** Every sum of money in the normalized message, skipping spans already taken by dates and numbers. */
 export function findMoney(text: string, original: string, taken: readonly Span[], awaitingAmount: boolean, goods: GoodsSpans = NO_GOODS): MoneyMention[] {
   const found: MoneyMention[] = [];
-  const add = (m: RegExpExecArray, explicit: boolean, jiao?: string) => {
+  const add = (m: RegExpExecArray, explicit: boolean, jiao?: string, pricedByContext = false) => {
     const span = { start: m.index, end: m.index + m[0].length };
     if ([...taken, ...found].some((s) => overlaps(s, span))) return;
     const value = parseNumeral(m[2] ?? '');
@@ -65,9 +66,17 @@ export function findMoney(text: string, original: string, taken: readonly Span[]
     const before = clauseBefore(text, span.start);
     const after = text.slice(span.end);
     const yuan = (m[1] ? -1 : 1) * (value + (jiao ? (parseNumeral(jiao) ?? 0) / 10 : 0));
-    const price = isPrice(before, after) || afterGoods(span.start, after, m[2] ?? '');
+    const price = pricedByContext || isPrice(before, after) || afterGoods(span.start, after, m[2] ?? '');
     const contract = CONTRACT_BEFORE.test(before);
-    found.push({ ...span, text: original.slice(span.start, span.end), yuan, explicit, price, contract, other: !contract && (OTHER_BEFORE.test(before) || OTHER_CLAUSE.test(before)) });
+    found.push({
+      ...span,
+      text: original.slice(span.start, span.end),
+      yuan,
+      explicit,
+      price,
+      contract,
+      other: !contract && (OTHER_BEFORE.test(before) || OTHER_CLAUSE.test(before)),
+    });
   };
   for (const m of findAll(text, PREFIXED)) add(m, true);
   for (const m of findAll(text, SUFFIXED)) {
@@ -91,7 +100,7 @@ export function findMoney(text: string, original: string, taken: readonly Span[]
       (LONE_NUMBER.test(before) && /^\s*(?:[，。；！,;!]|$)/.test(after) && digits.length >= 2 && digits.length <= 6 && PURCHASE.test(text));
     // When only the question makes it money, a lone 一 or 三 is more likely part of a word (一直).
     const numberLike = /\d|[十百千万亿]/.test(m[2] ?? '');
-    if (priced || (awaitingAmount && numberLike)) add(m, false);
+    if (priced || (awaitingAmount && numberLike)) add(m, false, undefined, priced);
   }
   /** 球鞋1399, 年卡3680 (right after a product word), 1.2w的相机 (before one): a price. */
   function afterGoods(at: number, after: string, raw: string): boolean {

@@ -7,17 +7,39 @@ export type PhraseHit<T> = Span & { phrase: string; value: T };
  * in `在jd买的` but not in `jdk`.
  */
 export function findPhrases<T>(text: string, entries: readonly { phrase: string; value: T }[]): PhraseHit<T>[] {
-  const hits: PhraseHit<T>[] = [];
-  for (const { phrase, value } of entries) {
-    if (!phrase) continue;
-    for (let at = text.indexOf(phrase); at >= 0; at = text.indexOf(phrase, at + 1)) {
+  const index = indexOf(entries);
+  const found: { order: number; hit: PhraseHit<T> }[] = [];
+  for (let at = 0; at < text.length; at++) {
+    const bucket = index.get(text[at]!);
+    if (!bucket) continue;
+    for (const order of bucket) {
+      const { phrase, value } = entries[order]!;
+      if (!text.startsWith(phrase, at)) continue;
       const end = at + phrase.length;
       if (isWordChar(phrase[0]) && isWordChar(text[at - 1])) continue;
       if (isWordChar(phrase[phrase.length - 1]) && isWordChar(text[end])) continue;
-      hits.push({ start: at, end, phrase, value });
+      found.push({ order, hit: { start: at, end, phrase, value } });
     }
   }
-  return hits;
+  // Phrase by phrase, as listed, then left to right: the order callers have always seen.
+  return found.sort((a, b) => a.order - b.order || a.hit.start - b.hit.start).map((f) => f.hit);
+}
+
+/** Entries by their first character, built once per phrase list: a message is scanned once, not once per phrase. */
+const indexes = new WeakMap<readonly { phrase: string }[], Map<string, number[]>>();
+function indexOf(entries: readonly { phrase: string }[]): Map<string, number[]> {
+  let index = indexes.get(entries);
+  if (!index) {
+    index = new Map();
+    entries.forEach(({ phrase }, order) => {
+      if (!phrase) return;
+      const bucket = index!.get(phrase[0]!) ?? [];
+      bucket.push(order);
+      index!.set(phrase[0]!, bucket);
+    });
+    indexes.set(entries, index);
+  }
+  return index;
 }
 
 /**

@@ -49,7 +49,11 @@ export function confidenceOf(best: number, runnerUp: number): number {
 }
 
 /** Facts that point at a type beyond the words: 拆封 + a refusal is the 7-day-return fight (domain.md D.3). */
-function addFactEvidence({ slots, sellerRefused, sellerSuggests, urgent = [] }: Evidence, scores: Map<DisputeType, number>, add: (t: DisputeType, w: number) => void): void {
+function addFactEvidence(
+  { slots, sellerRefused, sellerSuggests, urgent = [] }: Evidence,
+  scores: Map<DisputeType, number>,
+  add: (t: DisputeType, w: number) => void,
+): void {
   if (slots.openedPackage === true && sellerRefused) add('seven_day_return', 2);
   if (sellerSuggests) add(sellerSuggests, 1);
   // A skin reaction to a cosmetic is its own type; other harm from a product is product injury.
@@ -58,6 +62,9 @@ function addFactEvidence({ slots, sellerRefused, sellerSuggests, urgent = [] }: 
   if (urgent.includes('unauthorized_payment')) add('unauthorized_payment', 3);
   if (urgent.includes('food_poisoning')) add((scores.get('food_delivery') ?? 0) > 0 ? 'food_delivery' : 'food_safety', 2);
   if (slots.minorAge !== undefined) add('minor_payment', 3);
+  // Food from a delivery platform falls under the takeaway rules (网络餐饮服务食品安全监督管理办法), even when it is unsafe.
+  const unsafe = scores.get('food_safety') ?? 0;
+  if ((scores.get('food_delivery') ?? 0) >= 2 && unsafe > 0) add('food_delivery', unsafe);
   if (slots.shopClosed === true && (scores.get('prepaid_service') ?? 0) > 0) add('prepaid_service', 1);
   if (slots.returnShippedDate !== undefined || slots.returnReceivedDate !== undefined) add('refund_after_return', 2);
   if (slots.breachBy !== undefined) add('earnest_money', 1);

@@ -24,7 +24,16 @@ import { fixTypos, simplifyChinese } from './simplifyText.js';
 import { slotProblem } from './problemMessages.js';
 import { splitClauses } from './splitClauses.js';
 import { scoreCategory } from './scoreCategory.js';
-import { type Intent, SlotName, type Slots, type SlotProblem, type Understand, type UnderstandContext, type UnderstandSync, type Understanding } from './types.js';
+import {
+  type Intent,
+  SlotName,
+  type Slots,
+  type SlotProblem,
+  type Understand,
+  type UnderstandContext,
+  type UnderstandSync,
+  type Understanding,
+} from './types.js';
 import { validateAmount, validateDates } from './validateSlots.js';
 
 /** Builds the offline understander over the given dictionaries (tests may pass their own), compiling them once. */
@@ -43,7 +52,20 @@ export const understandOfflineSync: UnderstandSync = makeUnderstandOffline(dicti
 export const understandOffline: Understand = async (message, context) => understandOfflineSync(message, context);
 
 /** Intents that steer the conversation rather than tell a dispute. */
-const CONTROL_INTENTS: readonly Intent[] = ['consent_yes', 'consent_no', 'yes', 'no', 'unsure', 'handoff', 'restart', 'back', 'cancel', 'delete_my_data', 'export_my_data', 'withdraw_consent'];
+const CONTROL_INTENTS: readonly Intent[] = [
+  'consent_yes',
+  'consent_no',
+  'yes',
+  'no',
+  'unsure',
+  'handoff',
+  'restart',
+  'back',
+  'cancel',
+  'delete_my_data',
+  'export_my_data',
+  'withdraw_consent',
+];
 /** Slots whose bare answer is 是 / 不是: asking for one is asking a yes/no question. */
 const YES_NO_SLOTS: readonly SlotName[] = ['openedPackage', 'isFood', 'injured', 'shopClosed', 'offline'];
 
@@ -61,12 +83,27 @@ function understand(lexicon: Lexicon, written: string, { now, known = {}, awaiti
   const taken: Span[] = [...(orderNumber ? [orderNumber] : []), ...(phone ? [phone] : []), ...dates];
   const goodsWords = longestMatches(findPhrases(text, lexicon.products)).filter((h) => h.value !== null);
   const goods = { ends: new Set(goodsWords.map((h) => h.end)), starts: new Set(goodsWords.map((h) => h.start)) };
-  const money = findMoney(text, message, taken, awaiting === 'amountFen', goods);
+  // 不对，是2599: a correction of a known price reads a bare number as the price.
+  const correctingAmount = known.amountFen !== undefined && lexicon.correction.some((re) => re.test(text));
+  const money = findMoney(text, message, taken, awaiting === 'amountFen' || correctingAmount, goods);
   const { returnDates, ...caseFacts } = findCaseFacts(text, money, dates, today);
-  const dateCheck = validateDates(assignDates(text, dates.filter((d) => !returnDates.has(d)), awaiting), today, known);
+  const dateCheck = validateDates(
+    assignDates(
+      text,
+      dates.filter((d) => !returnDates.has(d)),
+      awaiting,
+    ),
+    today,
+    known,
+  );
   // 合同8万 / 总价3万 is the whole contract (定金 is capped at 20 % of it), not what was paid.
   const contract = money.find((m) => m.contract && m.yuan > 0);
-  const amountCheck = validateAmount(pickAmount(money.filter((m) => m !== contract), awaiting === 'amountFen'));
+  const amountCheck = validateAmount(
+    pickAmount(
+      money.filter((m) => m !== contract),
+      awaiting === 'amountFen' || correctingAmount,
+    ),
+  );
 
   const questions = splitClauses(text).filter((c) => asksQuestion(text.slice(c.start, c.end + 1), lexicon));
   const platform = findPlatform(text, lexicon);
@@ -104,7 +141,14 @@ function understand(lexicon: Lexicon, written: string, { now, known = {}, awaiti
   });
   const problems: SlotProblem[] = [...dateCheck.problems, ...amountCheck.problems];
   const yesNo = expectsYesNo === true || (awaiting !== undefined && YES_NO_SLOTS.includes(awaiting));
-  const intents = detectIntents(text, lexicon, { slots, known, categoryFound: scored !== undefined, hasProblems: problems.length > 0, sellerResponse, expectsYesNo: yesNo });
+  const intents = detectIntents(text, lexicon, {
+    slots,
+    known,
+    categoryFound: scored !== undefined,
+    hasProblems: problems.length > 0,
+    sellerResponse,
+    expectsYesNo: yesNo,
+  });
   // A name or a street address answering for a 12315 complaint detail is the answer, whatever digits
   // or place names in it look like (文三路90号 is no amount): read it as such unless it asks something.
   if (awaiting && COMPLAINT_DETAILS.includes(awaiting) && slots[awaiting] === undefined && !intents.includes('question')) {
@@ -112,7 +156,9 @@ function understand(lexicon: Lexicon, written: string, { now, known = {}, awaiti
   }
   // 删除我的信息, 撤回授权, 转人工客服: a control message names no dispute unless it also says what went wrong.
   const control = intents.some((i) => CONTROL_INTENTS.includes(i));
-  const category = control && !categoryHits.some((h) => h.value.problem) && urgent.length === 0 ? undefined : scored;
+  const dataRights = intents.some((i) => i === 'delete_my_data' || i === 'export_my_data' || i === 'withdraw_consent');
+  const told = categoryHits.some((h) => h.value.problem && !(dataRights && h.value.type === 'personal_info'));
+  const category = control && !told && urgent.length === 0 ? undefined : scored;
   const unread = unreadAnswer(text, lexicon, awaiting, slots, problems, intents);
   if (unread) problems.push(slotProblem(unread, 'unparseable', { text: message.trim() }));
   const result: Understanding = { intents, slots, problems };

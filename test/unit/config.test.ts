@@ -57,7 +57,19 @@ describe('parseConfig: the language model', () => {
 
   it('takes any OpenAI-compatible endpoint, with the timeout defaulting to 8 s', () => {
     const result = parseConfig({ LLM_BASE_URL: 'http://127.0.0.1:8000/v1/', LLM_API_KEY: 'x', LLM_MODEL: 'Qwen/Qwen2.5-7B-Instruct' });
-    expect(result).toMatchObject({ ok: true, config: { llm: { baseUrl: 'http://127.0.0.1:8000/v1', apiKey: 'x', model: 'Qwen/Qwen2.5-7B-Instruct', timeoutMs: 8000, structuredOutput: 'json_schema', logPrompts: false } } });
+    expect(result).toMatchObject({
+      ok: true,
+      config: {
+        llm: {
+          baseUrl: 'http://127.0.0.1:8000/v1',
+          apiKey: 'x',
+          model: 'Qwen/Qwen2.5-7B-Instruct',
+          timeoutMs: 8000,
+          structuredOutput: 'json_schema',
+          logPrompts: false,
+        },
+      },
+    });
   });
 
   it('refuses one or two of the three, naming what is missing', () => {

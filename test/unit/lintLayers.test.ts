@@ -33,6 +33,9 @@ describe('the layer rules reject a deliberately violating file', () => {
   it.each(cases)('$file', { timeout: 60_000 }, async ({ text, lintAs, expected }) => {
     const [result] = await eslint.lintText(text, { filePath: path.join(repoRoot, lintAs) });
     const messages = (result?.messages ?? []).filter((m) => m.severity === 2).map((m) => m.message);
-    expect(messages.some((m) => m.includes(expected)), `got: ${JSON.stringify(messages)}`).toBe(true);
+    expect(
+      messages.some((m) => m.includes(expected)),
+      `got: ${JSON.stringify(messages)}`,
+    ).toBe(true);
   });
 });

@@ -20,7 +20,12 @@ describe('the model client against an OpenAI-compatible server', () => {
     fake.script({ json: { disputeType: 'quality_defect', amountYuan: 2999 } });
     expect(await client.structured('understand', ask)).toEqual({ ok: true, value: { disputeType: 'quality_defect', amountYuan: 2999 } });
     const body = fake.chatRequests()[0]!;
-    expect(body).toMatchObject({ model: 'fake-model', temperature: 0, max_tokens: 100, response_format: { type: 'json_schema', json_schema: { name: 'read_dispute' } } });
+    expect(body).toMatchObject({
+      model: 'fake-model',
+      temperature: 0,
+      max_tokens: 100,
+      response_format: { type: 'json_schema', json_schema: { name: 'read_dispute' } },
+    });
     expect(fake.requests[0]!.headers.authorization).toBe('Bearer test-key');
     expect(tokens.in).toBeGreaterThan(0);
     expect(outcomes).toEqual([]); // the caller reports ok once it has used the answer
@@ -30,7 +35,10 @@ describe('the model client against an OpenAI-compatible server', () => {
     const tool = testClient(fake.baseUrl, { structuredOutput: 'tool' });
     fake.script({ json: { disputeType: 'counterfeit' } });
     expect(await tool.client.structured('understand', ask)).toEqual({ ok: true, value: { disputeType: 'counterfeit' } });
-    expect(fake.chatRequests()[0]).toMatchObject({ tools: [{ type: 'function', function: { name: 'read_dispute' } }], tool_choice: { type: 'function', function: { name: 'read_dispute' } } });
+    expect(fake.chatRequests()[0]).toMatchObject({
+      tools: [{ type: 'function', function: { name: 'read_dispute' } }],
+      tool_choice: { type: 'function', function: { name: 'read_dispute' } },
+    });
 
     const object = testClient(fake.baseUrl, { structuredOutput: 'json_object' });
     fake.script({ content: '```json\n{"disputeType":"non_delivery"}\n```' });
@@ -117,12 +125,17 @@ describe('the model client against an OpenAI-compatible server', () => {
   });
 
   it('serves embeddings as base64 or floats, as asked', async () => {
-    const res = await fetch(`${fake.baseUrl}/embeddings`, { method: 'POST', body: JSON.stringify({ model: 'e', input: ['七日无理由退货'], encoding_format: 'base64' }) });
+    const res = await fetch(`${fake.baseUrl}/embeddings`, {
+      method: 'POST',
+      body: JSON.stringify({ model: 'e', input: ['七日无理由退货'], encoding_format: 'base64' }),
+    });
     const body = (await res.json()) as { data: { embedding: string }[] };
-    const bytes = Buffer.from(body.data[0]!.embedding, "base64");
+    const bytes = Buffer.from(body.data[0]!.embedding, 'base64');
     const vector = new Float32Array(bytes.buffer, bytes.byteOffset, bytes.length / 4);
     expect(vector).toHaveLength(8);
-    const floats = (await (await fetch(`${fake.baseUrl}/embeddings`, { method: 'POST', body: JSON.stringify({ model: 'e', input: '七日无理由退货' }) })).json()) as { data: { embedding: number[] }[] };
+    const floats = (await (
+      await fetch(`${fake.baseUrl}/embeddings`, { method: 'POST', body: JSON.stringify({ model: 'e', input: '七日无理由退货' }) })
+    ).json()) as { data: { embedding: number[] }[] };
     expect(floats.data[0]!.embedding[0]).toBeCloseTo(vector[0]!, 5);
   });
 });

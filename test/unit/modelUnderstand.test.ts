@@ -24,7 +24,18 @@ function understander(over: Parameters<typeof testClient>[1] = {}) {
 describe('model-assisted understanding', () => {
   it('fills what the offline rules cannot read, proposing money and dates instead of setting them', async () => {
     const { understand, outcomes } = understander();
-    fake.script({ json: { disputeType: 'quality_defect', confidence: 0.9, product: 'thingy', problem: 'broke after a couple of days', amountYuan: 300, receivedDate: '2026-11-25', platform: 'JD', wants: ['refund'] } });
+    fake.script({
+      json: {
+        disputeType: 'quality_defect',
+        confidence: 0.9,
+        product: 'thingy',
+        problem: 'broke after a couple of days',
+        amountYuan: 300,
+        receivedDate: '2026-11-25',
+        platform: 'JD',
+        wants: ['refund'],
+      },
+    });
     const u = await understand('my thingy from JD broke after a couple of days, paid three hundred and they keep stalling me', { now });
     expect(u.category).toMatchObject({ best: 'quality_defect', confidence: 0.75 });
     expect(u.slots).toMatchObject({ product: 'thingy', problem: 'broke after a couple of days', platform: '京东', wants: ['refund'] });
@@ -88,13 +99,29 @@ describe('model-assisted understanding', () => {
   it('never sends a phone number, ID number, card, order number, address or name', async () => {
     const { understand } = understander();
     fake.onChat(() => ({ json: {} }));
-    const message = '我叫张伟，电话13812345678，身份证330106199001011234，订单号DD20261103887766，住杭州市西湖区文三路90号3幢201室，东西坏了商家不管，退款打到6222021234567890123';
+    const message =
+      '我叫张伟，电话13812345678，身份证330106199001011234，订单号DD20261103887766，住杭州市西湖区文三路90号3幢201室，东西坏了商家不管，退款打到6222021234567890123';
     await understand(message, { now });
     await understand('我朋友的手机是 139-1234-5678，东西一直没发货', { now, known: { complainantName: '王小明', address: '上海市浦东新区世纪大道100号' } });
-    await understand('王小明也遇到了，寄到上海市浦东新区世纪大道100号的东西丢了', { now, known: { complainantName: '王小明', address: '上海市浦东新区世纪大道100号' } });
+    await understand('王小明也遇到了，寄到上海市浦东新区世纪大道100号的东西丢了', {
+      now,
+      known: { complainantName: '王小明', address: '上海市浦东新区世纪大道100号' },
+    });
     expect(fake.chatRequests().length).toBe(3);
     const sent = fake.allSent();
-    for (const secret of ['13812345678', '139-1234-5678', '12345678', '330106199001011234', 'DD20261103887766', '文三路90号', '张伟', '6222021234567890123', '王小明', '世纪大道100号']) expect(sent).not.toContain(secret);
+    for (const secret of [
+      '13812345678',
+      '139-1234-5678',
+      '12345678',
+      '330106199001011234',
+      'DD20261103887766',
+      '文三路90号',
+      '张伟',
+      '6222021234567890123',
+      '王小明',
+      '世纪大道100号',
+    ])
+      expect(sent).not.toContain(secret);
     expect(lastUserText(fake.chatRequests()[0]!)).toContain('⟨PHONE_1⟩');
   });
 

@@ -43,7 +43,10 @@ describe('a rule replaced by one whose text we do not hold', () => {
     expect(old).toMatchObject({ current: false, supersededBy: '市场监督管理投诉举报处理办法' });
     expect(a.notices.join('')).toContain('已于2026-04-15被《市场监督管理投诉举报处理办法》（国家市场监督管理总局令第121号）取代');
     expect(a.answer).toContain('2022 年《市场监督管理投诉举报处理暂行办法》');
-    expect(knowledge.article('市场监督管理投诉举报处理暂行办法', '第九条', '2026-05-01')?.supersededBy).toMatchObject({ law: '市场监督管理投诉举报处理办法', on: '2026-04-15' });
+    expect(knowledge.article('市场监督管理投诉举报处理暂行办法', '第九条', '2026-05-01')?.supersededBy).toMatchObject({
+      law: '市场监督管理投诉举报处理办法',
+      on: '2026-04-15',
+    });
   });
 
   it('is still current for a complaint made before the replacement took effect', () => {

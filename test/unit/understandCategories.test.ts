@@ -14,7 +14,8 @@ const CLEAR: [DisputeType, string][] = [
   ['quality_defect', '笔记本用了一周就黑屏死机'],
   ['counterfeit', '在得物买的球鞋鉴定为假，是高仿'],
   ['counterfeit', '这个口红不是正品，专柜查不到防伪码'],
-  ['food_safety', '外卖里吃出了头发丝和苍蝇'],
+  // Takeaway food that is unsafe falls under the takeaway rules (网络餐饮服务食品安全监督管理办法): its own type since issue 12.
+  ['food_delivery', '外卖里吃出了头发丝和苍蝇'],
   ['food_safety', '买的月饼发霉了，生产日期也看不清'],
   ['non_delivery', '快递丢了，物流一直不更新'],
   ['non_delivery', '显示签收了但我根本没收到包裹'],

@@ -12,7 +12,7 @@ describe('intents of short control messages', () => {
     ['hello', ['greeting']],
     ['同意', ['consent_yes', 'yes']],
     ['我同意', ['consent_yes', 'yes']],
-    ['I agree', ['consent_yes']],
+    ['I agree', ['consent_yes', 'yes']],
     ['不同意', ['consent_no', 'no']],
     ['拒绝', ['consent_no', 'no']],
     ['是的', ['yes']],
