@@ -8,9 +8,10 @@ import {
   agreed,
   answerOnly,
   askedWithQuestion,
+  askConsent,
   awaitCategory,
   awaitComplaintStep,
-  awaitConsent,
+  awaitingConsent,
   awaitDescription,
   awaitEvidence,
   awaitNext,
@@ -28,6 +29,7 @@ import {
   completeWithoutAwaited,
   consentGiven,
   countFailure,
+  countTry,
   factsComplete,
   failedBefore,
   forgetCategory,
@@ -38,6 +40,8 @@ import {
   hintFirst,
   initialContext,
   markNotKnown,
+  markPreviewed,
+  markWarned,
   mergeFacts,
   offerCommonCategories,
   previousIs,
@@ -45,17 +49,22 @@ import {
   remember,
   reopenPrevious,
   resetFacts,
+  resumeAfterConsent,
   sameAssessment,
   setConsent,
+  setLocale,
   storeAssessment,
   storeCaseNo,
   storeUpdatedAssessment,
+  stuck,
+  stuckAfterMerge,
   switchesCategory,
+  withdrawConsent,
 } from './updates.js';
 
 export const RIGHTS_MACHINE_ID = 'rights';
 /** Bump when Context or the states change shape; src/engine/snapshot.ts migrates or resets older ones. */
-export const RIGHTS_MACHINE_VERSION = 1;
+export const RIGHTS_MACHINE_VERSION = 2;
 
 type Transition = { target?: Stage; cond?: Guard; actions?: Action[] };
 type On = Record<string, Transition | Transition[]>;
@@ -64,7 +73,7 @@ type On = Record<string, Transition | Transition[]>;
 
 /** Going back to whichever of `stages` the conversation came from (handoff, cancel, resolved). */
 const backTo = (stages: Stage[], actions: Action[] = [], say: Action = 'sayBack'): Transition[] => stages.map((s) => ({ cond: previousIs(s), target: s, actions: [...actions, forgetLast, say] }));
-const CONVERSATION: Stage[] = ['welcome', 'questionsOnly', 'triage', 'collecting', 'evidence', 'negotiate', 'platform', 'external', 'resolved'];
+const CONVERSATION: Stage[] = ['welcome', 'triage', 'collecting', 'evidence', 'negotiate', 'platform', 'external', 'resolved'];
 
 /** Small talk gets a small answer of its kind, then whatever should follow. */
 const chitchat = (then: Action[], other: Action[] = ['sayChitchat']): Transition[] => [
@@ -74,9 +83,29 @@ const chitchat = (then: Action[], other: Action[] = ['sayChitchat']): Transition
   { actions: [...other, ...then] },
 ];
 
+/**
+ * Consent, wherever it comes: asked over another question, answered, declined or withdrawn, the
+ * conversation goes on where it was. Declining costs no advice; it only means nothing identifying is kept.
+ */
+const CONSENT_HANDLING: On = {
+  CONSENT: [
+    { cond: consentGiven, actions: [setConsent, resumeAfterConsent, 'sayConsentThanks', 'fileCase', 'sayReprompt'] },
+    { actions: [setConsent, resumeAfterConsent, 'sayConsentDeclined', 'sayReprompt'] },
+  ],
+  NEED_CONSENT: [{ cond: (c) => c.consent === 'declined', actions: ['sayNotKept'] }, { actions: [askConsent, 'sayAskConsent'] }],
+  WITHDRAW_CONSENT: [
+    { cond: (c) => c.consent === 'given', actions: [withdrawConsent, 'forgetCaseContact', 'sayConsentWithdrawn', 'sayReprompt'] },
+    { actions: [setConsent, resumeAfterConsent, 'sayNothingKept', 'sayReprompt'] },
+  ],
+  LANGUAGE: { actions: [setLocale] },
+  URGENT: { actions: [markWarned, 'sayUrgent'] },
+};
+
 /** Interrupt → answer → resume; chit-chat; handoff; restart; back; cancel; clarification. */
 function repairs(stage: Stage): On {
   return {
+    ...CONSENT_HANDLING,
+    UNSURE: [{ cond: awaitingConsent, actions: ['sayConsentExplained', 'sayReprompt'] }, { actions: ['sayUnsureOk', 'sayReprompt'] }],
     // The answer, then the pending question again; when facts in the same message move on, they ask.
     QUESTION: [{ cond: answerOnly, actions: ['answerQuestion'] }, { actions: ['answerQuestion', 'sayReprompt'] }],
     ANSWERED: { actions: [] },
@@ -116,6 +145,23 @@ const afterAssessment = (stage: Stage): On => ({
   EVIDENCE: { actions: [addEvidence, 'sayEvidenceNoted', 'fileCase', 'sayReprompt'] },
 });
 
+/** The awaited fact is given up on: the assessment runs without it, or the next fact is asked. */
+const skipAwaited: Action[] = [markNotKnown, 'sayGoOnWithout', 'routeSkip'];
+
+/** A story told at the welcome or at triage: the dispute type when it is clear, choices when it is not. */
+const describing = (stage: Stage): On => ({
+  FACTS: [
+    { cond: categoryKnown, target: 'collecting', actions: [mergeFacts, remember(stage)] },
+    { cond: categoryUnsure, target: 'triage', actions: [mergeFacts, awaitCategory, 'sayChooseCategory'] },
+    { target: 'triage', actions: [mergeFacts, offerCommonCategories, awaitCategory, 'sayChooseCategoryVague'] },
+  ],
+  CHOOSE_CATEGORY: { target: 'collecting', actions: [chooseCategory, remember(stage)] },
+  UNCLEAR: [
+    { cond: failedBefore, actions: [countFailure, 'sayOfferHelp'] },
+    { target: 'triage', actions: [countFailure, offerCommonCategories, awaitCategory, 'sayChooseCategoryVague'] },
+  ],
+});
+
 const ladderOutcome = (step: 'seller' | 'platform', next: Stage): Transition[] => [
   { cond: agreed, target: 'resolved', actions: [recordOutcome(step), remember(step === 'seller' ? 'negotiate' : 'platform')] },
   // Bought offline (a gym card at the shop): there is no platform to ask, so the next rung is 12315.
@@ -129,50 +175,29 @@ export const rightsMachine = createMachine<Context, DialogEvent>({
   context: initialContext(),
   states: {
     welcome: {
-      entry: [awaitConsent, 'sayWelcome'],
+      // Help first: the welcome asks what happened; consent is asked when something identifying is to be kept.
+      entry: [awaitDescription, 'sayWelcome'],
       on: {
         ...repairs('welcome'),
-        START: { target: 'welcome' },
+        ...describing('welcome'),
+        // Consent given (or declined) before any story: noted, then the story is asked for.
         CONSENT: [
           { cond: consentGiven, target: 'triage', actions: [setConsent, 'sayConsentThanks'] },
-          { target: 'questionsOnly', actions: [setConsent] },
+          { target: 'triage', actions: [setConsent, 'sayConsentDeclined'] },
         ],
-        // Facts before consent: keep the non-identifying ones and ask for consent again.
-        FACTS: { actions: [mergeFacts, 'sayFactsBeforeConsent'] },
+        START: { target: 'welcome' },
         RESTART: { target: 'welcome' },
-      },
-    },
-    questionsOnly: {
-      entry: [clearAwaiting, 'sayQuestionsOnly'],
-      on: {
-        ...repairs('questionsOnly'),
-        CONSENT: [{ cond: consentGiven, target: 'triage', actions: [setConsent, 'sayConsentThanks'] }, { actions: ['sayQuestionsOnly'] }],
-        // A story told to ask a question is answered; no case without consent.
-        FACTS: [{ cond: askedWithQuestion, actions: [] }, { actions: ['sayNeedConsentForFacts'] }],
-        RESTART: { target: 'welcome' },
-        BACK: { target: 'welcome', actions: ['sayBack'] },
-        CHITCHAT: chitchat(['sayAnythingElse'], []),
-        YES: { actions: ['sayAnythingElse'] },
-        NO: { actions: ['sayAnythingElse'] },
       },
     },
     triage: {
-      // Facts may already be known (told before consent): go straight on when they suffice.
+      // Facts may already be known: go straight on when they suffice.
       entry: ['routeTriage'],
       on: {
         ...repairs('triage'),
+        ...describing('triage'),
         ROUTE_COLLECT: { target: 'collecting', actions: [remember('triage')] },
         ROUTE_ASK: { actions: [awaitDescription, 'sayAskDescription'] },
-        FACTS: [
-          { cond: categoryKnown, target: 'collecting', actions: [mergeFacts, remember('triage')] },
-          { cond: categoryUnsure, actions: [mergeFacts, awaitCategory, 'sayChooseCategory'] },
-          { actions: [mergeFacts, offerCommonCategories, awaitCategory, 'sayChooseCategoryVague'] },
-        ],
-        CHOOSE_CATEGORY: { target: 'collecting', actions: [chooseCategory, remember('triage')] },
-        UNCLEAR: [
-          { cond: failedBefore, actions: [countFailure, 'sayOfferHelp'] },
-          { actions: [countFailure, offerCommonCategories, awaitCategory, 'sayChooseCategoryVague'] },
-        ],
+        ROUTE_WAIT: { actions: [] },
         BACK: [{ cond: awaitingCategory, actions: [awaitDescription, 'sayBack', 'sayAskDescription'] }, { actions: ['sayNothingToGoBackTo', 'sayReprompt'] }],
       },
     },
@@ -180,12 +205,23 @@ export const rightsMachine = createMachine<Context, DialogEvent>({
       entry: ['routeCollect'],
       on: {
         ...repairs('collecting'),
-        ROUTE_ASSESS: { actions: [clearAwaiting, 'sayFactsNoted', 'assess'] },
-        ROUTE_ASK: { actions: [awaitNext, 'sayAskSlot'] },
+        ROUTE_ASSESS: { actions: [clearAwaiting, markPreviewed, 'sayFactsNoted', 'assess'] },
+        // The first reply to a story already says what the law gives on what is known, then asks what is missing.
+        ROUTE_ASK: [{ cond: (c) => !c.previewed, actions: [awaitNext, markPreviewed, 'preview', 'sayAskSlot'] }, { actions: [awaitNext, 'sayAskSlot'] }],
         FACTS: [
           { cond: completeAfterMerge, actions: [mergeFacts, clearAwaiting, 'sayFactsNoted', 'assess'] },
+          // Asked twice and still not answered (a 签收 for goods never shipped): go on without it.
+          { cond: stuckAfterMerge, actions: [mergeFacts, ...skipAwaited] },
           { actions: [mergeFacts, awaitNext, 'sayAskSlot'] },
         ],
+        // Not understood: sorry and the question again; then the choices and a person; then go on without it.
+        UNCLEAR: [
+          { cond: (c) => stuck(c) && (c.awaiting?.tries ?? 0) >= 2, actions: [...skipAwaited] },
+          { cond: (c) => awaitingFact(c) && failedBefore(c), actions: [countTry, countFailure, 'sayOfferHelp'] },
+          { cond: awaitingFact, actions: [countTry, countFailure, 'sayUnclear', 'sayReprompt'] },
+          ...(repairs('collecting').UNCLEAR as Transition[]),
+        ],
+        INVALID: [{ cond: stuck, actions: ['sayInvalid', ...skipAwaited] }, { cond: awaitingFact, actions: [countTry, 'sayInvalid'] }, { actions: ['sayInvalid'] }],
         CHOOSE_CATEGORY: { target: 'collecting', actions: [chooseCategory] },
         DONT_KNOW: [
           { cond: (c) => awaitingFact(c) && hintFirst(c), actions: [countFailure, 'sayDontKnowHint'] },
@@ -245,6 +281,11 @@ export const rightsMachine = createMachine<Context, DialogEvent>({
           ...(afterAssessment('external').FACTS as Transition[]),
         ],
         DONT_KNOW: [{ cond: awaitingComplaintDetail, actions: [markNotKnown, awaitComplaintStep, 'sayComplaintStep'] }, { actions: ['sayUnclear', 'sayReprompt'] }],
+        // The complaint names the complainant: with consent those details are asked, without it the text keeps 【…】 for them.
+        CONSENT: [
+          { cond: consentGiven, actions: [setConsent, awaitComplaintStep, 'sayConsentThanks', 'fileCase', 'sayComplaintStep'] },
+          { actions: [setConsent, awaitComplaintStep, 'sayConsentDeclined', 'sayComplaintStep'] },
+        ],
         OUTCOME: [
           { cond: agreed, target: 'resolved', actions: [recordOutcome('external'), remember('external')] },
           { actions: [recordOutcome('external'), 'fileCase', 'sayCourtRoute'] },
@@ -266,6 +307,7 @@ export const rightsMachine = createMachine<Context, DialogEvent>({
     handoff: {
       entry: [clearAwaiting, 'requestHandoff', 'fileCase', 'sayHandoff'],
       on: {
+        ...CONSENT_HANDLING,
         CASE_FILED: { actions: [storeCaseNo] },
         // A second request while one is pending is acknowledged once, not queued again.
         HANDOFF: { actions: ['sayHandoffPending'] },
@@ -290,6 +332,7 @@ export const rightsMachine = createMachine<Context, DialogEvent>({
     cancelled: {
       entry: [clearAwaiting, 'sayCancelled'],
       on: {
+        ...CONSENT_HANDLING,
         RESTART: { target: 'triage', actions: [resetFacts, 'closeCase', 'sayRestarted'] },
         // A new story starts a new case; a question is only answered.
         FACTS: [{ cond: askedWithQuestion, actions: [] }, { target: 'triage', actions: [resetFacts, mergeFacts, 'closeCase', 'sayRestarted'] }],
