@@ -16,6 +16,8 @@ export type DialogEvent =
    * facts that were not kept (`details`, with the slot names, never their values).
    */
   | { type: 'NEED_CONSENT'; reason: 'case' | 'details'; slots?: string[] }
+  /** The consent question was asked and the message answers something else: back to the question it was asked over. */
+  | { type: 'CONSENT_PASSED' }
   /** The user writes in another language: the conversation follows. */
   | { type: 'LANGUAGE'; locale: 'zh' | 'en' }
   /** Something to do right now (a scam call in progress, an injury): said first, then the turn goes on. */

@@ -3,13 +3,10 @@ import type { DialogEvent } from './events.js';
 import type { Context, Stage } from './types.js';
 import {
   type Action,
-  type Guard,
   addEvidence,
   agreed,
   answerOnly,
   askedWithQuestion,
-  askConsent,
-  awaitCategory,
   awaitComplaintStep,
   awaitingConsent,
   awaitDescription,
@@ -19,8 +16,6 @@ import {
   awaitingCategory,
   awaitingComplaintDetail,
   awaitingFact,
-  categoryKnown,
-  categoryUnsure,
   changesAssessedFacts,
   changesFacts,
   chooseCategory,
@@ -41,33 +36,27 @@ import {
   initialContext,
   markNotKnown,
   markPreviewed,
-  markWarned,
   mergeFacts,
-  offerCommonCategories,
   previousIs,
   recordOutcome,
   remember,
   reopenPrevious,
   resetFacts,
-  resumeAfterConsent,
   sameAssessment,
   setConsent,
-  setLocale,
   storeAssessment,
   storeCaseNo,
   storeUpdatedAssessment,
   stuck,
   stuckAfterMerge,
   switchesCategory,
-  withdrawConsent,
 } from './updates.js';
 
 export const RIGHTS_MACHINE_ID = 'rights';
 /** Bump when Context or the states change shape; src/engine/snapshot.ts migrates or resets older ones. */
 export const RIGHTS_MACHINE_VERSION = 2;
 
-type Transition = { target?: Stage; cond?: Guard; actions?: Action[] };
-type On = Record<string, Transition | Transition[]>;
+import { CONSENT_HANDLING, describing, skipAwaited, type On, type Transition } from './consentAndStory.js';
 
 // ---- repair patterns, available in every conversational state -------------------------------
 
@@ -83,23 +72,6 @@ const chitchat = (then: Action[], other: Action[] = ['sayChitchat']): Transition
   { actions: [...other, ...then] },
 ];
 
-/**
- * Consent, wherever it comes: asked over another question, answered, declined or withdrawn, the
- * conversation goes on where it was. Declining costs no advice; it only means nothing identifying is kept.
- */
-const CONSENT_HANDLING: On = {
-  CONSENT: [
-    { cond: consentGiven, actions: [setConsent, resumeAfterConsent, 'sayConsentThanks', 'fileCase', 'sayReprompt'] },
-    { actions: [setConsent, resumeAfterConsent, 'sayConsentDeclined', 'sayReprompt'] },
-  ],
-  NEED_CONSENT: [{ cond: (c) => c.consent === 'declined', actions: ['sayNotKept'] }, { actions: [askConsent, 'sayAskConsent'] }],
-  WITHDRAW_CONSENT: [
-    { cond: (c) => c.consent === 'given', actions: [withdrawConsent, 'forgetCaseContact', 'sayConsentWithdrawn', 'sayReprompt'] },
-    { actions: [setConsent, resumeAfterConsent, 'sayNothingKept', 'sayReprompt'] },
-  ],
-  LANGUAGE: { actions: [setLocale] },
-  URGENT: { actions: [markWarned, 'sayUrgent'] },
-};
 
 /** Interrupt → answer → resume; chit-chat; handoff; restart; back; cancel; clarification. */
 function repairs(stage: Stage): On {
@@ -145,22 +117,6 @@ const afterAssessment = (stage: Stage): On => ({
   EVIDENCE: { actions: [addEvidence, 'sayEvidenceNoted', 'fileCase', 'sayReprompt'] },
 });
 
-/** The awaited fact is given up on: the assessment runs without it, or the next fact is asked. */
-const skipAwaited: Action[] = [markNotKnown, 'sayGoOnWithout', 'routeSkip'];
-
-/** A story told at the welcome or at triage: the dispute type when it is clear, choices when it is not. */
-const describing = (stage: Stage): On => ({
-  FACTS: [
-    { cond: categoryKnown, target: 'collecting', actions: [mergeFacts, remember(stage)] },
-    { cond: categoryUnsure, target: 'triage', actions: [mergeFacts, awaitCategory, 'sayChooseCategory'] },
-    { target: 'triage', actions: [mergeFacts, offerCommonCategories, awaitCategory, 'sayChooseCategoryVague'] },
-  ],
-  CHOOSE_CATEGORY: { target: 'collecting', actions: [chooseCategory, remember(stage)] },
-  UNCLEAR: [
-    { cond: failedBefore, actions: [countFailure, 'sayOfferHelp'] },
-    { target: 'triage', actions: [countFailure, offerCommonCategories, awaitCategory, 'sayChooseCategoryVague'] },
-  ],
-});
 
 const ladderOutcome = (step: 'seller' | 'platform', next: Stage): Transition[] => [
   { cond: agreed, target: 'resolved', actions: [recordOutcome(step), remember(step === 'seller' ? 'negotiate' : 'platform')] },
@@ -281,6 +237,8 @@ export const rightsMachine = createMachine<Context, DialogEvent>({
           ...(afterAssessment('external').FACTS as Transition[]),
         ],
         DONT_KNOW: [{ cond: awaitingComplaintDetail, actions: [markNotKnown, awaitComplaintStep, 'sayComplaintStep'] }, { actions: ['sayUnclear', 'sayReprompt'] }],
+        // The complaint step waits on consent itself: the message is read with the consent question still open.
+        CONSENT_PASSED: { actions: [] },
         // The complaint names the complainant: with consent those details are asked, without it the text keeps 【…】 for them.
         CONSENT: [
           { cond: consentGiven, actions: [setConsent, awaitComplaintStep, 'sayConsentThanks', 'fileCase', 'sayComplaintStep'] },

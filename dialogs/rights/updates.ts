@@ -19,7 +19,13 @@ const update = (fn: (c: Context, e: DialogEvent) => Partial<Context>): Action =>
  */
 export function merged(c: Context, e: DialogEvent): Context {
   if (e.type !== 'FACTS') return c;
-  const allowed = Object.fromEntries(Object.entries(e.slots).filter(([k]) => c.consent === 'given' || !PERSONAL_SLOTS.includes(k as keyof Slots)));
+  const withheld = c.consent === 'given' ? [] : PERSONAL_SLOTS.map((k) => e.slots[k]).filter((v): v is string => typeof v === 'string' && v.length > 0);
+  const allowed = Object.fromEntries(
+    Object.entries(e.slots)
+      .filter(([k]) => c.consent === 'given' || !PERSONAL_SLOTS.includes(k as keyof Slots))
+      // A phone number or a name inside the words of the problem is withheld there too.
+      .map(([k, v]) => [k, typeof v === 'string' ? maskWithheld(v, withheld) : v]),
+  );
   const told = Object.keys(allowed);
   const notKnown = c.slots.notKnown?.filter((s) => !told.includes(s));
   const slots: Context['slots'] = { ...c.slots, ...allowed, ...(notKnown ? { notKnown } : {}) };
@@ -28,6 +34,10 @@ export function merged(c: Context, e: DialogEvent): Context {
   const category = switchCategory && guess?.confident ? guess.best : c.category;
   const categoryChoices = !category && guess && !guess.confident ? [guess.best, ...guess.alternatives].slice(0, 3) : c.categoryChoices;
   return { ...c, slots, category, categoryChoices, failures: 0 };
+}
+
+function maskWithheld(text: string, withheld: string[]): string {
+  return withheld.reduce((t, value) => t.split(value).join('【…】'), text);
 }
 
 export const mergeFacts = update((c, e) => merged(c, e));
