@@ -9,7 +9,14 @@ const Stage = z.enum(STAGES);
 /** Version 1 had a questions-only stage after a declined consent; version 2 keeps helping instead. */
 const StageV1 = z.enum([...STAGES, 'questionsOnly']);
 const Category = z.enum(CATEGORIES);
-const Citation = z.object({ law: z.string(), article: z.string() });
+// `version` and `superseded` as the rules engine sets them (src/rules/assess/types.ts): kept, so a replaced rule
+// stays marked as replaced after a read of the stored snapshot.
+const Citation = z.object({
+  law: z.string(),
+  article: z.string(),
+  version: z.string().optional(),
+  superseded: z.object({ on: z.string(), byZh: z.string(), byEn: z.string(), asZh: z.string(), asEn: z.string() }).optional(),
+});
 
 const AwaitingBase = z.object({ slot: z.string(), kind: z.enum(['text', 'date', 'money', 'choice', 'confirm']), choices: z.array(z.string()).optional(), tries: z.number().int().optional() });
 const Urgent = z.enum(['scam_in_progress', 'unauthorized_payment', 'injury', 'food_poisoning', 'threat']);
