@@ -17,16 +17,30 @@ const CATALOG = {
   evidenceFiledTo: { zh: '，并记入案件 {caseNo} 的证据', en: ' and added to case {caseNo}' },
   evidenceLater: { zh: '，建案后会记入案件证据', en: '; it will be added to your case once it is filed' },
   caseClosedForNew: { zh: '之前的案件 {caseNo} 已关闭，记录仍然保留；新的问题会另建案件。', en: 'Your earlier case {caseNo} is closed and its record kept; a new problem gets a case of its own.' },
-  secondCaseOpened: { zh: '这是一个新的问题，我另开一件处理；之前的案件 {caseNo} 保留原样，说“回到案件 {caseNo}”可以接着办。', en: 'This is a new problem, so I am opening a second case; your case {caseNo} stays as it is (say "back to case {caseNo}" to continue it).' },
-  detailsTitle: { zh: '详细依据', en: 'Details' },
-  detailsIntro: { zh: '完整的分析和每一条依据：', en: 'The full assessment and every article:' },
-  detailsNone: { zh: '还没有可以展开的分析。先说说发生了什么吧。', en: 'There is no assessment to expand yet. Tell me what happened first.' },
 } satisfies Record<string, Entry>;
 
 export type MessageKey = keyof typeof CATALOG;
 
 export function msg(key: MessageKey, locale: 'zh' | 'en', vars: Vars = {}): string {
   return CATALOG[key][locale].replace(/\{(\w+)\}/g, (_m, name: string) => String(vars[name] ?? ''));
+}
+
+/** What the chat input's placeholder says while a fact is awaited, so the user knows what to type. */
+const PLACEHOLDERS: Record<string, Entry> = {
+  money: { zh: '输入金额，如 299', en: 'Amount, e.g. 299' },
+  date: { zh: '输入日期，如 11月3日、前天', en: 'A date, e.g. Nov 3 or two days ago' },
+  consent: { zh: '回复“同意”或“不同意”', en: 'Reply "yes" or "no"' },
+  description: { zh: '说说发生了什么，如“京东买的手机屏幕坏了”', en: 'What happened, e.g. "the phone I bought on JD has a broken screen"' },
+  evidence: { zh: '有哪些证据，如“订单截图和聊天记录”', en: 'Which evidence, e.g. "order screenshot and chat"' },
+  outcome: { zh: '结果如何，如“商家拒绝了”', en: 'How it went, e.g. "they refused"' },
+  phone: { zh: '输入手机号', en: 'Your mobile number' },
+  text: { zh: '输入回答', en: 'Type your answer' },
+};
+
+export function placeholderFor(awaiting: { slot: string; kind: string } | undefined, locale: 'zh' | 'en'): string | undefined {
+  if (!awaiting) return undefined;
+  const entry = PLACEHOLDERS[awaiting.slot] ?? PLACEHOLDERS[awaiting.kind];
+  return entry?.[locale];
 }
 
 /** What to do right now, per urgent situation: short imperative steps, before anything else. */

@@ -43,6 +43,7 @@ export const CONSENT_HANDLING: On = {
     { actions: [setConsent, resumeAfterConsent, 'sayNothingKept', 'sayReprompt'] },
   ],
   LANGUAGE: { actions: [setLocale] },
+  DETAILS: { actions: ['sayDetails'] },
   URGENT: { actions: [markWarned, 'sayUrgent'] },
 };
 

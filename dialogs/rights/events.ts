@@ -16,6 +16,8 @@ export type DialogEvent =
    * facts that were not kept (`details`, with the slot names, never their values).
    */
   | { type: 'NEED_CONSENT'; reason: 'case' | 'details'; slots?: string[] }
+  /** 详细依据: the whole assessment, every conclusion and article. */
+  | { type: 'DETAILS' }
   /** The consent question was asked and the message answers something else: back to the question it was asked over. */
   | { type: 'CONSENT_PASSED' }
   /** The user writes in another language: the conversation follows. */

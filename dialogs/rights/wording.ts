@@ -39,6 +39,8 @@ export function render(action: string, c: Context, extra: RenderExtra = {}): Rep
       return [{ text: t('好的。我没有保存能认出你的信息，之后也不会保存。', 'OK. Nothing that identifies you is stored, and none will be.') }];
     case 'sayNotKept':
       return [{ text: t('你没有同意保存个人信息，所以刚才的姓名、电话、地址或订单号我没有记下；文书里这些地方留【…】给你填。想保存就说“同意”。', 'You have not agreed to store personal details, so the name, phone, address or order number you just sent was not kept; the letters leave 【…】 for them. Say "I agree" to have them kept.') }];
+    case 'sayDetails':
+      return [detailsReply(c, zh)];
     case 'sayUrgent':
       return urgentReplies(extra.urgent ?? [], zh);
     case 'sayPreview':
@@ -256,7 +258,20 @@ function assessmentReply(c: Context, zh: boolean, updated: boolean): Reply {
   // A serious case (an injury, a personal-information leak, a large amount) is worth a person's attention.
   const serious = updated ? '' : seriousNote(c, zh);
   const citations = shown === a.conclusions ? a.citations : unique(shown.flatMap((k) => k.citations));
-  return { text: [head, ...lines, rest, serious, tail].filter(Boolean).join('\n'), citations };
+  return { text: [head, ...lines, rest, serious, tail].filter(Boolean).join('\n'), citations, suggestions: [detailsAction(zh)] };
+}
+
+export function detailsAction(zh: boolean) {
+  return { title: zh ? '详细依据' : 'Details', value: 'details' };
+}
+
+/** Everything the assessment says, each conclusion with its articles: what 详细依据 opens. */
+function detailsReply(c: Context, zh: boolean): Reply {
+  const a = c.assessment;
+  if (!a) return { text: zh ? '还没有可以展开的分析。先说说发生了什么吧。' : 'There is no assessment to expand yet. Tell me what happened first.' };
+  const cite = (k: (typeof a.conclusions)[number]) => k.citations.map((x) => `《${x.law}》${x.article}`).join(zh ? '、' : ', ');
+  const lines = a.conclusions.map((k) => (zh ? `• ${k.title}：${k.text}${k.citations.length ? `（${cite(k)}）` : ''}` : `• ${k.title}: ${k.text}${k.citations.length ? ` (${cite(k)})` : ''}`));
+  return { text: [zh ? '完整的分析和每一条依据：' : 'The full assessment and every article:', ...lines].join('\n'), citations: a.citations };
 }
 
 /** ¥5,000 and up counts as a large amount. */

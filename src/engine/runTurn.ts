@@ -1,10 +1,10 @@
 import { createHash, randomInt } from 'node:crypto';
 import type { DialogEvent } from '../../dialogs/rights/events.js';
 import { RIGHTS_MACHINE_ID, RIGHTS_MACHINE_VERSION } from '../../dialogs/rights/rights.machine.js';
-import { msg } from '../../dialogs/rights/catalog.js';
+import { msg, placeholderFor } from '../../dialogs/rights/catalog.js';
 import { consentNeededForCase, route } from '../../dialogs/rights/route.js';
 import type { Context, Stage } from '../../dialogs/rights/types.js';
-import { render, type Reply } from '../../dialogs/rights/wording.js';
+import { SHOWN_CITATIONS, render, type Reply } from '../../dialogs/rights/wording.js';
 import { hashPhone, makeCaseNo } from '../cases/caseRecord.js';
 import { makeRecentConversations, type RecentConversations } from './recentConversations.js';
 import { AppError } from '../errors.js';
@@ -247,7 +247,8 @@ class Turn {
           break;
         case 'answerQuestion': {
           const answer = await this.deps.answer({ question: event.type === 'QUESTION' ? event.text : (this.inbound.text ?? ''), locale: context.locale });
-          this.replies.push({ text: answer.answer, citations: answer.citations.map((c) => ({ law: c.law, article: c.article, ...(c.versionDate ? { versionDate: c.versionDate } : {}), quote: c.quote })) });
+          // At most three articles shown with the answer (phone-sized); the rest is behind 详细依据.
+          this.replies.push({ text: answer.answer, citations: answer.citations.slice(0, SHOWN_CITATIONS).map((c) => ({ law: c.law, article: c.article, ...(c.versionDate ? { versionDate: c.versionDate } : {}), quote: c.quote })) });
           this.events.push({ type: 'question_answered', payload: { notCovered: answer.notCovered, cited: answer.citations.map((c) => `${c.law}${c.article}`) } });
           await this.feed({ type: 'ANSWERED' });
           break;
@@ -320,6 +321,8 @@ class Turn {
     const weiquan = {
       stage: this.snapshot.value,
       ...(c.awaiting ? { awaiting: c.awaiting } : {}),
+      // What the input's placeholder says: the widget shows it (输入金额，如 299).
+      ...(placeholderFor(c.awaiting, c.locale) ? { placeholder: placeholderFor(c.awaiting, c.locale) } : {}),
       ...(c.category ? { category: c.category } : {}),
       ...(c.caseNo ? { caseNo: c.caseNo } : {}),
     };

@@ -50,6 +50,7 @@ function messageEvents(u: Understanding, context: Context, text: string, value?:
   if (intents.has('restart')) return [{ type: 'RESTART' }];
   if (intents.has('cancel')) return [{ type: 'CANCEL' }];
   if (intents.has('back')) return [{ type: 'BACK' }];
+  if (value === 'details' || /^\s*(?:详细依据|详细|details?)\s*$/i.test(text)) return [{ type: 'DETAILS' }];
   if (intents.has('withdraw_consent') || intents.has('delete_my_data')) return [{ type: 'WITHDRAW_CONSENT' }];
 
   // Consent answers come first; the rest of the message is read for the question it was asked over.
