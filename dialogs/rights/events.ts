@@ -1,4 +1,4 @@
-import type { AssessmentSummary, Category, Outcome, Slots, Stage } from './types.js';
+import type { AssessmentSummary, Category, Outcome, Slots, Stage, Urgent } from './types.js';
 
 /**
  * What can happen in a turn. The engine turns a user's message into exactly one of the user events
@@ -7,6 +7,23 @@ import type { AssessmentSummary, Category, Outcome, Slots, Stage } from './types
 export type DialogEvent =
   | { type: 'START' }
   | { type: 'CONSENT'; given: boolean }
+  /** Neither yes nor no (不确定, 再想想) to a yes/no question. */
+  | { type: 'UNSURE' }
+  /** 撤回同意 / 别存我信息 after consent: identifying facts are dropped from the dialog and the case. */
+  | { type: 'WITHDRAW_CONSENT' }
+  /**
+   * Consent is needed now: a case is about to be filed (`case`), or the message carried identifying
+   * facts that were not kept (`details`, with the slot names, never their values).
+   */
+  | { type: 'NEED_CONSENT'; reason: 'case' | 'details'; slots?: string[] }
+  /** 详细依据: the whole assessment, every conclusion and article. */
+  | { type: 'DETAILS' }
+  /** The consent question was asked and the message answers something else: back to the question it was asked over. */
+  | { type: 'CONSENT_PASSED' }
+  /** The user writes in another language: the conversation follows. */
+  | { type: 'LANGUAGE'; locale: 'zh' | 'en' }
+  /** Something to do right now (a scam call in progress, an injury): said first, then the turn goes on. */
+  | { type: 'URGENT'; kinds: Urgent[] }
   | {
       type: 'FACTS';
       slots: Partial<Slots>;
@@ -45,6 +62,8 @@ export type DialogEvent =
   // route() in dialogs/rights/route.ts and feeds back what it says.
   | { type: 'ROUTE_COLLECT' }
   | { type: 'ROUTE_ASK' }
-  | { type: 'ROUTE_ASSESS' };
+  | { type: 'ROUTE_ASSESS' }
+  /** Triage is already waiting on a choice of dispute type: nothing to ask. */
+  | { type: 'ROUTE_WAIT' };
 
 export type DialogEventType = DialogEvent['type'];

@@ -23,7 +23,11 @@ export function reprompt(c: Context, zh: boolean): Reply[] {
   const slot = c.awaiting?.slot;
   const back = zh ? '回到刚才的问题：' : 'Back to my question: ';
   if (!slot) return [];
-  if (slot === 'consent') return [{ text: zh ? `${back}你同意我保存维权所需的信息吗？` : `${back}do you agree that I store the details of your case?`, suggestions: yesNo(zh) }];
+  // Consent asked over another question: that one is the one to come back to, consent can be answered any time.
+  if (slot === 'consent') {
+    const resumed = c.awaiting?.resume ? reprompt({ ...c, awaiting: c.awaiting.resume }, zh) : [];
+    return [...resumed, { text: zh ? '另外，要我保存案件信息吗？说“同意”或“不同意”都行。' : 'Also: shall I keep your case details? "Yes" or "no" is fine.', suggestions: yesNo(zh) }];
+  }
   if (slot === 'description') return [{ text: zh ? '请说说你遇到的情况：在哪个平台买了什么、出了什么问题。' : 'Tell me what happened: what you bought, where, and what went wrong.' }];
   if (slot === 'category') return [{ text: zh ? `${back}你遇到的是下面哪种情况？` : `${back}which of these is closest?`, suggestions: categoryChoices(c, zh) }];
   if (slot === 'evidence') return [{ text: zh ? `${back}你手里有哪些证据？` : `${back}which of these do you have?`, suggestions: (c.awaiting?.choices ?? []).map((v) => ({ title: choiceLabel(v, zh), value: v })) }];

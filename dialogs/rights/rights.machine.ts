@@ -3,14 +3,12 @@ import type { DialogEvent } from './events.js';
 import type { Context, Stage } from './types.js';
 import {
   type Action,
-  type Guard,
   addEvidence,
   agreed,
   answerOnly,
   askedWithQuestion,
-  awaitCategory,
   awaitComplaintStep,
-  awaitConsent,
+  awaitingConsent,
   awaitDescription,
   awaitEvidence,
   awaitNext,
@@ -18,8 +16,6 @@ import {
   awaitingCategory,
   awaitingComplaintDetail,
   awaitingFact,
-  categoryKnown,
-  categoryUnsure,
   changesAssessedFacts,
   changesFacts,
   chooseCategory,
@@ -28,6 +24,7 @@ import {
   completeWithoutAwaited,
   consentGiven,
   countFailure,
+  countTry,
   factsComplete,
   failedBefore,
   forgetCategory,
@@ -38,8 +35,8 @@ import {
   hintFirst,
   initialContext,
   markNotKnown,
+  markPreviewed,
   mergeFacts,
-  offerCommonCategories,
   previousIs,
   recordOutcome,
   remember,
@@ -50,21 +47,22 @@ import {
   storeAssessment,
   storeCaseNo,
   storeUpdatedAssessment,
+  stuck,
+  stuckAfterMerge,
   switchesCategory,
 } from './updates.js';
 
 export const RIGHTS_MACHINE_ID = 'rights';
 /** Bump when Context or the states change shape; src/engine/snapshot.ts migrates or resets older ones. */
-export const RIGHTS_MACHINE_VERSION = 1;
+export const RIGHTS_MACHINE_VERSION = 2;
 
-type Transition = { target?: Stage; cond?: Guard; actions?: Action[] };
-type On = Record<string, Transition | Transition[]>;
+import { CONSENT_HANDLING, describing, skipAwaited, type On, type Transition } from './consentAndStory.js';
 
 // ---- repair patterns, available in every conversational state -------------------------------
 
 /** Going back to whichever of `stages` the conversation came from (handoff, cancel, resolved). */
 const backTo = (stages: Stage[], actions: Action[] = [], say: Action = 'sayBack'): Transition[] => stages.map((s) => ({ cond: previousIs(s), target: s, actions: [...actions, forgetLast, say] }));
-const CONVERSATION: Stage[] = ['welcome', 'questionsOnly', 'triage', 'collecting', 'evidence', 'negotiate', 'platform', 'external', 'resolved'];
+const CONVERSATION: Stage[] = ['welcome', 'triage', 'collecting', 'evidence', 'negotiate', 'platform', 'external', 'resolved'];
 
 /** Small talk gets a small answer of its kind, then whatever should follow. */
 const chitchat = (then: Action[], other: Action[] = ['sayChitchat']): Transition[] => [
@@ -74,9 +72,12 @@ const chitchat = (then: Action[], other: Action[] = ['sayChitchat']): Transition
   { actions: [...other, ...then] },
 ];
 
+
 /** Interrupt → answer → resume; chit-chat; handoff; restart; back; cancel; clarification. */
 function repairs(stage: Stage): On {
   return {
+    ...CONSENT_HANDLING,
+    UNSURE: [{ cond: awaitingConsent, actions: ['sayConsentExplained', 'sayReprompt'] }, { actions: ['sayUnsureOk', 'sayReprompt'] }],
     // The answer, then the pending question again; when facts in the same message move on, they ask.
     QUESTION: [{ cond: answerOnly, actions: ['answerQuestion'] }, { actions: ['answerQuestion', 'sayReprompt'] }],
     ANSWERED: { actions: [] },
@@ -116,6 +117,7 @@ const afterAssessment = (stage: Stage): On => ({
   EVIDENCE: { actions: [addEvidence, 'sayEvidenceNoted', 'fileCase', 'sayReprompt'] },
 });
 
+
 const ladderOutcome = (step: 'seller' | 'platform', next: Stage): Transition[] => [
   { cond: agreed, target: 'resolved', actions: [recordOutcome(step), remember(step === 'seller' ? 'negotiate' : 'platform')] },
   // Bought offline (a gym card at the shop): there is no platform to ask, so the next rung is 12315.
@@ -129,50 +131,29 @@ export const rightsMachine = createMachine<Context, DialogEvent>({
   context: initialContext(),
   states: {
     welcome: {
-      entry: [awaitConsent, 'sayWelcome'],
+      // Help first: the welcome asks what happened; consent is asked when something identifying is to be kept.
+      entry: [awaitDescription, 'sayWelcome'],
       on: {
         ...repairs('welcome'),
-        START: { target: 'welcome' },
+        ...describing('welcome'),
+        // Consent given (or declined) before any story: noted, then the story is asked for.
         CONSENT: [
           { cond: consentGiven, target: 'triage', actions: [setConsent, 'sayConsentThanks'] },
-          { target: 'questionsOnly', actions: [setConsent] },
+          { target: 'triage', actions: [setConsent, 'sayConsentDeclined'] },
         ],
-        // Facts before consent: keep the non-identifying ones and ask for consent again.
-        FACTS: { actions: [mergeFacts, 'sayFactsBeforeConsent'] },
+        START: { target: 'welcome' },
         RESTART: { target: 'welcome' },
-      },
-    },
-    questionsOnly: {
-      entry: [clearAwaiting, 'sayQuestionsOnly'],
-      on: {
-        ...repairs('questionsOnly'),
-        CONSENT: [{ cond: consentGiven, target: 'triage', actions: [setConsent, 'sayConsentThanks'] }, { actions: ['sayQuestionsOnly'] }],
-        // A story told to ask a question is answered; no case without consent.
-        FACTS: [{ cond: askedWithQuestion, actions: [] }, { actions: ['sayNeedConsentForFacts'] }],
-        RESTART: { target: 'welcome' },
-        BACK: { target: 'welcome', actions: ['sayBack'] },
-        CHITCHAT: chitchat(['sayAnythingElse'], []),
-        YES: { actions: ['sayAnythingElse'] },
-        NO: { actions: ['sayAnythingElse'] },
       },
     },
     triage: {
-      // Facts may already be known (told before consent): go straight on when they suffice.
+      // Facts may already be known: go straight on when they suffice.
       entry: ['routeTriage'],
       on: {
         ...repairs('triage'),
+        ...describing('triage'),
         ROUTE_COLLECT: { target: 'collecting', actions: [remember('triage')] },
         ROUTE_ASK: { actions: [awaitDescription, 'sayAskDescription'] },
-        FACTS: [
-          { cond: categoryKnown, target: 'collecting', actions: [mergeFacts, remember('triage')] },
-          { cond: categoryUnsure, actions: [mergeFacts, awaitCategory, 'sayChooseCategory'] },
-          { actions: [mergeFacts, offerCommonCategories, awaitCategory, 'sayChooseCategoryVague'] },
-        ],
-        CHOOSE_CATEGORY: { target: 'collecting', actions: [chooseCategory, remember('triage')] },
-        UNCLEAR: [
-          { cond: failedBefore, actions: [countFailure, 'sayOfferHelp'] },
-          { actions: [countFailure, offerCommonCategories, awaitCategory, 'sayChooseCategoryVague'] },
-        ],
+        ROUTE_WAIT: { actions: [] },
         BACK: [{ cond: awaitingCategory, actions: [awaitDescription, 'sayBack', 'sayAskDescription'] }, { actions: ['sayNothingToGoBackTo', 'sayReprompt'] }],
       },
     },
@@ -180,12 +161,23 @@ export const rightsMachine = createMachine<Context, DialogEvent>({
       entry: ['routeCollect'],
       on: {
         ...repairs('collecting'),
-        ROUTE_ASSESS: { actions: [clearAwaiting, 'sayFactsNoted', 'assess'] },
-        ROUTE_ASK: { actions: [awaitNext, 'sayAskSlot'] },
+        ROUTE_ASSESS: { actions: [clearAwaiting, markPreviewed, 'sayFactsNoted', 'assess'] },
+        // The first reply to a story already says what the law gives on what is known, then asks what is missing.
+        ROUTE_ASK: [{ cond: (c) => !c.previewed, actions: [awaitNext, markPreviewed, 'preview', 'sayAskSlot'] }, { actions: [awaitNext, 'sayAskSlot'] }],
         FACTS: [
           { cond: completeAfterMerge, actions: [mergeFacts, clearAwaiting, 'sayFactsNoted', 'assess'] },
+          // Asked twice and still not answered (a 签收 for goods never shipped): go on without it.
+          { cond: stuckAfterMerge, actions: [mergeFacts, ...skipAwaited] },
           { actions: [mergeFacts, awaitNext, 'sayAskSlot'] },
         ],
+        // Not understood: sorry and the question again; then the choices and a person; then go on without it.
+        UNCLEAR: [
+          { cond: (c) => stuck(c) && (c.awaiting?.tries ?? 0) >= 2, actions: [...skipAwaited] },
+          { cond: (c) => awaitingFact(c) && failedBefore(c), actions: [countTry, countFailure, 'sayOfferHelp'] },
+          { cond: awaitingFact, actions: [countTry, countFailure, 'sayUnclear', 'sayReprompt'] },
+          ...(repairs('collecting').UNCLEAR as Transition[]),
+        ],
+        INVALID: [{ cond: stuck, actions: ['sayInvalid', ...skipAwaited] }, { cond: awaitingFact, actions: [countTry, 'sayInvalid'] }, { actions: ['sayInvalid'] }],
         CHOOSE_CATEGORY: { target: 'collecting', actions: [chooseCategory] },
         DONT_KNOW: [
           { cond: (c) => awaitingFact(c) && hintFirst(c), actions: [countFailure, 'sayDontKnowHint'] },
@@ -245,6 +237,13 @@ export const rightsMachine = createMachine<Context, DialogEvent>({
           ...(afterAssessment('external').FACTS as Transition[]),
         ],
         DONT_KNOW: [{ cond: awaitingComplaintDetail, actions: [markNotKnown, awaitComplaintStep, 'sayComplaintStep'] }, { actions: ['sayUnclear', 'sayReprompt'] }],
+        // The complaint step waits on consent itself: the message is read with the consent question still open.
+        CONSENT_PASSED: { actions: [] },
+        // The complaint names the complainant: with consent those details are asked, without it the text keeps 【…】 for them.
+        CONSENT: [
+          { cond: consentGiven, actions: [setConsent, awaitComplaintStep, 'sayConsentThanks', 'fileCase', 'sayComplaintStep'] },
+          { actions: [setConsent, awaitComplaintStep, 'sayConsentDeclined', 'sayComplaintStep'] },
+        ],
         OUTCOME: [
           { cond: agreed, target: 'resolved', actions: [recordOutcome('external'), remember('external')] },
           { actions: [recordOutcome('external'), 'fileCase', 'sayCourtRoute'] },
@@ -266,6 +265,7 @@ export const rightsMachine = createMachine<Context, DialogEvent>({
     handoff: {
       entry: [clearAwaiting, 'requestHandoff', 'fileCase', 'sayHandoff'],
       on: {
+        ...CONSENT_HANDLING,
         CASE_FILED: { actions: [storeCaseNo] },
         // A second request while one is pending is acknowledged once, not queued again.
         HANDOFF: { actions: ['sayHandoffPending'] },
@@ -290,6 +290,7 @@ export const rightsMachine = createMachine<Context, DialogEvent>({
     cancelled: {
       entry: [clearAwaiting, 'sayCancelled'],
       on: {
+        ...CONSENT_HANDLING,
         RESTART: { target: 'triage', actions: [resetFacts, 'closeCase', 'sayRestarted'] },
         // A new story starts a new case; a question is only answered.
         FACTS: [{ cond: askedWithQuestion, actions: [] }, { target: 'triage', actions: [resetFacts, mergeFacts, 'closeCase', 'sayRestarted'] }],

@@ -45,10 +45,17 @@ export type SlotName = keyof Slots;
 /** Slots that identify a person or an order: kept only after consent (个人信息保护法 第十三、十四条). */
 export const PERSONAL_SLOTS: readonly SlotName[] = ['orderNumber', 'phone', 'shopName', 'complainantName', 'address'];
 
-export type Stage = 'welcome' | 'questionsOnly' | 'triage' | 'collecting' | 'evidence' | 'negotiate' | 'platform' | 'external' | 'resolved' | 'handoff' | 'cancelled';
+export type Stage = 'welcome' | 'triage' | 'collecting' | 'evidence' | 'negotiate' | 'platform' | 'external' | 'resolved' | 'handoff' | 'cancelled';
 
 export type AwaitKind = 'text' | 'date' | 'money' | 'choice' | 'confirm';
-export type Awaiting = { slot: string; kind: AwaitKind; choices?: string[] };
+/**
+ * The question the bot is waiting on. `tries` counts re-asks of the same fact (skipped after two, never
+ * looped); a consent question asked over another question keeps that one in `resume`, to go back to.
+ */
+export type Awaiting = { slot: string; kind: AwaitKind; choices?: string[]; tries?: number; resume?: Omit<Awaiting, 'resume'> };
+
+/** Something that needs doing now, before any paperwork (mirrors src/understanding's Urgent). */
+export type Urgent = 'scam_in_progress' | 'unauthorized_payment' | 'injury' | 'food_poisoning' | 'threat';
 
 export type LadderStep = 'seller' | 'platform' | 'external';
 export type Outcome = 'agreed' | 'refused' | 'no_reply';
@@ -78,4 +85,10 @@ export type Context = {
   failures: number;
   /** Stages visited, for 返回上一步. */
   history: Stage[];
+  /** Consent was asked unprompted once already (at the first letter): not asked again unless identifying data comes. */
+  consentAsked?: boolean;
+  /** The first help (what the law gives on what is known) was shown for this dispute. */
+  previewed?: boolean;
+  /** Urgent situations already warned about in this conversation: the warning leads once, not on every turn. */
+  warned?: Urgent[];
 };

@@ -19,7 +19,13 @@ const update = (fn: (c: Context, e: DialogEvent) => Partial<Context>): Action =>
  */
 export function merged(c: Context, e: DialogEvent): Context {
   if (e.type !== 'FACTS') return c;
-  const allowed = Object.fromEntries(Object.entries(e.slots).filter(([k]) => c.consent === 'given' || !PERSONAL_SLOTS.includes(k as keyof Slots)));
+  const withheld = c.consent === 'given' ? [] : PERSONAL_SLOTS.map((k) => e.slots[k]).filter((v): v is string => typeof v === 'string' && v.length > 0);
+  const allowed = Object.fromEntries(
+    Object.entries(e.slots)
+      .filter(([k]) => c.consent === 'given' || !PERSONAL_SLOTS.includes(k as keyof Slots))
+      // A phone number or a name inside the words of the problem is withheld there too.
+      .map(([k, v]) => [k, typeof v === 'string' ? maskWithheld(v, withheld) : v]),
+  );
   const told = Object.keys(allowed);
   const notKnown = c.slots.notKnown?.filter((s) => !told.includes(s));
   const slots: Context['slots'] = { ...c.slots, ...allowed, ...(notKnown ? { notKnown } : {}) };
@@ -30,24 +36,53 @@ export function merged(c: Context, e: DialogEvent): Context {
   return { ...c, slots, category, categoryChoices, failures: 0 };
 }
 
+function maskWithheld(text: string, withheld: string[]): string {
+  return withheld.reduce((t, value) => t.split(value).join('【…】'), text);
+}
+
 export const mergeFacts = update((c, e) => merged(c, e));
 export const chooseCategory = update((_c, e) => ({ category: (e as E<'CHOOSE_CATEGORY'>).category, categoryChoices: undefined, failures: 0 }));
 /** A first description that names no dispute type: offer the common ones. */
 export const offerCommonCategories = update((c) => ({ categoryChoices: c.categoryChoices ?? [...COMMON_CATEGORIES] }));
 export const forgetCategory = update(() => ({ category: undefined, categoryChoices: undefined }));
 
+/** The next missing fact; asking the same one again counts a try (two unanswered tries skip it, see `stuck`). */
 export const awaitNext = update((c) => {
   const slot = nextMissing(c);
-  return { awaiting: slot ? awaitingFor(slot) : undefined };
+  if (!slot) return { awaiting: undefined };
+  const again = c.awaiting?.slot === slot;
+  return { awaiting: { ...awaitingFor(slot), ...(again ? { tries: (c.awaiting?.tries ?? 0) + 1 } : {}) } };
 });
+/** The awaited fact was asked and not answered once more (an unclear or invalid answer). */
+export const countTry = update((c) => (c.awaiting ? { awaiting: { ...c.awaiting, tries: (c.awaiting.tries ?? 0) + 1 } } : {}));
+/**
+ * Consent asked over whatever else was pending: that question is kept to go back to once consent is
+ * answered (or the user answers it instead). Asked unprompted only once per conversation.
+ */
+export const askConsent = update((c) => {
+  const pending = c.awaiting?.slot === 'consent' ? c.awaiting.resume : c.awaiting;
+  return { awaiting: { slot: 'consent', kind: 'confirm', choices: ['yes', 'no'], ...(pending ? { resume: pending } : {}) }, consentAsked: true };
+});
+/** After consent is answered: back to the question it was asked over. */
+export const resumeAfterConsent = update((c) => (c.awaiting?.slot === 'consent' ? { awaiting: c.awaiting.resume } : {}));
+/** 撤回同意: no longer kept; the identifying facts leave the dialog (the engine rewrites the case without them). */
+export const withdrawConsent = update((c) => ({
+  consent: 'declined',
+  slots: Object.fromEntries(Object.entries(c.slots).filter(([k]) => !PERSONAL_SLOTS.includes(k as keyof Slots))),
+  failures: 0,
+}));
+export const setLocale = update((_c, e) => ({ locale: (e as E<'LANGUAGE'>).locale }));
+export const markWarned = update((c, e) => ({ warned: [...new Set([...(c.warned ?? []), ...(e as E<'URGENT'>).kinds])] }));
+export const markPreviewed = update(() => ({ previewed: true }));
 export const awaitCategory = update((c) => ({ awaiting: { slot: 'category', kind: 'choice', choices: c.categoryChoices ?? [] } }));
-export const awaitConsent = update(() => ({ awaiting: { slot: 'consent', kind: 'confirm', choices: ['yes', 'no'] } }));
 export const awaitDescription = update(() => ({ awaiting: { slot: 'description', kind: 'text' }, categoryChoices: undefined }));
 export const awaitEvidence = update(() => ({ awaiting: { slot: 'evidence', kind: 'choice', choices: ['order', 'listing', 'chat', 'payment', 'tracking', 'photos', 'invoice', 'report'] } }));
 export const awaitOutcome = update(() => ({ awaiting: { slot: 'outcome', kind: 'choice', choices: ['agreed', 'refused', 'no_reply'] } }));
 /** At the 12315 step: the next detail the complaint needs (暂行办法 第九条), or how it went once all are known. */
 export const awaitComplaintStep = update((c) => {
-  const slot = nextComplaintDetail(c);
+  // The details name a person: asked only with consent; without it the complaint keeps 【…】 placeholders.
+  if (c.consent === 'unknown' && nextComplaintDetail(c)) return { awaiting: { slot: 'consent', kind: 'confirm', choices: ['yes', 'no'] }, consentAsked: true };
+  const slot = c.consent === 'given' ? nextComplaintDetail(c) : undefined;
   return { awaiting: slot ? { slot, kind: 'text' } : { slot: 'outcome', kind: 'choice', choices: ['agreed', 'refused', 'no_reply'] } };
 });
 export const clearAwaiting = update(() => ({ awaiting: undefined }));
@@ -84,7 +119,7 @@ export const reopenPrevious = update((c) => {
  * Everything but the locale and the consent goes, the case number too: a new story is a new case
  * (the engine's closeCase, which runs with the same transition, closes the earlier one).
  */
-export const resetFacts: Action = assign<Context, DialogEvent>((c) => ({ ...initialContext(c.locale), consent: c.consent }));
+export const resetFacts: Action = assign<Context, DialogEvent>((c) => ({ ...initialContext(c.locale), consent: c.consent, ...(c.consentAsked ? { consentAsked: true } : {}), ...(c.warned ? { warned: c.warned } : {}) }));
 export const remember = (stage: Stage) => update((c) => ({ history: [...c.history, stage].slice(-10) }));
 export const forgetLast = update((c) => ({ history: c.history.slice(0, -1) }));
 
@@ -103,9 +138,16 @@ export const answerOnly: Guard = (_c, e) => e.type === 'QUESTION' && e.resume ==
 export const hasCase = (c: Context) => Boolean(c.caseNo);
 export const hasPreviousCore = (c: Context) => previousCore(c, c.awaiting?.slot) !== undefined;
 export const awaitingCategory = (c: Context) => c.awaiting?.slot === 'category';
-export const awaitingComplaintDetail = (c: Context) => nextComplaintDetail(c) !== undefined && c.awaiting?.slot !== 'outcome';
+export const awaitingComplaintDetail = (c: Context) => nextComplaintDetail(c) !== undefined && c.awaiting?.slot !== 'outcome' && c.awaiting?.slot !== 'consent';
 /** Don't-know on a date or an amount: first say where to find it; on the second, go on without it. */
 export const hintFirst = (c: Context) => (c.awaiting?.kind === 'date' || c.awaiting?.kind === 'money') && c.failures === 0;
+/** The awaited fact was already asked again once and is still not answered: skip it rather than loop. */
+export const stuck = (c: Context) => awaitingFact(c) && (c.awaiting?.tries ?? 0) >= 1;
+export const stuckAfterMerge: Guard = (c, e) => {
+  const m = merged(c, e);
+  return m.awaiting?.slot === c.awaiting?.slot && stuck(m);
+};
+export const awaitingConsent = (c: Context) => c.awaiting?.slot === 'consent';
 export const awaitingFact = (c: Context) => c.category !== undefined && c.awaiting !== undefined && nextMissing(c) === c.awaiting.slot;
 export const completeWithoutAwaited = (c: Context) => {
   const slot = c.awaiting?.slot ?? '';

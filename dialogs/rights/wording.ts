@@ -1,32 +1,50 @@
-import { CATEGORY_LABELS, EVIDENCE_LABELS, SELLER_TYPE_LABELS, STEP_LABELS, formatDate, formatYuan } from './labels.js';
+import { CATEGORY_LABELS, EVIDENCE_LABELS, SELLER_TYPE_LABELS, SLOT_LABELS, STEP_LABELS, formatDate, formatYuan } from './labels.js';
 import { PLATFORM_CITATIONS, basisCitations, complaint12315, platformRequest, sellerMessage } from './letters.js';
 import { askSlot, categoryChoices, choiceLabel, outcomeQuestion, reprompt, yesNo, type Reply } from './prompts.js';
-import type { Context } from './types.js';
+import { URGENT_STEPS } from './catalog.js';
+import { coreSlots } from './facts.js';
+import type { AssessmentSummary, Category, Context, Urgent } from './types.js';
 
 export type { Reply, Suggestion } from './prompts.js';
 
-/** Texts for the machine's `say*` actions. Pure: everything comes from the context. */
-export function render(action: string, c: Context, extra: { message?: string } = {}): Reply[] {
+export type RenderExtra = { message?: string; slots?: string[]; urgent?: Urgent[]; preview?: AssessmentSummary };
+
+/** Texts for the machine's `say*` actions. Pure: everything comes from the context. An unknown action is a bug: it throws. */
+export function render(action: string, c: Context, extra: RenderExtra = {}): Reply[] {
   const zh = c.locale === 'zh';
   const t = (cn: string, en: string) => (zh ? cn : en);
   switch (action) {
     case 'sayWelcome':
       return [{
         text: t(
-          '你好，我是维权助手。我可以帮你弄清网购纠纷中法律给你的权利（金额和期限按你的日期和价格计算）、该保留哪些证据，并一步步帮你和商家协商、申请平台介入、向 12315 / 消协投诉或起诉，每一步都给你现成的文字。\n我提供的是法律信息，不是律师的法律意见。\n为了帮你整理案件，我需要保存你提供的订单和联系方式等个人信息，仅用于处理这次维权（《个人信息保护法》第十三、十四条）。你同意吗？不同意也可以直接问我法律问题。',
-          'Hi, I am Weiquan, a consumer-rights assistant. I can work out what the law gives you in an online-shopping dispute (amounts and deadlines from your own dates and price), which evidence to keep, and walk you through the seller, the platform, 12315 / the consumer association or court, with a ready-to-send text at each step.\nThis is legal information, not a lawyer\'s advice.\nTo prepare your case I need to store the order and contact details you give me, only for this case (PIPL Art. 13, 14). Do you agree? If not, you can still ask me legal questions.',
+          '你好，我是维权助手。说说遇到了什么问题（在哪买的、买了什么、出了什么事），我马上告诉你法律给你的权利、金额和期限，以及下一步怎么做。\n这是法律信息，不是律师的法律意见；不需要你的姓名或电话。',
+          'Hi, I am Weiquan, a consumer-rights assistant. Tell me what went wrong (where you bought what, and what happened) and I will tell you at once what the law gives you, with amounts and deadlines, and what to do next.\nThis is legal information, not a lawyer\'s advice; I do not need your name or phone number.',
         ),
-        suggestions: [{ title: t('同意', 'I agree'), value: 'yes' }, { title: t('不同意，只想咨询', 'No, just questions'), value: 'no' }],
-        citations: [{ law: '个人信息保护法', article: '第十三条' }, { law: '个人信息保护法', article: '第十四条' }],
+        // Quick starts: the commonest disputes, one tap to the questions they need.
+        suggestions: STARTERS.map((k) => ({ title: CATEGORY_LABELS[k][zh ? 'zh' : 'en'], value: k })),
       }];
     case 'sayConsentThanks':
-      return [{ text: t('谢谢你的信任。过程中随时可以说“转人工”“重新开始”或“返回上一步”。', 'Thank you. You can say "talk to a person", "start over" or "go back" at any time.') }];
-    case 'sayQuestionsOnly':
-      return [{ text: t('好的，我不会保存你的个人信息。你可以随时问我网购维权的法律问题；想让我帮你整理案件时，说“同意”即可。', 'Understood: I will not store personal information. Ask me any legal question about online shopping; say "I agree" whenever you want me to prepare your case.') }];
-    case 'sayFactsBeforeConsent':
-      return [{ text: t('我先记下你说的情况（不含个人信息）。要继续帮你算期限、写文书，需要你同意我保存相关信息。同意吗？', 'I have noted what happened (nothing that identifies you). To work out your deadlines and write the letters I need your consent to store the details. Do you agree?'), suggestions: yesNo(zh) }];
-    case 'sayNeedConsentForFacts':
-      return [{ text: t('要帮你整理案件、按你的日期算期限，需要先同意我保存相关信息（说“同意”即可）；否则我只回答法律问题。', 'To prepare a case and work out your own deadlines I need your consent to store the details (say "I agree"); otherwise I only answer legal questions.') }];
+      return [{ text: t('好的，已记下你的同意。随时说“撤回同意”就不再保存。', 'Thank you, consent noted. Say "withdraw consent" any time to stop.') }];
+    case 'sayConsentDeclined':
+      return [{ text: t('好的，不保存你的个人信息。分析、步骤和文书照常给你，姓名、电话等处留【…】由你自己填；法律问题随时问。想建案时说“同意”。', 'Understood: nothing that identifies you is kept. The assessment, the steps and the letters stay available, with 【…】 where your name or phone would go; ask legal questions any time. Say "I agree" if you want a case filed.') }];
+    case 'sayAskConsent':
+      return [consentQuestion(zh, extra.slots?.length ? 'details' : 'case', extra.slots)];
+    case 'sayConsentExplained':
+      return [{ text: t('不同意也没关系：帮助一样给你，只是不建案、不保存能认出你的信息。同意的话，保存的内容只用于这次维权，案件结束 180 天后删除。', 'If you say no, you still get all the help; only no case is filed and nothing identifying is kept. If you agree, it is used only for this case and deleted 180 days after the case closes.') }];
+    case 'sayUnsureOk':
+      return [{ text: t('没关系，想好了再说。', 'No problem, take your time.') }];
+    case 'sayConsentWithdrawn':
+      return [{ text: t('已撤回同意：你的姓名、电话、地址、订单号和店铺名称已从对话和案件记录中去掉，之后不再保存。帮助照常继续。', 'Consent withdrawn: your name, phone, address, order number and shop name are removed from the conversation and the case record, and nothing identifying is kept from now on. The help goes on as before.') }];
+    case 'sayNothingKept':
+      return [{ text: t('好的。我没有保存能认出你的信息，之后也不会保存。', 'OK. Nothing that identifies you is stored, and none will be.') }];
+    case 'sayNotKept':
+      return [{ text: t('你没有同意保存个人信息，所以刚才的姓名、电话、地址或订单号我没有记下；文书里这些地方留【…】给你填。想保存就说“同意”。', 'You have not agreed to store personal details, so the name, phone, address or order number you just sent was not kept; the letters leave 【…】 for them. Say "I agree" to have them kept.') }];
+    case 'sayDetails':
+      return [detailsReply(c, zh)];
+    case 'sayUrgent':
+      return urgentReplies(extra.urgent ?? [], zh);
+    case 'sayPreview':
+      return extra.preview ? [previewReply(c, zh, extra.preview)] : [];
     case 'sayAnythingElse':
       return [{ text: t('还有什么想问的，直接说就行。', 'Anything else? Just ask.') }];
     case 'sayAskDescription':
@@ -91,6 +109,7 @@ export function render(action: string, c: Context, extra: { message?: string } =
         citations: [{ law: '市场监督管理投诉举报处理暂行办法', article: '第十四条' }, { law: '市场监督管理投诉举报处理暂行办法', article: '第二十一条' }, ...(c.awaiting?.slot !== 'outcome' ? [{ law: '市场监督管理投诉举报处理暂行办法', article: '第九条' }] : [])],
       }];
     case 'sayComplaintStep':
+      if (c.awaiting?.slot === 'consent') return [consentQuestion(zh, 'complaint')];
       if (c.awaiting?.slot !== 'outcome') return askSlot(c, zh);
       return [
         { text: t('投诉内容可以这样填：', 'The complaint can read (in Chinese):') },
@@ -149,8 +168,50 @@ export function render(action: string, c: Context, extra: { message?: string } =
     case 'sayReprompt':
       return reprompt(c, zh);
     default:
-      return [];
+      throw new Error(`render: unknown action ${action}`);
   }
+}
+
+/** What is kept, why, for how long and how to delete it (个人信息保护法 第十三条、第十七条). */
+function consentQuestion(zh: boolean, reason: 'case' | 'details' | 'complaint', slots?: string[]): Reply {
+  const named = (slots ?? []).filter((s) => s in SLOT_LABELS).map((s) => SLOT_LABELS[s as keyof typeof SLOT_LABELS][zh ? 'zh' : 'en']);
+  const why =
+    reason === 'details'
+      ? (zh ? `你发了${named.join('、')}，我还没有保存。要保存` : `You sent your ${named.join(', ')}; it is not kept yet. To keep it`)
+      : reason === 'complaint'
+        ? (zh ? '12315 投诉要写你的姓名、电话和地址。要保存这些' : 'A 12315 complaint names you, with your phone and address. To keep these')
+        : (zh ? '要为你建案、之后凭编号接着办' : 'To file a case you can come back to');
+  return {
+    text: zh
+      ? `${why}，需要你同意：保存的是这次纠纷的情况和你给的姓名、电话、地址、订单号，只用于这次维权（文书、投诉、转人工），案件结束 180 天后删除，随时说“撤回同意”即可删除。不同意也照样帮你，只是不保存。同意吗？`
+      : `${why} I need your consent: what is kept is this dispute and the name, phone, address and order number you give, used only for this case (letters, complaint, an agent), deleted 180 days after the case closes; say "withdraw consent" any time to have it removed. If you say no, you still get all the help. Do you agree?`,
+    suggestions: [...yesNo(zh), { title: zh ? '先不决定' : 'Not now', value: 'unsure' }],
+    citations: [{ law: '个人信息保护法', article: '第十三条' }, { law: '个人信息保护法', article: '第十七条' }],
+  };
+}
+
+function urgentReplies(kinds: Urgent[], zh: boolean): Reply[] {
+  if (!kinds.length) return [];
+  const steps = kinds.map((k) => URGENT_STEPS[k][zh ? 'zh' : 'en']);
+  return [{ text: `${zh ? '【紧急】' : '[Urgent] '}${steps.join('\n')}` }];
+}
+
+const STARTERS: readonly Category[] = ['non_delivery', 'quality_defect', 'seven_day_return', 'counterfeit'];
+
+/** At most this many citations shown with a reply (style: the rest expandable). */
+export const SHOWN_CITATIONS = 3;
+
+/** The first help on a story: the dispute type, what the law gives on what is known, and what is still missing. */
+function previewReply(c: Context, zh: boolean, a: AssessmentSummary): Reply {
+  const label = c.category ? CATEGORY_LABELS[c.category][zh ? 'zh' : 'en'] : '';
+  const open = a.conclusions.filter((k) => k.status !== 'passed' && k.kind !== 'deadline');
+  const shown = (open.length ? open : a.conclusions).slice(0, 2);
+  const lines = shown.map((k) => `• ${k.title}${zh ? '：' : ': '}${k.text}`);
+  const missing = (c.category ? coreSlots(c.category) : []).filter((s) => c.slots[s] === undefined && !(c.slots.notKnown ?? []).includes(s)).map((s) => SLOT_LABELS[s][zh ? 'zh' : 'en']);
+  const head = zh ? `初步判断：这属于「${label}」。按目前知道的情况：` : `First look: this is "${label}". On what I know so far:`;
+  const tail = missing.length ? (zh ? `还差${missing.slice(0, 2).join('、')}，知道了就能算出具体金额和期限。` : `Still missing: ${missing.slice(0, 2).join(', ')}; with these I can work out the exact amounts and deadlines.`) : '';
+  const cites = unique(shown.flatMap((k) => k.citations)).slice(0, SHOWN_CITATIONS);
+  return { text: [head, ...lines, tail].filter(Boolean).join('\n'), citations: cites };
 }
 
 /** Step 1 in the words of the dispute: a charge goes to the payment provider, a prepaid card to the shop. */
@@ -197,7 +258,20 @@ function assessmentReply(c: Context, zh: boolean, updated: boolean): Reply {
   // A serious case (an injury, a personal-information leak, a large amount) is worth a person's attention.
   const serious = updated ? '' : seriousNote(c, zh);
   const citations = shown === a.conclusions ? a.citations : unique(shown.flatMap((k) => k.citations));
-  return { text: [head, ...lines, rest, serious, tail].filter(Boolean).join('\n'), citations };
+  return { text: [head, ...lines, rest, serious, tail].filter(Boolean).join('\n'), citations, suggestions: [detailsAction(zh)] };
+}
+
+export function detailsAction(zh: boolean) {
+  return { title: zh ? '详细依据' : 'Details', value: 'details' };
+}
+
+/** Everything the assessment says, each conclusion with its articles: what 详细依据 opens. */
+function detailsReply(c: Context, zh: boolean): Reply {
+  const a = c.assessment;
+  if (!a) return { text: zh ? '还没有可以展开的分析。先说说发生了什么吧。' : 'There is no assessment to expand yet. Tell me what happened first.' };
+  const cite = (k: (typeof a.conclusions)[number]) => k.citations.map((x) => `《${x.law}》${x.article}`).join(zh ? '、' : ', ');
+  const lines = a.conclusions.map((k) => (zh ? `• ${k.title}：${k.text}${k.citations.length ? `（${cite(k)}）` : ''}` : `• ${k.title}: ${k.text}${k.citations.length ? ` (${cite(k)})` : ''}`));
+  return { text: [zh ? '完整的分析和每一条依据：' : 'The full assessment and every article:', ...lines].join('\n'), citations: a.citations };
 }
 
 /** ¥5,000 and up counts as a large amount. */

@@ -1,9 +1,10 @@
 import { createHash, randomInt } from 'node:crypto';
 import type { DialogEvent } from '../../dialogs/rights/events.js';
 import { RIGHTS_MACHINE_ID, RIGHTS_MACHINE_VERSION } from '../../dialogs/rights/rights.machine.js';
-import { route } from '../../dialogs/rights/route.js';
+import { msg, placeholderFor } from '../../dialogs/rights/catalog.js';
+import { consentNeededForCase, route } from '../../dialogs/rights/route.js';
 import type { Context, Stage } from '../../dialogs/rights/types.js';
-import { render, type Reply } from '../../dialogs/rights/wording.js';
+import { SHOWN_CITATIONS, render, type Reply } from '../../dialogs/rights/wording.js';
 import { hashPhone, makeCaseNo } from '../cases/caseRecord.js';
 import { makeRecentConversations, type RecentConversations } from './recentConversations.js';
 import { AppError } from '../errors.js';
@@ -67,7 +68,7 @@ async function attemptTurn(deps: EngineDeps, inbound: InboundMessage, recent: Re
   const parsed = known ? { snapshot: known.snapshot, reset: false as const } : row ? parseSnapshot(row.snapshot, row.locale) : { snapshot: start.snapshot, reset: false as const };
   turn.snapshot = parsed.snapshot;
   if (parsed.reset) {
-    turn.replies.push({ text: locale === 'en' ? 'Sorry, I could not continue our earlier conversation, so we are starting again.' : '抱歉，之前的对话无法继续，我们重新开始。' });
+    turn.replies.push({ text: msg('snapshotReset', locale) });
     turn.events.push({ type: 'snapshot_reset', payload: { reason: parsed.reason } });
     turn.snapshot = start.snapshot;
   }
@@ -136,6 +137,8 @@ class Turn {
   /** A case this conversation takes over from an earlier one (follow-up by number and phone). */
   adoptCaseNo: string | undefined;
   private steps = 0;
+  /** A case would be filed but consent was never asked: asked once, at the end of the turn. */
+  private consentWanted = false;
   private filedCase: Record<string, unknown> | undefined;
   private readonly today: string;
 
@@ -157,6 +160,7 @@ class Turn {
     const onlyGreeting = understanding.intents.every((i) => i === 'greeting' || i === 'chitchat') && Object.keys(understanding.slots).length === 0;
     if (justWelcomed && onlyGreeting && !value) return;
     for (const event of toDialogEvents(understanding, context, text, value)) await this.feed(event);
+    if (this.consentWanted && consentNeededForCase(this.snapshot.context, this.snapshot.value)) await this.feed({ type: 'NEED_CONSENT', reason: 'case' });
   }
 
   /**
@@ -166,14 +170,14 @@ class Turn {
   private async followUp(text: string): Promise<boolean> {
     const request = findFollowUp(text);
     if (!request || request.caseNo === this.snapshot.context.caseNo) return false;
-    const zh = this.snapshot.context.locale === 'zh';
+    const locale = this.snapshot.context.locale;
     if (!request.phone) {
-      this.replies.push({ text: zh ? `请把案件编号 ${request.caseNo} 和建案时留的手机号一起发给我，我核对后帮你接着处理。` : `Please send the case number ${request.caseNo} together with the phone number you gave on the case, so I can check it is yours.` });
+      this.replies.push({ text: msg('followUpNeedPhone', locale, { caseNo: request.caseNo }) });
       return true;
     }
     const found = await findCaseConversation(this.deps.db, request.caseNo, hashPhone(request.phone));
     if (!found) {
-      this.replies.push({ text: zh ? '没有找到编号和手机号都对得上的案件，请核对后再试，或者说“转人工”。' : 'I found no case with that number and phone; please check them, or ask for a person.' });
+      this.replies.push({ text: msg('followUpNotFound', locale) });
       this.events.push({ type: 'follow_up_not_found', payload: {} });
       return true;
     }
@@ -184,21 +188,19 @@ class Turn {
     this.snapshot = { ...parsed.snapshot, context: { ...parsed.snapshot.context, locale: this.snapshot.context.locale } };
     this.adoptCaseNo = request.caseNo;
     this.events.push({ type: 'follow_up_resumed', payload: { caseNo: request.caseNo, from: found.conversationId } });
-    this.replies.push({ text: zh ? `找到了案件 ${request.caseNo}，我们从上次的进度继续。` : `Found case ${request.caseNo}; let us continue from where it stands.` });
+    this.replies.push({ text: msg('followUpFound', locale, { caseNo: request.caseNo }) });
     this.replies.push(...render('sayReprompt', this.snapshot.context));
     return true;
   }
 
   /** Files the channel stored for this conversation: say what arrived, note it, and ask the pending question again. */
   evidenceReceived(files: NonNullable<InboundMessage['attachments']>, reprompt: boolean): void {
-    const zh = this.snapshot.context.locale === 'zh';
+    const locale = this.snapshot.context.locale;
+    const zh = locale === 'zh';
     const list = files.map((f) => `${f.name}（${f.contentType}，${formatSize(f.size)}，SHA-256 ${f.sha256.slice(0, 12)}…）`).join(zh ? '；' : '; ');
     const filed = this.snapshot.context.caseNo;
-    this.replies.push({
-      text: zh
-        ? `已收到 ${files.length} 个证据文件：${list}。文件已按内容指纹（SHA-256）保存${filed ? `，并记入案件 ${filed} 的证据` : '，建案后会记入案件证据'}。原件也请自己留好。`
-        : `Received ${files.length} evidence file${files.length > 1 ? 's' : ''}: ${list}. Stored by content fingerprint (SHA-256)${filed ? ` and added to case ${filed}` : '; it will be added to your case once it is filed'}. Keep the originals too.`,
-    });
+    const where = filed ? msg('evidenceFiledTo', locale, { caseNo: filed }) : msg('evidenceLater', locale);
+    this.replies.push({ text: msg('evidenceReceived', locale, { count: files.length, list, where }) });
     this.events.push({ type: 'evidence_received', payload: { files: files.map((f) => ({ sha256: f.sha256, contentType: f.contentType, size: f.size })), caseNo: filed ?? null } });
     if (reprompt) this.replies.push(...render('sayReprompt', this.snapshot.context));
   }
@@ -219,7 +221,17 @@ class Turn {
       switch (action) {
         case 'routeTriage':
         case 'routeCollect':
+        case 'routeSkip':
           await this.feed(route(action, context));
+          break;
+        case 'preview': {
+          // What the law gives on what is known so far: no case, nothing stored but the facts already kept.
+          const preview = toAssessmentSummary(this.deps.assess(toAssessmentInput(context, this.today)), context.locale);
+          this.replies.push(...render('sayPreview', context, { preview }));
+          break;
+        }
+        case 'forgetCaseContact':
+          this.forgetCaseContact();
           break;
         case 'assess': {
           const assessment = this.deps.assess(toAssessmentInput(context, this.today));
@@ -234,8 +246,9 @@ class Turn {
           if (before?.context.caseNo) this.closeCase(before, event.type === 'RESTART' ? 'restarted' : 'new_dispute');
           break;
         case 'answerQuestion': {
-          const answer = await this.deps.answer({ question: this.inbound.text ?? '', locale: context.locale });
-          this.replies.push({ text: answer.answer, citations: answer.citations.map((c) => ({ law: c.law, article: c.article, ...(c.versionDate ? { versionDate: c.versionDate } : {}), quote: c.quote })) });
+          const answer = await this.deps.answer({ question: event.type === 'QUESTION' ? event.text : (this.inbound.text ?? ''), locale: context.locale });
+          // At most three articles shown with the answer (phone-sized); the rest is behind 详细依据.
+          this.replies.push({ text: answer.answer, citations: answer.citations.slice(0, SHOWN_CITATIONS).map((c) => ({ law: c.law, article: c.article, ...(c.versionDate ? { versionDate: c.versionDate } : {}), quote: c.quote })) });
           this.events.push({ type: 'question_answered', payload: { notCovered: answer.notCovered, cited: answer.citations.map((c) => `${c.law}${c.article}`) } });
           await this.feed({ type: 'ANSWERED' });
           break;
@@ -245,15 +258,19 @@ class Turn {
           this.events.push({ type: 'handoff_requested', payload: { stage: this.snapshot.context.history.at(-1) ?? this.snapshot.value } });
           break;
         default:
-          this.replies.push(...render(action, context, event.type === 'INVALID' ? { message: event.message } : {}));
+          this.replies.push(...render(action, context, renderExtra(event)));
       }
     }
   }
 
   private async fileCase(): Promise<void> {
     const context = this.snapshot.context;
-    // No consent, no stored case: the facts are personal data (个人信息保护法 第十三条).
-    if (context.consent !== 'given' || !context.category) return;
+    // No consent, no stored case: the facts are personal data (个人信息保护法 第十三条). Once the case is in
+    // use (a letter, a complaint), consent is asked, once, at the end of the turn.
+    if (context.consent !== 'given' || !context.category) {
+      if (consentNeededForCase(context, this.snapshot.value)) this.consentWanted = true;
+      return;
+    }
     const caseNo = context.caseNo ?? makeCaseNo(this.today, randomInt);
     const { write, record } = caseWrite(this.snapshot, { caseNo, created: !context.caseNo, awaitingAgent: this.owner === 'waiting' });
     this.keep(write);
@@ -262,13 +279,20 @@ class Turn {
     if (!context.caseNo) await this.feed({ type: 'CASE_FILED', caseNo });
   }
 
+  /** Consent withdrawn: the case keeps the dispute but loses every identifying fact (the context already has). */
+  private forgetCaseContact(): void {
+    const caseNo = this.snapshot.context.caseNo;
+    if (!caseNo || !this.snapshot.context.category) return;
+    this.keep(caseWrite(this.snapshot, { caseNo, created: false, awaitingAgent: false, event: { type: 'consent_withdrawn', reason: 'user' } }).write);
+    this.events.push({ type: 'consent_withdrawn', payload: { caseNo } });
+  }
+
   /** A restart or a new dispute: the case the conversation was about is closed, its record and history kept. */
   private closeCase(before: MachineSnapshot, reason: 'restarted' | 'new_dispute'): void {
     const caseNo = before.context.caseNo ?? '';
     this.leaveCase(cancelledState(before), { type: 'closed', reason });
     this.events.push({ type: 'case_closed', payload: { caseNo, reason } });
-    const zh = before.context.locale === 'zh';
-    this.replies.push({ text: zh ? `之前的案件 ${caseNo} 已关闭，记录仍然保留；新的问题会另建案件。` : `Your earlier case ${caseNo} is closed and its record kept; a new problem gets a case of its own.` });
+    this.replies.push({ text: msg('caseClosedForNew', before.context.locale, { caseNo }) });
   }
 
   /** Writes a case as `state` leaves it and keeps that state on it, for a follow-up to resume from. */
@@ -297,6 +321,8 @@ class Turn {
     const weiquan = {
       stage: this.snapshot.value,
       ...(c.awaiting ? { awaiting: c.awaiting } : {}),
+      // What the input's placeholder says: the widget shows it (输入金额，如 299).
+      ...(placeholderFor(c.awaiting, c.locale) ? { placeholder: placeholderFor(c.awaiting, c.locale) } : {}),
       ...(c.category ? { category: c.category } : {}),
       ...(c.caseNo ? { caseNo: c.caseNo } : {}),
     };
@@ -312,10 +338,20 @@ class Turn {
   }
 }
 
+/** What a `say*` action needs from the event that led to it. */
+function renderExtra(event: DialogEvent) {
+  if (event.type === 'INVALID') return { message: event.message };
+  if (event.type === 'NEED_CONSENT') return { slots: event.slots ?? [] };
+  if (event.type === 'URGENT') return { urgent: event.kinds };
+  return {};
+}
+
 /** The slot the bot asked for, when it is a fact (not consent, evidence, …): bare answers fill it. */
 function slotAwaited(context: Context) {
+  // A consent question asked over another one: bare answers still answer that one.
+  const pending = context.awaiting?.slot === 'consent' ? context.awaiting.resume?.slot : context.awaiting?.slot;
   // Asking how a step went is asking for the other side's response: 拒绝了 then means they refused.
-  const slot = context.awaiting?.slot === 'outcome' ? 'sellerResponse' : context.awaiting?.slot;
+  const slot = pending === 'outcome' ? 'sellerResponse' : pending;
   const facts = ['platform', 'sellerType', 'shopName', 'product', 'amountFen', 'orderDate', 'receivedDate', 'orderNumber', 'phone', 'problem', 'sellerResponse', 'complainantName', 'address', 'shopAddress'] as const;
   return facts.find((f) => f === slot);
 }

@@ -25,42 +25,75 @@ const isCategory = (v: string): v is Category => (CATEGORIES as readonly string[
  * `value` is a suggested-action payload (a button), which wins over the typed text.
  */
 export function toDialogEvents(u: Understanding, context: Context, text: string, value?: string): DialogEvent[] {
+  const before: DialogEvent[] = [];
+  // The conversation follows the language the user writes in; what needs doing now is said first.
+  if (u.language && u.language !== context.locale) before.push({ type: 'LANGUAGE', locale: u.language });
+  const urgent = (u.urgent ?? []).filter((k) => !(context.warned ?? []).includes(k));
+  if (urgent.length) before.push({ type: 'URGENT', kinds: urgent });
+  return [...before, ...messageEvents(u, context, text, value)];
+}
+
+/** Identifying facts that make it worth asking for consent (a shop's name identifies nobody). */
+const IDENTIFYING: readonly (keyof Slots)[] = ['orderNumber', 'phone', 'complainantName', 'address'];
+
+function messageEvents(u: Understanding, context: Context, text: string, value?: string): DialogEvent[] {
   const intents = new Set(u.intents);
-  const awaiting = context.awaiting?.slot;
+  const askingConsent = context.awaiting?.slot === 'consent';
+  // A consent question asked over another: everything but yes / no answers the other one.
+  const awaiting = askingConsent ? context.awaiting?.resume?.slot : context.awaiting?.slot;
   const choice = value ?? text.trim();
 
+  // 算了 / 不用了 said to the consent question declines it; it does not end the conversation.
+  if (askingConsent && intents.has('cancel') && choice.length <= 4) return [{ type: 'CONSENT', given: false }];
   // Requests that change course win over everything in the message.
   if (intents.has('handoff')) return [{ type: 'HANDOFF' }];
   if (intents.has('restart')) return [{ type: 'RESTART' }];
   if (intents.has('cancel')) return [{ type: 'CANCEL' }];
   if (intents.has('back')) return [{ type: 'BACK' }];
+  if (value === 'details' || /^\s*(?:详细依据|详细|details?)\s*$/i.test(text)) return [{ type: 'DETAILS' }];
+  if (intents.has('withdraw_consent') || intents.has('delete_my_data')) return [{ type: 'WITHDRAW_CONSENT' }];
 
+  // Consent answers come first; the rest of the message is read for the question it was asked over.
+  const lead: DialogEvent[] = [];
   const events: DialogEvent[] = [];
-  if (awaiting === 'consent' || context.consent !== 'given') {
-    if (choice === 'yes' || intents.has('consent_yes') || (awaiting === 'consent' && intents.has('yes'))) events.push({ type: 'CONSENT', given: true });
-    else if (choice === 'no' || intents.has('consent_no') || (awaiting === 'consent' && intents.has('no'))) return [{ type: 'CONSENT', given: false }];
-  }
-  if (awaiting === 'category') {
+  const outcomeSaid = intents.has('outcome_agreed') || intents.has('outcome_refused') || intents.has('outcome_no_reply');
+  // 同意 is consent when consent is asked, or when nothing else it could agree to is pending (商家同意了 is an outcome).
+  const consentWords = askingConsent || (context.consent !== 'given' && !outcomeSaid);
+  if (choice === 'yes' || (consentWords && (intents.has('consent_yes') || (askingConsent && intents.has('yes'))))) lead.push({ type: 'CONSENT', given: true });
+  else if (choice === 'no' || (consentWords && (intents.has('consent_no') || (askingConsent && intents.has('no'))))) lead.push({ type: 'CONSENT', given: false });
+  else if (askingConsent && (choice === 'unsure' || intents.has('unsure') || (intents.has('dont_know') && Object.keys(u.slots).length === 0))) return [{ type: 'UNSURE' }];
+  else if (askingConsent) lead.push({ type: 'CONSENT_PASSED' });
+  const consentAnswer = lead[0]?.type === 'CONSENT';
+  const consented = lead[0]?.type === 'CONSENT' && lead[0].given;
+  // A quick-start button (a dispute type's value) picks the type wherever the story is asked for.
+  if (value && isCategory(value) && (awaiting === 'description' || awaiting === undefined) && !context.category) return [...lead, { type: 'CHOOSE_CATEGORY', category: value }];
+  if (awaiting === 'category' && !consentAnswer) {
     const picked = pickCategory(choice);
-    if (picked) return [...events, { type: 'CHOOSE_CATEGORY', category: picked }];
+    if (picked) return [...lead, { type: 'CHOOSE_CATEGORY', category: picked }];
   }
-  const outcome = outcomeOf(value, intents);
+  // 不同意 said to the consent question is no report that the seller refused.
+  const outcome = consentAnswer ? undefined : outcomeOf(value, intents);
   // On the ladder, 解决了 ends it even while the bot is asking for something else (the 12315 details).
   const askingDetails = (COMPLAINT_SLOTS as readonly string[]).includes(awaiting ?? '') && context.outcomes.length > 0;
-  if (outcome && (awaiting === 'outcome' || (askingDetails && outcome === 'agreed'))) return [...events, { type: 'OUTCOME', outcome, ...sellerSaid(u, context) }];
-  const question = intents.has('question');
+  if (outcome && (awaiting === 'outcome' || (askingDetails && outcome === 'agreed'))) return [...lead, { type: 'OUTCOME', outcome, ...sellerSaid(u, context) }];
+  // Every question clause the understanding found is answered, whatever else was pending.
+  const clauses = u.questions?.filter((q) => q.trim()) ?? [];
+  const question = intents.has('question') || clauses.length > 0;
   // 投诉和举报有什么区别? names a kind of evidence without claiming to hold it.
-  if (awaiting === 'outcome' && u.slots.sellerResponse === PARTIAL) return [...events, { type: 'PARTIAL_OFFER' }];
+  if (awaiting === 'outcome' && u.slots.sellerResponse === PARTIAL) return [...lead, { type: 'PARTIAL_OFFER' }];
   const evidence = question ? [] : evidenceIn(choice);
   if (evidence.length && (awaiting === 'evidence' || awaiting === 'outcome')) events.push({ type: 'EVIDENCE', items: evidence });
-  else if (awaiting === 'evidence' && (intents.has('yes') || intents.has('no') || NONE_HELD.test(choice))) events.push({ type: intents.has('yes') ? 'YES' : 'NO' });
+  else if (awaiting === 'evidence' && !consentAnswer && (intents.has('yes') || intents.has('no') || NONE_HELD.test(choice))) events.push({ type: intents.has('yes') ? 'YES' : 'NO' });
 
   const slots = factsOf(u, context, value, question);
   // Facts that change nothing add nothing to an answer about evidence (有照片，奶粉罐子也还留着).
   const changesSomething = Object.entries(slots).some(([k, v]) => JSON.stringify(context.slots[k as keyof Slots]) !== JSON.stringify(v));
-  const hasFacts = (Object.keys(slots).length > 0 && (changesSomething || events.length === 0)) || (u.category !== undefined && context.category === undefined && !question);
+  const hasFacts = (Object.keys(slots).length > 0 && (changesSomething || (events.length === 0 && !consentAnswer))) || (u.category !== undefined && context.category === undefined && !question);
   // A side question is answered first; when the facts move the dialog on, they ask what comes next.
-  if (question) events.push({ type: 'QUESTION', text, ...(hasFacts ? { resume: false } : {}) });
+  if (question) {
+    const asked = clauses.length ? clauses : [text];
+    asked.forEach((q, i) => events.push({ type: 'QUESTION', text: q, ...(hasFacts || i < asked.length - 1 ? { resume: false } : {}) }));
+  }
   if (hasFacts) {
     events.push({
       type: 'FACTS',
@@ -71,26 +104,36 @@ export function toDialogEvents(u: Understanding, context: Context, text: string,
     });
   }
   const problem = u.problems[0];
-  if (problem) events.push({ type: 'INVALID', message: context.locale === 'en' ? problem.messageEn : problem.message });
-  if (events.length) return events;
+  if (problem) events.push({ type: 'INVALID', message: (u.language ?? context.locale) === 'en' ? problem.messageEn : problem.message });
+  // Identifying facts without consent are not kept: say so and ask, once they are there.
+  const identifying = IDENTIFYING.filter((k) => u.slots[k] !== undefined);
+  if (identifying.length && context.consent !== 'given' && !consented) events.push({ type: 'NEED_CONSENT', reason: 'details', slots: identifying });
+  if (events.length) return [...lead, ...events];
+  if (consentAnswer) return lead;
+  return [...lead, bareAnswer(intents, text, awaiting)];
+}
 
-  if (intents.has('dont_know') && awaiting) return [{ type: 'DONT_KNOW' }];
-  if (intents.has('yes') || intents.has('consent_yes')) return [{ type: 'YES' }];
-  if (intents.has('no') || intents.has('consent_no')) return [{ type: 'NO' }];
-  if (intents.has('chitchat') || intents.has('greeting')) return [{ type: 'CHITCHAT', kind: chitchatKind(text, intents.has('greeting')) }];
-  return [{ type: 'UNCLEAR' }];
+/** A message with no fact, question or request in it: what kind of short answer it is. */
+function bareAnswer(intents: Set<string>, text: string, awaiting: string | undefined): DialogEvent {
+  if (intents.has('dont_know') && awaiting) return { type: 'DONT_KNOW' };
+  if (intents.has('unsure')) return { type: 'UNSURE' };
+  if (intents.has('yes') || intents.has('consent_yes')) return { type: 'YES' };
+  if (intents.has('no') || intents.has('consent_no')) return { type: 'NO' };
+  if (intents.has('chitchat') || intents.has('greeting')) return { type: 'CHITCHAT', kind: chitchatKind(text, intents.has('greeting')) };
+  return { type: 'UNCLEAR' };
 }
 
 /** The facts of the message, minus what would wrongly overwrite what the dialog already holds. */
 function factsOf(u: Understanding, context: Context, value: string | undefined, question: boolean): Partial<Slots> {
   const slots: Partial<Slots> = { ...u.slots };
-  const awaiting = context.awaiting?.slot;
+  const awaiting = context.awaiting?.slot === 'consent' ? context.awaiting.resume?.slot : context.awaiting?.slot;
   if (value && awaiting === 'sellerType' && SELLER_TYPES.includes(value)) slots.sellerType = value as Slots['sellerType'];
   // Asked how a step went, words that say neither yes nor no are no report of what the seller said;
   // once the seller's rung is behind, what "they" said is the platform's or the regulator's answer.
   if (awaiting === 'outcome' || context.outcomes.length > 0) delete slots.sellerResponse;
-  // 能退款吗 asks what is possible; it states no demand.
+  // 能退款吗 asks what is possible; it states no demand. A question is no description of the problem either.
   if (question) delete slots.wants;
+  if (question && slots.problem && (u.questions ?? []).some((q) => q.includes(slots.problem ?? '') || (slots.problem ?? '').includes(q))) delete slots.problem;
   const correcting = u.intents.includes('correction');
   for (const key of Object.keys(slots) as (keyof Slots)[]) {
     const known = context.slots[key];

@@ -62,12 +62,11 @@ describe('WeiquanBot under TestAdapter, on the real engine', () => {
     const welcome = await turn({ type: 'conversationUpdate', id: 'join', membersAdded: [{ id: 'bot', name: 'Bot' }, { id: 'user', name: 'User' }] });
     expect(welcome[0]?.type).toBe('typing');
     expect(messagesOf(welcome)[0]?.text).toContain('维权');
-    // The consent question offers buttons; pressing one is a postBack with its value.
-    const consent = messagesOf(welcome).find((a) => a.suggestedActions);
-    expect(consent?.suggestedActions?.actions.map((a) => a.type)).toEqual(['imBack', 'imBack']);
-    const yes = consent!.suggestedActions!.actions[0]!;
+    // The welcome offers quick starts as buttons; consent given up front is a postBack with its value.
+    const starters = messagesOf(welcome).find((a) => a.suggestedActions);
+    expect(starters?.suggestedActions?.actions.every((a) => a.type === 'imBack')).toBe(true);
 
-    await turn({ type: 'message', id: 'm1', text: String(yes.title), value: yes.value });
+    await turn({ type: 'message', id: 'm1', text: '同意', value: 'yes' });
     const afterStory = await turn({ type: 'message', id: 'm2', text: STORY });
     const filed = lastWeiquan(afterStory);
     expect(filed).toMatchObject({ caseNo: expect.stringMatching(/^WQ-\d{8}-[0-9A-Z]{4}$/) });
@@ -102,7 +101,7 @@ describe('WeiquanBot under TestAdapter, on the real engine', () => {
     const bot = new WeiquanBot({ runTurn: engine.runTurn, siteId, logger });
     const adapter = new TestAdapter((ctx) => bot.run(ctx), { conversation: { id: 'postback', isGroup: false, name: 'postback', conversationType: 'personal' } as Activity['conversation'] });
     await adapter.receiveActivity({ type: 'message', id: 'p0', text: '你好' });
-    expect(lastWeiquan(adapter.activeQueue)?.awaiting).toMatchObject({ slot: 'consent' });
+    expect(lastWeiquan(adapter.activeQueue)?.awaiting).toMatchObject({ slot: 'description' });
     adapter.activeQueue.splice(0);
     await adapter.receiveActivity({ type: 'message', id: 'p1', value: 'yes' });
     expect(lastWeiquan(adapter.activeQueue)?.awaiting).not.toMatchObject({ slot: 'consent' });

@@ -72,7 +72,7 @@ describe('the official botframework-directlinejs client', () => {
     const firstReply = activities.findIndex((a) => bot(a) && a.type === 'message' && a.replyToId);
     expect(activities.slice(0, firstReply).some((a) => a.type === 'typing')).toBe(true);
     const welcome = activities.find((a) => bot(a) && a.type === 'message')!;
-    expect(welcome.suggestedActions?.actions).toContainEqual({ type: 'imBack', title: '同意', value: 'yes' });
+    expect(welcome.suggestedActions?.actions).toContainEqual({ type: 'imBack', title: '没收到货 / 快递丢件', value: 'non_delivery' });
     expect(welcome.from).toEqual({ id: 'weiquan', name: '维权助手', role: 'bot' });
     const citation = activities.flatMap((a) => a.attachments ?? [])[0];
     // Citations are hero cards (what Bot Framework clients render), with the quoted article as text.

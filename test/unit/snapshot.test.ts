@@ -36,6 +36,9 @@ describe('the state a process keeps for the next turn', () => {
     feed(assessed());
     feed({ type: 'EVIDENCE', items: ['order', 'chat'] });
     feed({ type: 'OUTCOME', outcome: 'refused', slots: { sellerResponse: '拆封不退' } });
+    feed({ type: 'URGENT', kinds: ['threat'] });
+    feed({ type: 'WITHDRAW_CONSENT' });
+    feed({ type: 'NEED_CONSENT', reason: 'case' });
 
     expect(states.some((x) => x.context.assessment?.changed !== undefined)).toBe(true);
     for (const [i, state] of states.entries()) {
@@ -47,6 +50,17 @@ describe('the state a process keeps for the next turn', () => {
       expect(JSON.stringify(kept.context.assessment), `step ${i + 1} assessment`).toBe(JSON.stringify(read.snapshot.context.assessment));
       for (const [slot, value] of Object.entries(kept.context.slots)) expect(JSON.stringify(value), `step ${i + 1} ${slot}`).toBe(JSON.stringify(read.snapshot.context.slots[slot as keyof typeof kept.context.slots]));
     }
+  });
+
+  it('carries a version-1 state on: the questions-only stage becomes triage waiting for the story, a pending consent question gives way to the story', () => {
+    const v1 = (value: string, context: Record<string, unknown>) => ({ machine: 'rights', version: 1, value, context: { consent: 'unknown', locale: 'zh', slots: {}, evidence: [], outcomes: [], failures: 0, history: [], ...context } });
+    const declined = parseSnapshot(v1('questionsOnly', { consent: 'declined', history: ['questionsOnly'] }), 'zh');
+    expect(declined).toMatchObject({ reset: false, snapshot: { value: 'triage', context: { consent: 'declined', history: ['triage'], awaiting: { slot: 'description' } } } });
+    const welcome = parseSnapshot(v1('welcome', { awaiting: { slot: 'consent', kind: 'confirm', choices: ['yes', 'no'] } }), 'zh');
+    expect(welcome).toMatchObject({ reset: false, snapshot: { value: 'welcome', context: { awaiting: { slot: 'description' } } } });
+    const evidence = parseSnapshot(v1('evidence', { consent: 'given', category: 'non_delivery', awaiting: { slot: 'evidence', kind: 'choice' } }), 'zh');
+    expect(evidence).toMatchObject({ reset: false, snapshot: { value: 'evidence', context: { consent: 'given', category: 'non_delivery' } } });
+    expect(parseSnapshot({ machine: 'rights', version: 3, value: 'welcome', context: {} }, 'zh')).toMatchObject({ reset: true, reason: 'unknown snapshot version 3' });
   });
 
   it('dates the turn in Asia/Shanghai, around midnight on both sides', () => {

@@ -53,6 +53,8 @@ export function makeChat(view: View, t: Strings, locale: Locale) {
     offered = actionsOf(a);
     showActions();
     shapeInput(view.shaped, a.channelData?.weiquan?.awaiting, offered.length > 0, t, submit);
+    // The field says what the bot is waiting for (输入金额，如 299); the generic hint otherwise.
+    view.input.placeholder = a.channelData?.weiquan?.placeholder ?? t.placeholder;
   }
 
   function handleUser(a: Activity): void {

@@ -2,13 +2,26 @@ import { append, h } from './dom.js';
 
 /**
  * Light formatting for bot text, built as DOM nodes (never innerHTML): blank-line or line-break
- * paragraphs, "• " / "- " / "1. " lists, **bold**, and http(s) links, written as [text](url) or bare.
+ * paragraphs, "• " / "- " / "1. " lists, "> " quotations, **bold**, and http(s) links, written as [text](url) or bare.
  */
 export function formatText(text: string): DocumentFragment {
   const fragment = document.createDocumentFragment();
   let list: HTMLUListElement | HTMLOListElement | undefined;
+  let quote: HTMLQuoteElement | undefined;
   for (const raw of text.split(/\r?\n/)) {
     const line = raw.trimEnd();
+    // A quoted article ("> 第三十七条 …") is a quotation, shown as one without the marker.
+    const quoted = /^\s*>\s?(.*)$/.exec(line);
+    if (quoted) {
+      list = undefined;
+      if (!quote) {
+        quote = h('blockquote', { class: 'quoted' });
+        fragment.appendChild(quote);
+      }
+      quote.appendChild(h('p', {}, inline(quoted[1] ?? '')));
+      continue;
+    }
+    quote = undefined;
     const bullet = /^\s*(?:[•·\-*]|(\d+)[.、)）])\s+(.*)$/.exec(line);
     if (bullet) {
       const ordered = bullet[1] !== undefined;

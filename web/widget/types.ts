@@ -12,7 +12,7 @@ export type Activity = {
   locale?: string;
   suggestedActions?: { actions?: { type?: string; title?: string; value?: unknown }[] };
   attachments?: { contentType?: string; content?: unknown; name?: string }[];
-  channelData?: { clientActivityID?: string; weiquan?: { stage?: string; awaiting?: Awaiting; caseNo?: string } };
+  channelData?: { clientActivityID?: string; weiquan?: { stage?: string; awaiting?: Awaiting; placeholder?: string; caseNo?: string } };
 };
 
 export type ActivitySet = { activities: Activity[]; watermark?: string };
