@@ -11,6 +11,8 @@ import { botFrameworkRouter } from './server/routes/botframework.js';
 import { allReady, knowledgeReadiness } from './server/routes/health.js';
 import { knowledgeRouter } from './server/routes/knowledge.js';
 import { casesRouter } from './server/routes/cases.js';
+import { conversationSiteOf, documentsRouter } from './server/routes/documents.js';
+import { makeDocuments } from './documents/index.js';
 import { openApiRouter } from './server/routes/openapi.js';
 import { makeAuthenticate } from './server/auth/principal.js';
 import { agentForSession } from './agents/sql/agentStore.js';
@@ -105,7 +107,7 @@ async function main(): Promise<void> {
     readiness: allReady(() => checkDatabase(database.db, migrations), knowledgeReadiness(() => services !== undefined)),
     poolStats: () => database.db.stats(),
     isShuttingDown: () => shuttingDown,
-    routers: [knowledgeRouter(() => services?.knowledge), casesRouter({ authenticate, ...cases }), ...agentConsole.routers, openApiRouter(), botFrameworkRouter({ endpoint: botEndpoint, status: () => botStatus }), widgetRouter({ assets: widgetAssets, demoPage: config.demoSite }), consoleAssetsRouter({ assets: consoleAssets }), ...directLine.routers],
+    routers: [knowledgeRouter(() => services?.knowledge), casesRouter({ authenticate, ...cases }), ...agentConsole.routers, openApiRouter(), botFrameworkRouter({ endpoint: botEndpoint, status: () => botStatus }), widgetRouter({ assets: widgetAssets, demoPage: config.demoSite }), consoleAssetsRouter({ assets: consoleAssets }), documentsRouter({ authenticate, ...makeDocuments({ db: database.db, now: () => new Date() }), conversationSite: conversationSiteOf({ authenticate: directLine.directLine.authenticate, findSite: directLine.sites.find }) }), ...directLine.routers],
     early: directLine.early,
   });
   const http = await listen(app, config.port, config.host);
