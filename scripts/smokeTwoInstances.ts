@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { check, freePort, startService, waitReady } from './serviceProcess.js';
+import { check, startService, waitReady } from './serviceProcess.js';
 
 /**
  * Two instances of the service started at the same moment on one fresh database (DATABASE_URL's
@@ -27,7 +27,7 @@ url.pathname = `/${name}`;
 const env = { ...process.env, DATABASE_URL: url.toString() };
 
 const since = Date.now();
-const [a, b] = [startService(env, await freePort()), startService(env, await freePort())];
+const [a, b] = [startService(env), startService(env)];
 const [readyA, readyB] = await Promise.all([waitReady(a, 30_000, since), waitReady(b, 30_000, since)]);
 check(true, `both instances ready (${readyA} ms and ${readyB} ms)`);
 
