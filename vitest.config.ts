@@ -16,6 +16,8 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
+          // Tests never reach the network: only loopback and Unix sockets connect.
+          setupFiles: ['test/helpers/loopbackOnly.ts'],
         },
       },
       {
@@ -24,6 +26,7 @@ export default defineConfig({
           include: ['test/db/**/*.db.test.ts'],
           // Starts a throwaway PostgreSQL (or uses DATABASE_URL) and migrates a template database once.
           globalSetup: ['test/helpers/globalDb.ts'],
+          setupFiles: ['test/helpers/loopbackOnly.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },
@@ -34,6 +37,7 @@ export default defineConfig({
           // One YAML conversation per file in test/transcripts/, through the real engine and database.
           include: ['test/transcripts/**/*.test.ts'],
           globalSetup: ['test/helpers/globalDb.ts'],
+          setupFiles: ['test/helpers/loopbackOnly.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { check, freePort, startService, waitReady } from './serviceProcess.js';
+import { check, startService, waitReady } from './serviceProcess.js';
 
 /**
  * Two instances of the service started at the same moment on one fresh database (DATABASE_URL's
- * server): both must become ready, and the migrations must have run exactly once.
+ * server): both must become ready (knowledge index included), and the migrations must have run exactly once.
  */
 const serverUrl = process.env.DATABASE_URL;
 if (!serverUrl) {
@@ -27,8 +27,8 @@ url.pathname = `/${name}`;
 const env = { ...process.env, DATABASE_URL: url.toString() };
 
 const since = Date.now();
-const [a, b] = [startService(env, await freePort()), startService(env, await freePort())];
-const [readyA, readyB] = await Promise.all([waitReady(a, 30_000, since), waitReady(b, 30_000, since)]);
+const [a, b] = [startService(env), startService(env)];
+const [readyA, readyB] = await Promise.all([waitReady(a, 180_000, since), waitReady(b, 180_000, since)]);
 check(true, `both instances ready (${readyA} ms and ${readyB} ms)`);
 
 const c = new pg.Client({ connectionString: url.toString() });
