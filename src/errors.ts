@@ -15,6 +15,7 @@ export type ErrorCode =
   | 'LOOPBACK_ONLY'
   | 'NOT_FOUND'
   | 'CONFLICT'
+  | 'CONSENT_REQUIRED'
   | 'RATE_LIMITED'
   | 'DATABASE_UNAVAILABLE'
   | 'SHUTTING_DOWN'

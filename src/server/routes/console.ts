@@ -134,12 +134,13 @@ export function consoleRouter(api: ConsoleApi): Router {
     res.setHeader('Content-Type', file.contentType);
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Content-Security-Policy', "default-src 'none'; img-src 'self'; media-src 'self'; sandbox");
-    res.setHeader('Cache-Control', 'private, max-age=300');
     res.setHeader('Content-Disposition', `inline; filename*=UTF-8''${encodeURIComponent(file.name)}`);
     const root = path.resolve(api.dataDir);
-    const absolute = path.resolve(root, file.storagePath);
-    if (!absolute.startsWith(root + path.sep)) throw new AppError('NOT_FOUND', '没有这个证据文件。No such evidence file.');
-    res.sendFile(absolute, (error) => {
+    const relative = path.normalize(file.storagePath);
+    if (path.isAbsolute(relative) || relative.startsWith('..')) throw new AppError('NOT_FOUND', '没有这个证据文件。No such evidence file.');
+    // The default DATA_DIR is the dot-folder `.data`: served relative to it, with dot segments allowed
+    // in the root (the relative path is ours, checked above, and never has any).
+    res.sendFile(relative, { root, dotfiles: 'allow', headers: { 'Cache-Control': 'private, no-store' } }, (error) => {
       if (error && !res.headersSent) next(new AppError('NOT_FOUND', '证据文件已不在存储中。The evidence file is no longer in storage.'));
     });
   });
