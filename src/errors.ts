@@ -22,6 +22,7 @@ export type ErrorCode =
   | 'NOT_READY'
   | 'NOT_CONFIGURED'
   | 'CHANNEL_UNAVAILABLE'
+  | 'TURN_FAILED'
   | 'INTERNAL';
 
 export class AppError extends Error {

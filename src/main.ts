@@ -101,10 +101,11 @@ async function main(): Promise<void> {
     logger,
     bodyLimit: config.bodyLimit,
     trustProxy: config.trustProxy,
+    ...(config.metricsToken ? { metricsToken: config.metricsToken } : {}),
     readiness: () => checkDatabase(database.db, migrations),
     poolStats: () => database.db.stats(),
     isShuttingDown: () => shuttingDown,
-    routers: [knowledgeRouter(() => services?.knowledge), casesRouter({ authenticate, ...cases }), ...agentConsole.routers, openApiRouter(), botFrameworkRouter({ endpoint: botEndpoint, status: () => botStatus }), widgetRouter({ assets: widgetAssets, demoPage: config.demoSite }), consoleAssetsRouter({ assets: consoleAssets }), ...directLine.routers],
+    routers: [knowledgeRouter(() => services?.knowledge, directLine.limits), casesRouter({ authenticate, ...cases }), ...agentConsole.routers, openApiRouter(), botFrameworkRouter({ endpoint: botEndpoint, status: () => botStatus }), widgetRouter({ assets: widgetAssets, demoPage: config.demoSite }), consoleAssetsRouter({ assets: consoleAssets }), ...directLine.routers],
     early: directLine.early,
   });
   const http = await listen(app, config.port, config.host);

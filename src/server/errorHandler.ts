@@ -25,6 +25,8 @@ const STATUS: Record<ErrorCode, number> = {
   NOT_READY: 503,
   NOT_CONFIGURED: 503,
   CHANNEL_UNAVAILABLE: 502,
+  // The engine could not take the turn (nothing was stored): retry it.
+  TURN_FAILED: 503,
 };
 
 export type ErrorBody = { error: { code: ErrorCode; message: string; requestId: string; details?: unknown } };

@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import type { InboundMessage, TurnResult } from '../../engine/types.js';
 import { AppError } from '../../errors.js';
@@ -10,6 +10,7 @@ import type { AppendItem } from './sql/activities.js';
 import { InboundActivity, valueOf } from './inboundActivity.js';
 import { redactActivity } from '../redactIdentifiers.js';
 import { selectConversationConsent, selectConversationSite } from './sql/conversations.js';
+import { useResumeTicket } from './sql/resumeTickets.js';
 import { evidenceExists, insertEvidence } from './sql/evidence.js';
 import type { Sql } from './sql/sql.js';
 import { discardEvidence, storeEvidence, type StoredFile } from './storeEvidence.js';
@@ -204,6 +205,8 @@ export function makeDirectLine(deps: DirectLineDeps) {
       if (!check.ok || check.claims.siteId !== site.id) throw gone();
       const { conversationId, locale } = check.claims;
       if ((await siteOfConversation(conversationId)) !== site.id) throw gone();
+      // Once: a copied or replayed ticket cannot open the conversation a second time.
+      if (!(await useResumeTicket(deps.db, createHash('sha256').update(ticket).digest(), conversationId, check.claims.exp))) throw gone();
       return { ...issue(conversationId, site.id, locale), resume: deps.signer.signResume({ conversationId, siteId: site.id, locale }, RESUME_TTL_SECONDS) };
     },
 
