@@ -1,7 +1,6 @@
 import { Router, type Request } from 'express';
 import { z } from 'zod';
-import { CaseStatus } from '../../cases/caseRecord.js';
-import type { CaseDetail, CaseFilter, CasePage, CaseSummary } from '../../cases/sql/caseQueries.js';
+import { CaseStatus, type CaseDetail, type CaseFilter, type CasePage, type CaseSummary } from './caseApi.js';
 import { AppError } from '../../errors.js';
 import { requirePrincipal, type Authenticate } from '../auth/principal.js';
 
