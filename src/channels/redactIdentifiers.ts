@@ -41,14 +41,39 @@ const RULES: Rule[] = [
   { kind: 'number', pattern: /(?<![\dA-Za-z])\d{10,}(?![\dA-Za-z])/gu },
   { kind: 'number', pattern: /(?<![\dA-Za-z-])(?!WQ-\d{8}-)(?=[\d-]*[A-Za-z])(?=(?:[A-Za-z-]*\d){6})[A-Za-z\d-]{8,40}(?![\dA-Za-z])/gu },
   // Addresses: after a cue word, up to the end of the clause; or anything shaped like 某某路88号(3栋502室).
-  { kind: 'address', pattern: new RegExp(`(?:收货地址|家庭住址|联系地址|住址|地址|住在|家住|住|寄到|送到)(?:是|为|在)?[:：\\s]*([${HAN}\\dA-Za-z#\\-－（）()]{2,60})`, 'gu'), group: 1 },
-  { kind: 'address', pattern: new RegExp(`[${HAN}]{0,24}(?:路|街|大道|大街|巷|胡同|里|弄)[\\d一二三四五六七八九十百零〇]+(?:号|弄)(?:[${HAN}\\d\\-－#]{0,16}(?:室|栋|幢|单元|楼|层|号))?`, 'gu') },
+  {
+    kind: 'address',
+    pattern: new RegExp(`(?:收货地址|家庭住址|联系地址|住址|地址|住在|家住|住|寄到|送到)(?:是|为|在)?[:：\\s]*([${HAN}\\dA-Za-z#\\-－（）()]{2,60})`, 'gu'),
+    group: 1,
+  },
+  {
+    kind: 'address',
+    pattern: new RegExp(
+      `[${HAN}]{0,24}(?:路|街|大道|大街|巷|胡同|里|弄)[\\d一二三四五六七八九十百零〇]+(?:号|弄)(?:[${HAN}\\d\\-－#]{0,16}(?:室|栋|幢|单元|楼|层|号))?`,
+      'gu',
+    ),
+  },
   { kind: 'address', pattern: new RegExp(`[${HAN}]{2,12}(?:小区|花园|公寓|大厦|新村|苑)[${HAN}\\d\\-－#]{0,16}(?:室|栋|幢|单元|楼|层|号)`, 'gu') },
-  { kind: 'address', pattern: /\b\d{1,6}\s+(?:[A-Z][a-z]+\s+){1,4}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Boulevard|Blvd|Way|Court|Ct)\b\.?(?:,?\s*(?:Apt|Unit|Suite|#)\s*\w+)?/gu },
+  {
+    kind: 'address',
+    pattern:
+      /\b\d{1,6}\s+(?:[A-Z][a-z]+\s+){1,4}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Boulevard|Blvd|Way|Court|Ct)\b\.?(?:,?\s*(?:Apt|Unit|Suite|#)\s*\w+)?/gu,
+  },
   // Names after a cue: 我叫张三, 姓名：李四, 名字是王小明, 联系人 欧阳娜娜, 收件人赵六.
-  { kind: 'name', pattern: new RegExp(`(?:我叫|我的名字是|名字是|名字叫|名叫|姓名|真名|本人|联系人|收件人|收货人|签收人|实名)(?:是|为|叫)?[:：\\s]*((?:${COMPOUND_SURNAMES}|[${HAN}])[${HAN}]{1,3})`, 'gu'), group: 1 },
+  {
+    kind: 'name',
+    pattern: new RegExp(
+      `(?:我叫|我的名字是|名字是|名字叫|名叫|姓名|真名|本人|联系人|收件人|收货人|签收人|实名)(?:是|为|叫)?[:：\\s]*((?:${COMPOUND_SURNAMES}|[${HAN}])[${HAN}]{1,3})`,
+      'gu',
+    ),
+    group: 1,
+  },
   // 我是张三 / 我姓李: only when a common surname starts it, so 我是消费者 stays.
-  { kind: 'name', pattern: new RegExp(`(?:我是|我姓|我叫做|免贵姓)((?:${COMPOUND_SURNAMES}|[${SURNAMES}])[${HAN}]{0,2})(?=[，。,.!！？?\\s]|$)`, 'gu'), group: 1 },
+  {
+    kind: 'name',
+    pattern: new RegExp(`(?:我是|我姓|我叫做|免贵姓)((?:${COMPOUND_SURNAMES}|[${SURNAMES}])[${HAN}]{0,2})(?=[，。,.!！？?\\s]|$)`, 'gu'),
+    group: 1,
+  },
   { kind: 'name', pattern: /\b(?:[Mm]y name is|[Nn]ame:|I am called|[Cc]all me|[Tt]his is)\s+((?:[A-Z][a-z'-]+)(?:\s+[A-Z][a-z'-]+){0,3})/gu, group: 1 },
   { kind: 'name', pattern: /\b(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?/gu },
 ];
@@ -85,7 +110,13 @@ export function redactActivity(activity: Record<string, unknown>): Record<string
       return r;
     }
     if (Array.isArray(value)) return value.map(redact);
-    if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, k === 'sha256' || k === 'contentType' || k === 'id' || k === 'role' || k === 'type' || k === 'clientActivityID' ? v : redact(v)]));
+    if (value && typeof value === 'object')
+      return Object.fromEntries(
+        Object.entries(value).map(([k, v]) => [
+          k,
+          k === 'sha256' || k === 'contentType' || k === 'id' || k === 'role' || k === 'type' || k === 'clientActivityID' ? v : redact(v),
+        ]),
+      );
     return value;
   };
   const out: Record<string, unknown> = {};

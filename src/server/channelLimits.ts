@@ -38,7 +38,14 @@ export function makeChannelLimits(settings: ChannelLimitSettings): ChannelLimits
       if (!r.ok) refuse(res, r.retryAfterSeconds);
     },
     request(req, res, siteId) {
-      const r = takeAll(siteId ? [[clients, address(req)], [sites, siteId]] : [[clients, address(req)]]);
+      const r = takeAll(
+        siteId
+          ? [
+              [clients, address(req)],
+              [sites, siteId],
+            ]
+          : [[clients, address(req)]],
+      );
       if (!r.ok) refuse(res, r.retryAfterSeconds);
     },
   };

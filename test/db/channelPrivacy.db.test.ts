@@ -30,7 +30,13 @@ beforeAll(async () => {
   server = await startFullServer({ db: t.db, url: t.url, engine, dataDir: path.join(parent, '.data') });
   const created = await server.channel.sites.create({ name: 'Privacy', allowedOrigins: [], locale: 'zh' });
   secret = created.secret;
-  const agent = await createAgent(t.db, { login: 'privacy.agent', displayName: 'Agent', siteId: created.site.id, role: 'agent', passwordHash: await hashPassword('correct horse battery') });
+  const agent = await createAgent(t.db, {
+    login: 'privacy.agent',
+    displayName: 'Agent',
+    siteId: created.site.id,
+    role: 'agent',
+    passwordHash: await hashPassword('correct horse battery'),
+  });
   cookie = `${SESSION_COOKIE}=${(await createSession(t.db, agent.id, 3_600_000)).token}`;
 }, 60_000);
 afterAll(async () => {
@@ -47,7 +53,11 @@ async function conversation() {
   return {
     id,
     say: async (text: string, from: Record<string, string> = { id: 'shopper' }) => {
-      const res = await fetch(`${server.base}/v3/directline/conversations/${id}/activities`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ type: 'message', id: `m${++n}`, from, text }) });
+      const res = await fetch(`${server.base}/v3/directline/conversations/${id}/activities`, {
+        method: 'POST',
+        headers: { ...auth, 'content-type': 'application/json' },
+        body: JSON.stringify({ type: 'message', id: `m${++n}`, from, text }),
+      });
       expect(res.status, text).toBe(200);
     },
     upload: (files: { name: string; data: Buffer }[], activity?: string) => {
@@ -56,13 +66,16 @@ async function conversation() {
       for (const f of files) form.append('file', new Blob([f.data]), f.name);
       return fetch(`${server.base}/v3/directline/conversations/${id}/upload?userId=shopper`, { method: 'POST', headers: auth, body: form });
     },
-    activities: async () => (await readJson(await fetch(`${server.base}/v3/directline/conversations/${id}/activities`, { headers: auth }))).activities as Record<string, unknown>[],
+    activities: async () =>
+      (await readJson(await fetch(`${server.base}/v3/directline/conversations/${id}/activities`, { headers: auth }))).activities as Record<string, unknown>[],
   };
 }
 
 /** Every row of every table of ours, as text. */
 async function everything(): Promise<string> {
-  const tables = await t.db.query<{ name: string }>(`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`);
+  const tables = await t.db.query<{ name: string }>(
+    `select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`,
+  );
   const parts: string[] = [];
   for (const { name } of tables.rows) {
     const rows = await t.db.query<{ row: string }>(`select t::text as row from ${name} t`);
@@ -83,7 +96,10 @@ describe('a shopper who declines consent', () => {
     expect((await t.db.query<{ consent: string }>('select consent from conversations where id = $1', [c.id])).rows[0]?.consent).toBe('declined');
     await c.say(`我叫${NAME}，手机${PHONE}，身份证${ID_NUMBER}，住在北京市朝阳区${STREET}，邮箱 nana.ouyang@example.com`, { id: 'shopper', name: NAME });
     await c.say(`我的电话是 139 1234 5678`);
-    const upload = await c.upload([{ name: `${ID_NUMBER}.png`, data: PNG }], JSON.stringify({ type: 'message', from: { id: 'shopper' }, text: `身份证 ${ID_NUMBER}` }));
+    const upload = await c.upload(
+      [{ name: `${ID_NUMBER}.png`, data: PNG }],
+      JSON.stringify({ type: 'message', from: { id: 'shopper' }, text: `身份证 ${ID_NUMBER}` }),
+    );
     expect(upload.status).toBe(409);
     const refusal = await readJson(upload);
     expect(refusal.error.code).toBe('CONSENT_REQUIRED');
@@ -132,8 +148,26 @@ describe('uploads are all or nothing', () => {
       ['too many files', () => c.upload([1, 2, 3, 4, 5, 6].map((n) => ({ name: `f${n}.png`, data: other(n) }))), 413, 'PAYLOAD_TOO_LARGE'],
       ['invalid activity JSON', () => c.upload([{ name: 'a.png', data: other(11) }], '{"type":'), 400, 'INVALID_JSON'],
       ['activity with a NUL', () => c.upload([{ name: 'a.png', data: other(12) }], JSON.stringify({ text: 'x\u0000' })), 400, 'VALIDATION_FAILED'],
-      ['a wrong type after a good file', () => c.upload([{ name: 'good.png', data: other(13) }, { name: 'bad.png', data: Buffer.from('MZ not an image') }]), 415, 'UNSUPPORTED_MEDIA_TYPE'],
-      ['an oversize file after a good one', () => c.upload([{ name: 'good.png', data: other(14) }, { name: 'big.png', data: Buffer.concat([PNG, Buffer.alloc(1024 * 1024 + 10)]) }]), 413, 'PAYLOAD_TOO_LARGE'],
+      [
+        'a wrong type after a good file',
+        () =>
+          c.upload([
+            { name: 'good.png', data: other(13) },
+            { name: 'bad.png', data: Buffer.from('MZ not an image') },
+          ]),
+        415,
+        'UNSUPPORTED_MEDIA_TYPE',
+      ],
+      [
+        'an oversize file after a good one',
+        () =>
+          c.upload([
+            { name: 'good.png', data: other(14) },
+            { name: 'big.png', data: Buffer.concat([PNG, Buffer.alloc(1024 * 1024 + 10)]) },
+          ]),
+        413,
+        'PAYLOAD_TOO_LARGE',
+      ],
     ];
     for (const [what, send, status, code] of rejected) {
       const res = await send();

@@ -47,7 +47,17 @@ export async function startFullServer(options: {
   const logger = options.logger ?? makeLogger({ level: process.env.TEST_LOG_LEVEL ?? 'silent', pretty: false });
   const dataDir = options.dataDir ?? (await fs.mkdtemp(path.join(os.tmpdir(), 'weiquan-full-')));
   const channel = await makeDirectLineChannel({
-    settings: { dataDir, uploadMaxBytes: 1024 * 1024, webchatTokenRatePerMinute: 100_000, demoSite: true, port: 0, messageRatePerMinute: 1_000_000, clientRatePerMinute: 1_000_000, siteRatePerMinute: 1_000_000, ...options.settings },
+    settings: {
+      dataDir,
+      uploadMaxBytes: 1024 * 1024,
+      webchatTokenRatePerMinute: 100_000,
+      demoSite: true,
+      port: 0,
+      messageRatePerMinute: 1_000_000,
+      clientRatePerMinute: 1_000_000,
+      siteRatePerMinute: 1_000_000,
+      ...options.settings,
+    },
     logger,
     database: { db: options.db, url: options.url },
     runTurn: options.engine.runTurn,

@@ -32,7 +32,10 @@ const WITH_IDENTIFIERS: [string, string[]][] = [
   ['Ship to 123 Main Street, Apt 4B', ['123 Main Street']],
   ['Mr. Chen will call', ['Chen']],
   ['110101199003071234.jpg', ['110101199003071234']],
-  ['我叫赵敏，住址：成都市武侯区人民南路四段9号，电话 13800138000，身份证 510107198805051234，订单号 1234567890123', ['赵敏', '人民南路', '13800138000', '510107198805051234', '1234567890123']],
+  [
+    '我叫赵敏，住址：成都市武侯区人民南路四段9号，电话 13800138000，身份证 510107198805051234，订单号 1234567890123',
+    ['赵敏', '人民南路', '13800138000', '510107198805051234', '1234567890123'],
+  ],
 ];
 
 // Each: text that carries no identifier and must come through unchanged.
@@ -61,10 +64,21 @@ describe('redactIdentifiers', () => {
     expect(redactIdentifiers(text)).toEqual({ text, found: [] });
   });
   it('redacts an activity: text, display name, attachment names and values; ids and hashes stay', () => {
-    const activity = { type: 'message', from: { id: 'u1', name: 'Ann Lee', role: 'user' }, text: '手机13912345678', value: '我叫李雷', attachments: [{ contentType: 'image/png', name: '110101199003071234.png', content: { sha256: 'ab'.repeat(32) } }], channelData: { clientActivityID: 'c1234567890123' } };
+    const activity = {
+      type: 'message',
+      from: { id: 'u1', name: 'Ann Lee', role: 'user' },
+      text: '手机13912345678',
+      value: '我叫李雷',
+      attachments: [{ contentType: 'image/png', name: '110101199003071234.png', content: { sha256: 'ab'.repeat(32) } }],
+      channelData: { clientActivityID: 'c1234567890123' },
+    };
     const out = redactActivity(activity);
     expect(JSON.stringify(out)).not.toMatch(/13912345678|李雷|Ann Lee|110101199003071234/);
-    expect(out).toMatchObject({ from: { id: 'u1', role: 'user' }, channelData: { clientActivityID: 'c1234567890123' }, attachments: [{ content: { sha256: 'ab'.repeat(32) } }] });
+    expect(out).toMatchObject({
+      from: { id: 'u1', role: 'user' },
+      channelData: { clientActivityID: 'c1234567890123' },
+      attachments: [{ content: { sha256: 'ab'.repeat(32) } }],
+    });
     const clean = { type: 'message', from: { id: 'u1', role: 'user' }, text: '你好' };
     expect(redactActivity(clean)).toBe(clean);
   });

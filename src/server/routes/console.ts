@@ -37,10 +37,10 @@ const ConversationId = z.string().regex(/^[A-Za-z0-9_:.|-]{1,200}$/);
 export function consoleRouter(api: ConsoleApi): Router {
   const router = Router();
   // Guessing passwords: failed sign-ins are counted per client address (whatever login it tries)
-  // and per login (from whatever address), 10 of each in a row, then 5 a minute. A correct password
+  // and per login (from whatever address), 10 of each in a row, then 2 a minute. A correct password
   // counts against neither, so an attacker's guesses cannot lock a signed-in agent's session out.
-  const failuresByAddress = makeRateLimiter({ perMinute: 5, burst: 10 });
-  const failuresByLogin = makeRateLimiter({ perMinute: 5, burst: 10 });
+  const failuresByAddress = makeRateLimiter({ perMinute: 2, burst: 10 });
+  const failuresByLogin = makeRateLimiter({ perMinute: 2, burst: 10 });
 
   router.use('/console/api', (req, res, next) => {
     // Everything here is case data or a session: never kept by a browser or proxy cache.
