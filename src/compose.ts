@@ -20,6 +20,7 @@ import { loadHolidayCalendar, makeCalendar } from './rules/calendar/index.js';
 import { channelCors } from './server/channelCors.js';
 import { makeDirectLineStream } from './server/directlineStream.js';
 import { makeRateLimiter } from './server/rateLimit.js';
+import { DEFAULT_CHANNEL_LIMITS, makeChannelLimits } from './server/channelLimits.js';
 import { directLineRouter } from './server/routes/directline.js';
 import { webchatTokenRouter } from './server/routes/webchatToken.js';
 import { makeSites } from './sites/index.js';
@@ -85,7 +86,8 @@ export async function loadServices(config: Config, logger: Logger, { database }:
   return { knowledge, runTurn };
 }
 
-export type DirectLineChannelSettings = Pick<Config, 'dataDir' | 'uploadMaxBytes' | 'webchatTokenRatePerMinute' | 'demoSite' | 'port'>;
+export type DirectLineChannelSettings = Pick<Config, 'dataDir' | 'uploadMaxBytes' | 'webchatTokenRatePerMinute' | 'demoSite' | 'port'> &
+  Partial<Pick<Config, 'messageRatePerMinute' | 'clientRatePerMinute' | 'siteRatePerMinute' | 'publicUrl'>>;
 
 /**
  * The Direct Line channel and the widget's token endpoint: sites, token signing (key shared in the
@@ -117,13 +119,21 @@ export async function makeDirectLineChannel(deps: {
     evidenceDir: path.resolve(deps.settings.dataDir, 'evidence'),
     uploadMaxBytes: deps.settings.uploadMaxBytes,
   });
+  const limits = makeChannelLimits({
+    messageRatePerMinute: deps.settings.messageRatePerMinute ?? DEFAULT_CHANNEL_LIMITS.messageRatePerMinute,
+    clientRatePerMinute: deps.settings.clientRatePerMinute ?? DEFAULT_CHANNEL_LIMITS.clientRatePerMinute,
+    siteRatePerMinute: deps.settings.siteRatePerMinute ?? DEFAULT_CHANNEL_LIMITS.siteRatePerMinute,
+  });
+  // PUBLIC_URL, else the address the server turned out to listen on (known at attach).
+  let listening = `http://localhost:${deps.settings.port}`;
+  const publicUrl = () => deps.settings.publicUrl ?? listening;
   const streamServer = makeDirectLineStream({ directLine, stream, findSite: sites.find, logger: deps.logger });
   return {
     sites,
     directLine,
     early: [channelCors({ anyAllows: sites.anyAllows })],
     routers: [
-      directLineRouter({ directLine, findSite: sites.find, uploadMaxBytes: deps.settings.uploadMaxBytes, uploadMaxFiles: 5 }),
+      directLineRouter({ directLine, findSite: sites.find, uploadMaxBytes: deps.settings.uploadMaxBytes, uploadMaxFiles: 5, limits, publicUrl }),
       webchatTokenRouter({
         findSite: sites.find,
         widgetToken: directLine.widgetToken,
@@ -136,12 +146,19 @@ export async function makeDirectLineChannel(deps: {
       if (!deps.settings.demoSite) return undefined;
       return sites.ensureDemo([`http://localhost:${port}`, `http://127.0.0.1:${port}`]);
     },
+    /** The public endpoints' rate limits (the knowledge endpoints share them). */
+    limits,
     /** The log, its fan-out and the pub/sub, shared with the agent console (same mechanism, same channel log). */
     log,
     stream,
     pubsub,
     /** `others`: WebSocket endpoints outside Direct Line (the agent console), chosen by path. */
     attach(server: HttpServer, others: Record<string, (req: IncomingMessage, socket: Duplex, head: Buffer) => Promise<void>> = {}) {
+      const bound = server.address();
+      if (bound && typeof bound === 'object') {
+        const host = bound.address === '0.0.0.0' || bound.address === '::' ? 'localhost' : bound.family === 'IPv6' ? `[${bound.address}]` : bound.address;
+        listening = `http://${host}:${bound.port}`;
+      }
       server.on('upgrade', (req, socket, head: Buffer) => {
         const path = (req.url ?? '/').split('?')[0] ?? '/';
         void (others[path] ?? streamServer.handleUpgrade)(req, socket, head);

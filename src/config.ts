@@ -51,6 +51,16 @@ const ConfigSchema = z.object({
     .describe('how long an agent stays signed in to the console'),
   WEBCHAT_TOKEN_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(20)
     .describe('widget tokens (POST /api/webchat/token) one client address may get per site and minute, per instance'),
+  MESSAGE_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(60)
+    .describe('messages and uploads one conversation may send per minute, per instance (bursts of a third of it); more get 429'),
+  CLIENT_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600)
+    .describe('channel requests (messages, new conversations, tokens, knowledge answers) one client address may make per minute, per instance'),
+  SITE_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10_000_000).default(12_000)
+    .describe('channel requests all clients of one site may make per minute, per instance'),
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional()
+    .describe('the address clients reach the service at (https://chat.example.com); every absolute URL we hand out (streamUrl) uses it, never the Host header'),
+  METRICS_TOKEN: z.string().min(16).optional()
+    .describe('set = GET /metrics needs Authorization: Bearer METRICS_TOKEN; unset = /metrics answers requests from this machine only'),
   DEMO_SITE: boolean.optional()
     .describe('ensure the demo site `demo` (origins http://localhost:PORT and http://127.0.0.1:PORT) at start; default true, false when NODE_ENV=production'),
   MICROSOFT_APP_ID: z.string().min(1).optional()
@@ -97,6 +107,12 @@ export type Config = Readonly<{
   demoSite: boolean;
   uploadMaxBytes: number;
   webchatTokenRatePerMinute: number;
+  messageRatePerMinute: number;
+  clientRatePerMinute: number;
+  siteRatePerMinute: number;
+  /** Without a trailing slash; undefined: the address the server listens on. */
+  publicUrl: string | undefined;
+  metricsToken: string | undefined;
   handoffTimeoutSeconds: number;
   agentSessionMs: number;
   /** Undefined: /api/messages answers 503 NOT_CONFIGURED. */
@@ -161,6 +177,11 @@ export function parseConfig(env: Record<string, string | undefined>, isTTY = fal
       demoSite,
       uploadMaxBytes: e.UPLOAD_MAX_BYTES,
       webchatTokenRatePerMinute: e.WEBCHAT_TOKEN_RATE_PER_MINUTE,
+      messageRatePerMinute: e.MESSAGE_RATE_PER_MINUTE,
+      clientRatePerMinute: e.CLIENT_RATE_PER_MINUTE,
+      siteRatePerMinute: e.SITE_RATE_PER_MINUTE,
+      publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
+      metricsToken: e.METRICS_TOKEN,
       handoffTimeoutSeconds: e.HANDOFF_TIMEOUT_SECONDS,
       agentSessionMs: Math.round(e.AGENT_SESSION_HOURS * 3_600_000),
       botframeworkSiteId: e.BOTFRAMEWORK_SITE_ID ?? (demoSite ? 'demo' : undefined),

@@ -15,12 +15,14 @@ export type ErrorCode =
   | 'LOOPBACK_ONLY'
   | 'NOT_FOUND'
   | 'CONFLICT'
+  | 'CONSENT_REQUIRED'
   | 'RATE_LIMITED'
   | 'DATABASE_UNAVAILABLE'
   | 'SHUTTING_DOWN'
   | 'NOT_READY'
   | 'NOT_CONFIGURED'
   | 'CHANNEL_UNAVAILABLE'
+  | 'TURN_FAILED'
   | 'INTERNAL';
 
 export class AppError extends Error {

@@ -21,7 +21,13 @@ export function serializeError(given: unknown, depth = 0): unknown {
   const thrown = raw instanceof Error ? raw : given;
   if (!(thrown instanceof Error)) return typeof thrown === 'object' && thrown !== null ? { type: 'NonError' } : thrown;
   if (isDatabaseError(thrown)) {
-    return { type: 'DatabaseError', sqlstate: thrown.code, ...(thrown.severity ? { severity: thrown.severity } : {}), ...(thrown.routine ? { routine: thrown.routine } : {}), query: thrown.query ?? 'unnamed' };
+    return {
+      type: 'DatabaseError',
+      sqlstate: thrown.code,
+      ...(thrown.severity ? { severity: thrown.severity } : {}),
+      ...(thrown.routine ? { routine: thrown.routine } : {}),
+      query: thrown.query ?? 'unnamed',
+    };
   }
   const x = thrown as Error & { code?: unknown; isOperational?: unknown };
   const out: LoggedError = { type: x.name || x.constructor?.name || 'Error', message: x.message, ...(typeof x.code === 'string' ? { code: x.code } : {}) };

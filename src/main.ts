@@ -109,10 +109,11 @@ async function main(): Promise<void> {
     logger,
     bodyLimit: config.bodyLimit,
     trustProxy: config.trustProxy,
+    ...(config.metricsToken ? { metricsToken: config.metricsToken } : {}),
     readiness: allReady(() => checkDatabase(database.db, migrations), knowledgeReadiness(() => services !== undefined)),
     poolStats: () => database.db.stats(),
     isShuttingDown: () => shuttingDown,
-    routers: [knowledgeRouter(() => services?.knowledge), casesRouter({ authenticate, ...cases }), ...agentConsole.routers, openApiRouter(), botFrameworkRouter({ endpoint: botEndpoint, status: () => botStatus }), widgetRouter({ assets: widgetAssets, demoPage: config.demoSite }), consoleAssetsRouter({ assets: consoleAssets }), documentsRouter({ authenticate, ...makeDocuments({ db: database.db, now: () => new Date() }), conversationSite: conversationSiteOf({ authenticate: directLine.directLine.authenticate, findSite: directLine.sites.find }) }), ...directLine.routers],
+    routers: [knowledgeRouter(() => services?.knowledge, directLine.limits), casesRouter({ authenticate, ...cases }), ...agentConsole.routers, openApiRouter(), botFrameworkRouter({ endpoint: botEndpoint, status: () => botStatus }), widgetRouter({ assets: widgetAssets, demoPage: config.demoSite }), consoleAssetsRouter({ assets: consoleAssets }), documentsRouter({ authenticate, ...makeDocuments({ db: database.db, now: () => new Date() }), conversationSite: conversationSiteOf({ authenticate: directLine.directLine.authenticate, findSite: directLine.sites.find }) }), ...directLine.routers],
     early: directLine.early,
   });
   const http = await listen(app, config.port, config.host);

@@ -19,6 +19,8 @@ export type AppDeps = {
   isShuttingDown: () => boolean;
   /** Feature routers mounted after the health endpoints (knowledge, channels, …). */
   routers?: Router[];
+  /** METRICS_TOKEN (see routes/health.ts). */
+  metricsToken?: string;
   /** Middleware that must run before the body parsers (CORS, so that even a parse error is readable by the page). */
   early?: RequestHandler[];
 };
@@ -49,6 +51,11 @@ export function makeApp(deps: AppDeps): Express {
     }),
   );
   app.use(metrics.middleware);
+  // Served over TLS (directly, or behind a proxy TRUST_PROXY trusts): browsers are told to stay on it.
+  app.use((req, res, next) => {
+    if (req.secure) res.setHeader('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+    next();
+  });
   app.use((_req, res, next) => {
     if (!deps.isShuttingDown()) return next();
     res.setHeader('Connection', 'close');
@@ -59,7 +66,7 @@ export function makeApp(deps: AppDeps): Express {
   app.use(express.urlencoded({ extended: false, limit: deps.bodyLimit }));
   app.use(rejectUnsafeInput);
 
-  app.use(healthRouter({ readiness: deps.readiness, isShuttingDown: deps.isShuttingDown, registry: metrics.registry }));
+  app.use(healthRouter({ readiness: deps.readiness, isShuttingDown: deps.isShuttingDown, registry: metrics.registry, ...(deps.metricsToken ? { metricsToken: deps.metricsToken } : {}) }));
   for (const router of deps.routers ?? []) app.use(router);
 
   app.use(notFound);

@@ -14,6 +14,8 @@ const STATUS: Record<ErrorCode, number> = {
   LOOPBACK_ONLY: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
+  // Evidence before the consumer agreed to keeping personal data: not kept (个人信息保护法 第十三条).
+  CONSENT_REQUIRED: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   RATE_LIMITED: 429,
@@ -23,6 +25,8 @@ const STATUS: Record<ErrorCode, number> = {
   NOT_READY: 503,
   NOT_CONFIGURED: 503,
   CHANNEL_UNAVAILABLE: 502,
+  // The engine could not take the turn (nothing was stored): retry it.
+  TURN_FAILED: 503,
 };
 
 export type ErrorBody = { error: { code: ErrorCode; message: string; requestId: string; details?: unknown } };

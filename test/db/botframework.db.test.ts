@@ -3,6 +3,7 @@ import os from 'node:os';
 import { TestAdapter, type Activity } from 'botbuilder';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeBotFrameworkEndpoint, WeiquanBot, type BotFrameworkCredentials } from '../../src/channels/botframework/index.js';
+import { TurnFailed } from '../../src/channels/botframework/weiquanBot.js';
 import { makeLogger } from '../../src/logger.js';
 import { makeApp } from '../../src/server/app.js';
 import { listen, type RunningServer } from '../../src/server/listen.js';
@@ -109,12 +110,13 @@ describe('WeiquanBot under TestAdapter, on the real engine', () => {
     expect(consent.rows[0]?.consent).toBe('given');
   });
 
-  it('apologises once and stores nothing when the engine cannot write the turn', async () => {
+  it('fails the turn (the channel retries) and stores nothing when the engine cannot write it', async () => {
     // A site that does not exist: the engine's single write fails on the foreign key, so nothing is kept.
     const bot = new WeiquanBot({ runTurn: engine.runTurn, siteId: 'site_missing', logger });
     const adapter = new TestAdapter((ctx) => bot.run(ctx), { conversation: { id: 'broken', isGroup: false, name: 'broken', conversationType: 'personal' } as Activity['conversation'] });
-    await adapter.receiveActivity({ type: 'message', id: 'b1', text: STORY, locale: 'zh-CN' });
-    expect(messagesOf(adapter.activeQueue).map((a) => a.text)).toEqual(['抱歉，系统出了点问题，刚才的消息没有处理成功，请再发一次。']);
+    await expect(adapter.receiveActivity({ type: 'message', id: 'b1', text: STORY, locale: 'zh-CN' })).rejects.toBeInstanceOf(TurnFailed);
+    // No apology answered as if all was well: the failure is the answer (503 on /api/messages).
+    expect(messagesOf(adapter.activeQueue)).toEqual([]);
     expect(await conversationRow('bf:test:broken')).toBeUndefined();
     expect(await countTurns('bf:test:broken')).toBe(0);
   });

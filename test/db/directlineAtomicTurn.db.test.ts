@@ -38,8 +38,12 @@ it('a turn whose activity-log write fails leaves nothing written, and its retry 
   const id: string = gen.conversationId;
   const state = async () => ({
     version: (await t.db.query<{ version: number }>('select version from conversations where id = $1', [id])).rows[0]?.version,
-    turns: (await t.db.query<{ turn_id: string }>('select turn_id from processed_turns where conversation_id = $1 order by turn_id', [id])).rows.map((r) => r.turn_id),
-    log: (await t.db.query<{ client_id: string }>('select client_id from channel_activities where conversation_id = $1 order by seq', [id])).rows.map((r) => r.client_id),
+    turns: (await t.db.query<{ turn_id: string }>('select turn_id from processed_turns where conversation_id = $1 order by turn_id', [id])).rows.map(
+      (r) => r.turn_id,
+    ),
+    log: (await t.db.query<{ client_id: string }>('select client_id from channel_activities where conversation_id = $1 order by seq', [id])).rows.map(
+      (r) => r.client_id,
+    ),
   });
   const before = await state();
   const send = () =>

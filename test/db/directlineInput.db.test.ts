@@ -21,7 +21,20 @@ beforeAll(async () => {
   site = { id: created.site.id, secret: created.secret };
   const res = await fetch(`${server.base}/v3/directline/conversations`, { method: 'POST', headers: { Authorization: `Bearer ${site.secret}` } });
   conv = await readJson(res);
+  // Evidence is taken only with consent to keep personal data (a conversation without it: test/db/channelPrivacy.db.test.ts).
+  await giveConsent(conv);
 });
+
+async function giveConsent(c: { conversationId: string; token: string }): Promise<void> {
+  const said = await fetch(`${server.base}/v3/directline/conversations/${c.conversationId}/activities`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${c.token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ type: 'message', id: `consent-${c.conversationId}`, from: { id: 'u' }, text: '同意' }),
+  });
+  expect(said.status).toBe(200);
+  const row = await t.db.query<{ consent: string }>('select consent from conversations where id = $1', [c.conversationId]);
+  expect(row.rows[0]?.consent).toBe('given');
+}
 afterAll(async () => {
   await server?.stop();
 });
@@ -151,6 +164,7 @@ describe('evidence upload', () => {
     const dl = makeDirectLine({ token: started.token, domain: `${server.base}/v3/directline`, webSocket: false, pollingInterval: 200 });
     const inbox = collect(dl);
     await inbox.until((all) => all.some((a) => a.from.id === 'weiquan' && a.type === 'message'), 'the welcome');
+    await giveConsent(started);
     const id = await new Promise<string>((resolve, reject) =>
       dl.postActivity({ type: 'message', from: { id: 'shopper' }, attachments: [{ contentType: 'image/png', contentUrl: `data:image/png;base64,${PNG.toString('base64')}`, name: 'screen.png' }] } as never).subscribe({ next: resolve, error: reject }),
     );

@@ -42,7 +42,8 @@ it('never logs what the user typed, nor the data a database error quotes', async
   const gen = await readJson(await fetch(`${server.base}/v3/directline/tokens/generate`, { method: 'POST', headers: { Authorization: `Bearer ${secret}` } }));
   const auth = { Authorization: `Bearer ${gen.token}`, 'content-type': 'application/json' };
   await fetch(`${server.base}/v3/directline/conversations`, { method: 'POST', headers: auth });
-  const post = (body: unknown) => fetch(`${server.base}/v3/directline/conversations/${gen.conversationId}/activities`, { method: 'POST', headers: auth, body: JSON.stringify(body) });
+  const post = (body: unknown) =>
+    fetch(`${server.base}/v3/directline/conversations/${gen.conversationId}/activities`, { method: 'POST', headers: auth, body: JSON.stringify(body) });
 
   // Refused at the edge: a NUL in the text, a name with a lone surrogate.
   expect((await post({ type: 'message', id: 'l1', from: { id: 'u' }, text: `${STORY}\u0000` })).status).toBe(400);
@@ -54,8 +55,16 @@ it('never logs what the user typed, nor the data a database error quotes', async
   const failed = await post({ type: 'message', id: 'l4', from: { id: 'u', name: NAME }, text: STORY });
   expect(failed.status).toBe(500);
   // Knowledge and login with identifiers in them.
-  await fetch(`${server.base}/api/knowledge/answer`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question: STORY }) });
-  await fetch(`${server.base}/console/api/login`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-weiquan-console': '1' }, body: JSON.stringify({ login: PHONE, password: ID_NUMBER }) });
+  await fetch(`${server.base}/api/knowledge/answer`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ question: STORY }),
+  });
+  await fetch(`${server.base}/console/api/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-weiquan-console': '1' },
+    body: JSON.stringify({ login: PHONE, password: ID_NUMBER }),
+  });
 
   const lines = captured.lines();
   const all = JSON.stringify(lines);

@@ -21,12 +21,26 @@ beforeAll(async () => {
   origin = server.base;
   const created = await makeSites({ db: t.db }).create({ id: 'fuzz_site', name: 'Fuzz', allowedOrigins: [origin], locale: 'zh' });
   cred.secret = created.secret;
-  const agent = await createAgent(t.db, { login: 'fuzz.agent', displayName: 'Fuzz', siteId: 'fuzz_site', role: 'agent', passwordHash: await hashPassword('correct horse battery') });
+  const agent = await createAgent(t.db, {
+    login: 'fuzz.agent',
+    displayName: 'Fuzz',
+    siteId: 'fuzz_site',
+    role: 'agent',
+    passwordHash: await hashPassword('correct horse battery'),
+  });
   cred.cookie = `${SESSION_COOKIE}=${(await createSession(t.db, agent.id, 3_600_000)).token}`;
   cred.apiKey = (await createApiKey(t.db, { siteId: 'fuzz_site', name: 'w', scope: 'read_write' })).key;
-  await t.db.query(`insert into conversations (id, channel, machine_id, machine_version, snapshot, site_id) values ($1, 'test', 'rights', 1, '{}', 'fuzz_site')`, [cred.consoleConversation]);
-  await t.db.query(`insert into cases (case_no, conversation_id, status, category, record) values ($1, $2, 'open', 'counterfeit', '{"category":"counterfeit"}')`, [cred.caseNo, cred.consoleConversation]);
-  const gen = await readJson(await fetch(`${server.base}/v3/directline/tokens/generate`, { method: 'POST', headers: { Authorization: `Bearer ${cred.secret}` } }));
+  await t.db.query(
+    `insert into conversations (id, channel, machine_id, machine_version, snapshot, site_id) values ($1, 'test', 'rights', 1, '{}', 'fuzz_site')`,
+    [cred.consoleConversation],
+  );
+  await t.db.query(
+    `insert into cases (case_no, conversation_id, status, category, record) values ($1, $2, 'open', 'counterfeit', '{"category":"counterfeit"}')`,
+    [cred.caseNo, cred.consoleConversation],
+  );
+  const gen = await readJson(
+    await fetch(`${server.base}/v3/directline/tokens/generate`, { method: 'POST', headers: { Authorization: `Bearer ${cred.secret}` } }),
+  );
   cred.token = gen.token;
   cred.conversationId = gen.conversationId;
   await fetch(`${server.base}/v3/directline/conversations`, { method: 'POST', headers: { Authorization: `Bearer ${cred.token}` } });
@@ -38,7 +52,10 @@ afterAll(async () => {
 
 // Strings of any code point, with the ones that broke things before (NUL, lone surrogates, controls) often.
 const nasty = fc.constantFrom('\u0000', '\uD800', '\uDBFF', '\uDC00', '\uDFFF', '\u001B', '\u0085', '\u202E', '\uFEFF', '\u2028');
-const hostileString = fc.string({ unit: fc.oneof({ weight: 3, arbitrary: fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }) }, { weight: 1, arbitrary: nasty }), maxLength: 30 });
+const hostileString = fc.string({
+  unit: fc.oneof({ weight: 3, arbitrary: fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }) }, { weight: 1, arbitrary: nasty }),
+  maxLength: 30,
+});
 const HUGE = '__huge_number__';
 const hostileValue: fc.Arbitrary<unknown> = fc.letrec<{ value: unknown }>((tie) => ({
   value: fc.oneof(
@@ -60,27 +77,77 @@ const toJson = (value: unknown) => JSON.stringify(value).replaceAll(`"${HUGE}"`,
 type Endpoint = { method: string; path: () => string; auth?: () => Record<string, string>; base: () => Record<string, unknown> };
 const bearer = (v: () => string) => () => ({ Authorization: `Bearer ${v()}` });
 const consoleAuth = () => ({ cookie: cred.cookie, 'x-weiquan-console': '1' });
-const message = () => ({ type: 'message', id: `a${Math.random()}`, text: '我买的鞋是假货', locale: 'zh-CN', from: { id: 'u1', name: 'Ann' }, value: { value: 'yes' }, channelData: { clientActivityID: `c${Math.random()}` } });
+const message = () => ({
+  type: 'message',
+  id: `a${Math.random()}`,
+  text: '我买的鞋是假货',
+  locale: 'zh-CN',
+  from: { id: 'u1', name: 'Ann' },
+  value: { value: 'yes' },
+  channelData: { clientActivityID: `c${Math.random()}` },
+});
 
 const ENDPOINTS: Record<string, Endpoint> = {
   webchatToken: { method: 'POST', path: () => '/api/webchat/token', auth: () => ({ origin }), base: () => ({ siteId: 'fuzz_site', locale: 'zh' }) },
   webchatResume: { method: 'POST', path: () => '/api/webchat/token', auth: () => ({ origin }), base: () => ({ siteId: 'fuzz_site', resume: 'dlr1.abc.def' }) },
-  tokensGenerate: { method: 'POST', path: () => '/v3/directline/tokens/generate', auth: bearer(() => cred.secret), base: () => ({ locale: 'en', user: { id: 'u' } }) },
+  tokensGenerate: {
+    method: 'POST',
+    path: () => '/v3/directline/tokens/generate',
+    auth: bearer(() => cred.secret),
+    base: () => ({ locale: 'en', user: { id: 'u' } }),
+  },
   tokensRefresh: { method: 'POST', path: () => '/v3/directline/tokens/refresh', auth: bearer(() => cred.token), base: () => ({}) },
-  conversations: { method: 'POST', path: () => '/v3/directline/conversations', auth: bearer(() => cred.secret), base: () => ({ locale: 'zh', user: { id: 'u' } }) },
+  conversations: {
+    method: 'POST',
+    path: () => '/v3/directline/conversations',
+    auth: bearer(() => cred.secret),
+    base: () => ({ locale: 'zh', user: { id: 'u' } }),
+  },
   activities: { method: 'POST', path: () => `/v3/directline/conversations/${cred.conversationId}/activities`, auth: bearer(() => cred.token), base: message },
   botframework: {
     method: 'POST',
     path: () => '/api/messages',
-    base: () => ({ ...message(), channelId: 'emulator', serviceUrl: 'http://127.0.0.1:9/', conversation: { id: 'fuzz-bf' }, recipient: { id: 'bot' }, deliveryMode: 'expectReplies' }),
+    base: () => ({
+      ...message(),
+      channelId: 'emulator',
+      serviceUrl: 'http://127.0.0.1:9/',
+      conversation: { id: 'fuzz-bf' },
+      recipient: { id: 'bot' },
+      deliveryMode: 'expectReplies',
+    }),
   },
   knowledgeSearch: { method: 'POST', path: () => '/api/knowledge/search', base: () => ({ query: '七天无理由退货', k: 3, scope: 'all', corpus: 'serving' }) },
   knowledgeAnswer: { method: 'POST', path: () => '/api/knowledge/answer', base: () => ({ question: '假货怎么赔', locale: 'zh' }) },
-  casePatch: { method: 'PATCH', path: () => `/api/cases/${cred.caseNo}`, auth: bearer(() => cred.apiKey), base: () => ({ status: 'negotiating', note: 'called the seller' }) },
-  login: { method: 'POST', path: () => '/console/api/login', auth: () => ({ 'x-weiquan-console': '1' }), base: () => ({ login: 'fuzz.agent', password: 'wrong password' }) },
-  consoleNote: { method: 'POST', path: () => `/console/api/conversations/${cred.consoleConversation}/notes`, auth: consoleAuth, base: () => ({ text: 'a note' }) },
-  consoleMessage: { method: 'POST', path: () => `/console/api/conversations/${cred.consoleConversation}/messages`, auth: consoleAuth, base: () => ({ text: '你好', citations: [{ law: '消费者权益保护法', article: '第五十五条' }] }) },
-  consoleHandback: { method: 'POST', path: () => `/console/api/conversations/${cred.consoleConversation}/handback`, auth: consoleAuth, base: () => ({ stage: 'triage' }) },
+  casePatch: {
+    method: 'PATCH',
+    path: () => `/api/cases/${cred.caseNo}`,
+    auth: bearer(() => cred.apiKey),
+    base: () => ({ status: 'negotiating', note: 'called the seller' }),
+  },
+  login: {
+    method: 'POST',
+    path: () => '/console/api/login',
+    auth: () => ({ 'x-weiquan-console': '1' }),
+    base: () => ({ login: 'fuzz.agent', password: 'wrong password' }),
+  },
+  consoleNote: {
+    method: 'POST',
+    path: () => `/console/api/conversations/${cred.consoleConversation}/notes`,
+    auth: consoleAuth,
+    base: () => ({ text: 'a note' }),
+  },
+  consoleMessage: {
+    method: 'POST',
+    path: () => `/console/api/conversations/${cred.consoleConversation}/messages`,
+    auth: consoleAuth,
+    base: () => ({ text: '你好', citations: [{ law: '消费者权益保护法', article: '第五十五条' }] }),
+  },
+  consoleHandback: {
+    method: 'POST',
+    path: () => `/console/api/conversations/${cred.consoleConversation}/handback`,
+    auth: consoleAuth,
+    base: () => ({ stage: 'triage' }),
+  },
 };
 
 /** Replaces the value at one path of a body (or the whole body) with a generated one. */
@@ -121,7 +188,11 @@ describe('no input gives a 5xx', () => {
       await fc.assert(
         fc.asyncProperty(fc.nat(), hostileValue, async (pathIndex, value) => {
           const body = toJson(mutate(endpoint.base(), pathIndex, value));
-          const res = await fetch(`${server.base}${endpoint.path()}`, { method: endpoint.method, headers: { 'content-type': 'application/json', ...endpoint.auth?.() }, body });
+          const res = await fetch(`${server.base}${endpoint.path()}`, {
+            method: endpoint.method,
+            headers: { 'content-type': 'application/json', ...endpoint.auth?.() },
+            body,
+          });
           await expectClientError(res, `${endpoint.method} ${endpoint.path()} ${body.slice(0, 200)}`);
         }),
         { numRuns: RUNS },
@@ -159,7 +230,10 @@ describe('no input gives a 5xx', () => {
       fc.asyncProperty(encodedBytes, async (raw) => {
         await expectClientError(await fetch(`${server.base}/console/api/me`, { headers: { cookie: `${SESSION_COOKIE}=${raw}` } }), `cookie ${raw}`);
         await expectClientError(await fetch(`${server.base}/api/cases/${raw}`, { headers: bearer(() => cred.apiKey)() }), `case ${raw}`);
-        await expectClientError(await fetch(`${server.base}/v3/directline/conversations/${raw}/activities`, { headers: bearer(() => cred.token)() }), `conversation ${raw}`);
+        await expectClientError(
+          await fetch(`${server.base}/v3/directline/conversations/${raw}/activities`, { headers: bearer(() => cred.token)() }),
+          `conversation ${raw}`,
+        );
         await expectClientError(await fetch(`${server.base}/console/api/conversations/${raw}`, { headers: consoleAuth() }), `console conversation ${raw}`);
       }),
       { numRuns: RUNS },
@@ -167,7 +241,8 @@ describe('no input gives a 5xx', () => {
   });
 
   it('the cases that gave 500 before are 4xx now, with a stable code', async () => {
-    const post = (path: string, body: unknown, headers: Record<string, string>) => fetch(`${server.base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+    const post = (path: string, body: unknown, headers: Record<string, string>) =>
+      fetch(`${server.base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
     const dl = `/v3/directline/conversations/${cred.conversationId}/activities`;
     const auth = bearer(() => cred.token)();
     for (const [field, value] of [
@@ -184,7 +259,11 @@ describe('no input gives a 5xx', () => {
     expect((await post(dl, { ...message(), value: { value: '\uDC00' } }, auth)).status).toBe(400);
     expect((await post(dl, { ...message(), channelData: { clientActivityID: 'c\u0000' } }, auth)).status).toBe(400);
     expect((await post(`/console/api/conversations/${cred.consoleConversation}/notes`, { text: 'n\u0000' }, consoleAuth())).status).toBe(400);
-    const patch = await fetch(`${server.base}/api/cases/${cred.caseNo}`, { method: 'PATCH', headers: { 'content-type': 'application/json', ...bearer(() => cred.apiKey)() }, body: JSON.stringify({ note: 'x\u0000' }) });
+    const patch = await fetch(`${server.base}/api/cases/${cred.caseNo}`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json', ...bearer(() => cred.apiKey)() },
+      body: JSON.stringify({ note: 'x\u0000' }),
+    });
     expect(patch.status).toBe(400);
     for (const q of ['q=%00', 'from=0000-01-01', 'to=9999-12-31', 'q=a%07']) {
       const res = await fetch(`${server.base}/api/cases?${q}`, { headers: bearer(() => cred.apiKey)() });

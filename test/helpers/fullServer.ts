@@ -5,7 +5,7 @@ import { agentForSession } from '../../src/agents/sql/agentStore.js';
 import { authenticateApiKey } from '../../src/apiKeys/sql/apiKeyStore.js';
 import { makeCases } from '../../src/cases/makeCases.js';
 import { makeBotFrameworkEndpoint } from '../../src/channels/botframework/index.js';
-import { makeDirectLineChannel } from '../../src/compose.js';
+import { makeDirectLineChannel, type DirectLineChannelSettings } from '../../src/compose.js';
 import { makeAgentConsole } from '../../src/composeConsole.js';
 import { makeLogger, type Logger } from '../../src/logger.js';
 import { makeApp } from '../../src/server/app.js';
@@ -31,11 +31,33 @@ export type FullServer = {
  * cases, the agent console, Bot Framework (no credentials: loopback only) and Direct Line with the
  * widget token endpoint, on a real HTTP server over a test database.
  */
-export async function startFullServer(options: { db: Db; url: string; engine: TestEngine; logger?: Logger; dataDir?: string }): Promise<FullServer> {
+export async function startFullServer(options: {
+  db: Db;
+  url: string;
+  engine: TestEngine;
+  logger?: Logger;
+  dataDir?: string;
+  /** Channel settings over the test defaults (limits far above what the tests send). */
+  settings?: Partial<DirectLineChannelSettings>;
+  trustProxy?: boolean;
+  metricsToken?: string;
+  /** Instead of the engine's, for Bot Framework turns (a failing engine). */
+  botRunTurn?: TestEngine['runTurn'];
+}): Promise<FullServer> {
   const logger = options.logger ?? makeLogger({ level: process.env.TEST_LOG_LEVEL ?? 'silent', pretty: false });
   const dataDir = options.dataDir ?? (await fs.mkdtemp(path.join(os.tmpdir(), 'weiquan-full-')));
   const channel = await makeDirectLineChannel({
-    settings: { dataDir, uploadMaxBytes: 1024 * 1024, webchatTokenRatePerMinute: 100_000, demoSite: true, port: 0 },
+    settings: {
+      dataDir,
+      uploadMaxBytes: 1024 * 1024,
+      webchatTokenRatePerMinute: 100_000,
+      demoSite: true,
+      port: 0,
+      messageRatePerMinute: 1_000_000,
+      clientRatePerMinute: 1_000_000,
+      siteRatePerMinute: 1_000_000,
+      ...options.settings,
+    },
     logger,
     database: { db: options.db, url: options.url },
     runTurn: options.engine.runTurn,
@@ -51,16 +73,17 @@ export async function startFullServer(options: { db: Db; url: string; engine: Te
   });
   await agentConsole.start();
   const authenticate = makeAuthenticate({ apiKey: (key) => authenticateApiKey(options.db, key), session: (token) => agentForSession(options.db, token) });
-  const botEndpoint = makeBotFrameworkEndpoint({ runTurn: options.engine.runTurn, siteId: 'demo', credentials: undefined, logger });
+  const botEndpoint = makeBotFrameworkEndpoint({ runTurn: options.botRunTurn ?? options.engine.runTurn, siteId: 'demo', credentials: undefined, logger });
   const app = makeApp({
     logger,
     bodyLimit: '100kb',
-    trustProxy: false,
+    trustProxy: options.trustProxy ?? false,
+    ...(options.metricsToken ? { metricsToken: options.metricsToken } : {}),
     readiness: async () => ({ ready: true, checks: {} }),
     poolStats: () => options.db.stats(),
     isShuttingDown: () => false,
     routers: [
-      knowledgeRouter(options.engine.knowledge),
+      knowledgeRouter(options.engine.knowledge, channel.limits),
       casesRouter({ authenticate, ...cases }),
       ...agentConsole.routers,
       openApiRouter(),

@@ -2,6 +2,7 @@ import { TestAdapter, type Activity } from 'botbuilder';
 import { describe, expect, it } from 'vitest';
 import { isLocalRequest, isLoopbackAddress, WeiquanBot } from '../../src/channels/botframework/index.js';
 import { toActivities } from '../../src/channels/botframework/toActivities.js';
+import { TurnFailed } from '../../src/channels/botframework/weiquanBot.js';
 import { conversationIdFor, localeOf, toInbound, toWelcome } from '../../src/channels/botframework/toInbound.js';
 import { parseConfig } from '../../src/config.js';
 import type { InboundMessage, OutboundReply, TurnResult } from '../../src/engine/types.js';
@@ -164,16 +165,14 @@ describe('WeiquanBot under TestAdapter', () => {
     expect(engine.seen[0]).toMatchObject({ text: '商家拒绝了', value: 'refused' });
   });
 
-  it('answers an engine failure with one short apology, in the conversation language', async () => {
+  it('reports an engine failure as a failed turn (the channel retries), not an apology sent as success', async () => {
     const failing = async (): Promise<TurnResult> => {
       throw new Error('database went away');
     };
     const bot = new WeiquanBot({ runTurn: failing, siteId: 'demo', logger });
     const adapter = new TestAdapter((ctx) => bot.run(ctx));
-    await adapter.receiveActivity({ type: 'message', id: 'e1', text: 'hello', locale: 'en-US' });
-    const messages = adapter.activeQueue.filter((a) => a.type === 'message');
-    expect(messages).toHaveLength(1);
-    expect(messages[0]?.text).toMatch(/^Sorry/);
+    await expect(adapter.receiveActivity({ type: 'message', id: 'e1', text: 'hello', locale: 'en-US' })).rejects.toBeInstanceOf(TurnFailed);
+    expect(adapter.activeQueue.filter((a) => a.type === 'message')).toHaveLength(0);
   });
 
   it('says where to send files when a message carries only attachments', async () => {

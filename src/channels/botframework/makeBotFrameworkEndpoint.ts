@@ -2,7 +2,7 @@ import { CloudAdapter, type Activity, type InvokeResponse, type TurnContext } fr
 import type { Logger } from '../../logger.js';
 import { InvalidActivity } from './hubHandoff.js';
 import { ReusingClientsAuthentication } from './reusingAuthentication.js';
-import { ReplyNotDelivered, WeiquanBot, type WeiquanBotDeps } from './weiquanBot.js';
+import { ReplyNotDelivered, TurnFailed, WeiquanBot, type WeiquanBotDeps } from './weiquanBot.js';
 
 export type BotFrameworkCredentials = {
   appId: string;
@@ -24,7 +24,7 @@ export type BotFrameworkRequest = { activity: Record<string, unknown>; authoriza
 /** What the route sends back: a status and, for expectReplies or invoke, a JSON body; or why it refused. */
 export type BotFrameworkResponse =
   | { kind: 'handled'; status: number; body?: unknown }
-  | { kind: 'rejected'; reason: 'unauthorized' | 'channel_unavailable' | 'invalid_activity'; message: string };
+  | { kind: 'rejected'; reason: 'unauthorized' | 'channel_unavailable' | 'invalid_activity' | 'turn_failed'; message: string; /** turn_failed: the engine's error code (DATABASE_UNAVAILABLE, CONFLICT, …). */ cause?: string };
 
 export type BotFrameworkEndpoint = {
   authEnabled: boolean;
@@ -86,6 +86,10 @@ export function makeBotFrameworkEndpoint(deps: BotFrameworkEndpointDeps): BotFra
         return response ? { kind: 'handled', status: response.status, body: response.body } : { kind: 'handled', status: 200 };
       } catch (thrown) {
         if (thrown instanceof ReplyNotDelivered) return { kind: 'rejected', reason: 'channel_unavailable', message: thrown.message };
+        if (thrown instanceof TurnFailed) {
+          const code = (thrown.cause as { code?: unknown } | undefined)?.code;
+          return { kind: 'rejected', reason: 'turn_failed', message: thrown.message, ...(typeof code === 'string' ? { cause: code } : {}) };
+        }
         if (thrown instanceof InvalidActivity) return { kind: 'rejected', reason: 'invalid_activity', message: thrown.message };
         // botframework-connector's AuthenticationError carries the HTTP status it stands for.
         if ((thrown as { statusCode?: number }).statusCode === 401) {

@@ -33,15 +33,6 @@ export function typingActivity(): Partial<Activity> {
   return { type: ActivityTypes.Typing };
 }
 
-/** Said instead of a turn the engine could not complete; the conversation is as it was before. */
-export function apologyActivity(locale: 'zh' | 'en' | undefined): Partial<Activity> {
-  return {
-    type: ActivityTypes.Message,
-    textFormat: 'plain',
-    text: locale === 'en' ? 'Sorry, something went wrong on our side and your message was not processed. Please send it again.' : '抱歉，系统出了点问题，刚才的消息没有处理成功，请再发一次。',
-  };
-}
-
 /** Files sent through a messaging app cannot be taken as evidence yet: say where they can be. */
 export function attachmentsNotTakenActivity(locale: 'zh' | 'en' | undefined): Partial<Activity> {
   return {

@@ -3,7 +3,7 @@ import { ActivityTypes, HandoffEventNames, type Activity, type TurnContext } fro
 import type { InboundMessage, TurnResult } from '../../engine/types.js';
 import type { Logger } from '../../logger.js';
 import { handoffInitiationActivity, parseHandoffStatus, type HubHandoff } from './hubHandoff.js';
-import { apologyActivity, attachmentsNotTakenActivity, toActivities, typingActivity } from './toActivities.js';
+import { attachmentsNotTakenActivity, toActivities, typingActivity } from './toActivities.js';
 import { conversationIdFor, localeOf, toInbound, toWelcome } from './toInbound.js';
 
 export type WeiquanBotDeps = {
@@ -23,6 +23,17 @@ export class ReplyNotDelivered extends Error {
   constructor(cause: unknown) {
     super('The replies could not be delivered to the channel.', { cause });
     this.name = 'ReplyNotDelivered';
+  }
+}
+
+/**
+ * The engine could not take the turn (nothing was stored): the request fails, so the channel (or
+ * the expectReplies caller) knows and sends it again, instead of an apology answered as success.
+ */
+export class TurnFailed extends Error {
+  constructor(cause: unknown) {
+    super('The message could not be processed; please send it again.', { cause });
+    this.name = 'TurnFailed';
   }
 }
 
@@ -66,11 +77,10 @@ export class WeiquanBot {
     try {
       result = await this.deps.runTurn(inbound);
     } catch (thrown) {
-      // The engine writes a turn all at once or not at all: nothing was stored, so one apology
-      // and the consumer's next message continues from where the conversation was.
+      // The engine writes a turn all at once or not at all: nothing was stored, and the channel's
+      // retry (same activity id) is the one turn.
       this.deps.logger.error({ err: thrown, conversationId: inbound.conversationId, turnId: inbound.turnId }, 'botframework.turn_failed');
-      await send(context, [apologyActivity(inbound.locale)]);
-      return;
+      throw new TurnFailed(thrown);
     }
     if (result.duplicate) this.deps.logger.debug({ conversationId: inbound.conversationId, turnId: inbound.turnId }, 'botframework.turn_repeated');
     // The typing indicator goes with the replies, not before the turn: a message an agent (or a hub)

@@ -30,15 +30,17 @@ export function makeActivityLog(deps: { db: Sql; wirePayload: (payload: string) 
   const listeners: ((conversationId: string, page: AppendedPage) => void)[] = [];
   const appendDeferred = async (conversationId: string, items: AppendItem[]): Promise<{ seqs: number[]; publish: () => void }> => {
     const seqs = new Map<string, number>();
-    const written: { seq: number; at: Date; activity: Record<string, unknown> }[] = [];
-    const byClient = new Map(items.map((i) => [i.clientId, i.activity]));
+    const written: { seq: number; at: Date; activity: Record<string, unknown>; item: AppendItem | undefined }[] = [];
+    const byClient = new Map(items.map((i) => [i.clientId, i]));
     let publish = () => {};
     for (let attempt = 1; seqs.size < items.length; attempt++) {
       if (attempt > MAX_APPEND_ATTEMPTS) throw new Error('could not append to the conversation log: too many concurrent writers');
       const rows = await insertActivities(deps.db, conversationId, items.filter((i) => !seqs.has(i.clientId)), { channel: ACTIVITY_CHANNEL, payload: deps.wirePayload(conversationId) });
       for (const row of rows) {
         seqs.set(row.clientId, row.seq);
-        if (row.fresh) written.push({ seq: row.seq, at: row.at, activity: byClient.get(row.clientId) ?? {} });
+        const item = byClient.get(row.clientId);
+      // What subscribers get is what was stored: the redacted version when that was.
+      if (row.fresh) written.push({ seq: row.seq, at: row.at, activity: (row.redacted ? item?.redacted : item?.activity) ?? {}, item });
       }
     }
     // The same replyToId the statement stored, for what goes to local subscribers directly.

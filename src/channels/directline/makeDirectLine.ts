@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import type { InboundMessage, TurnResult } from '../../engine/types.js';
 import { AppError } from '../../errors.js';
@@ -6,11 +6,14 @@ import { findUnsafe } from '../../safeText.js';
 import type { Logger } from '../../logger.js';
 import type { Site } from '../../sites/index.js';
 import type { ActivityLog, ActivityPage } from './activityLog.js';
+import type { AppendItem } from './sql/activities.js';
 import { InboundActivity, valueOf } from './inboundActivity.js';
-import { selectConversationSite } from './sql/conversations.js';
-import { insertEvidence } from './sql/evidence.js';
+import { redactActivity } from '../redactIdentifiers.js';
+import { selectConversationConsent, selectConversationSite } from './sql/conversations.js';
+import { useResumeTicket } from './sql/resumeTickets.js';
+import { evidenceExists, insertEvidence } from './sql/evidence.js';
 import type { Sql } from './sql/sql.js';
-import { storeEvidence } from './storeEvidence.js';
+import { discardEvidence, storeEvidence, type StoredFile } from './storeEvidence.js';
 import { activityId, engineLocale, replyToActivity, typingActivity } from './toActivities.js';
 import { looksLikeToken, type TokenClaims, type TokenSigner } from './tokens.js';
 
@@ -51,6 +54,12 @@ export type DirectLineDeps = {
 };
 
 export type DirectLine = ReturnType<typeof makeDirectLine>;
+
+/** The item with what may be stored of it without consent, when that differs. */
+function withRedacted(item: AppendItem): AppendItem {
+  const redacted = redactActivity(item.activity);
+  return redacted === item.activity ? item : { ...item, redacted };
+}
 
 /**
  * SQLSTATEs after which a whole turn transaction is simply run again: a unique key lost to a
@@ -132,15 +141,18 @@ export function makeDirectLine(deps: DirectLineDeps) {
    * sends it again. Both steps are idempotent per client id besides, so a retry after a lost answer
    * runs no second turn and appends nothing new.
    */
-  const runTurnAndLog = async (conversationId: string, clientId: string, echo: Record<string, unknown>, inbound: InboundMessage, locale: 'zh' | 'en') => {
+  const runTurnAndLog = async (conversationId: string, clientId: string, echo: Record<string, unknown>, inbound: InboundMessage, locale: 'zh' | 'en', before?: () => Promise<void>) => {
     const { seqs, publish } = await retryingConflicts(() =>
       deps.inTransaction(async () => {
+        // What the turn is about (an upload's evidence rows), in the same transaction.
+        await before?.();
         const result = await deps.runTurn(inbound);
+      // Without consent (as the turn leaves it) the log keeps the redacted message and replies: decided in the insert.
       return deps.log.appendDeferred(conversationId, [
-        { clientId, activity: echo },
+        withRedacted({ clientId, activity: echo }),
         // No typing when nothing follows (an agent, not the bot, answers this conversation).
         ...(result.replies.length ? [{ clientId: `${clientId}#typing`, activity: typingActivity(conversationId, undefined), replyToFirst: true }] : []),
-        ...result.replies.map((r, i) => ({ clientId: `${clientId}#r${i}`, activity: replyToActivity(r, conversationId, undefined, locale), replyToFirst: true })),
+        ...result.replies.map((r, i) => withRedacted({ clientId: `${clientId}#r${i}`, activity: replyToActivity(r, conversationId, undefined, locale), replyToFirst: true })),
       ]);
       }),
     );
@@ -193,6 +205,8 @@ export function makeDirectLine(deps: DirectLineDeps) {
       if (!check.ok || check.claims.siteId !== site.id) throw gone();
       const { conversationId, locale } = check.claims;
       if ((await siteOfConversation(conversationId)) !== site.id) throw gone();
+      // Once: a copied or replayed ticket cannot open the conversation a second time.
+      if (!(await useResumeTicket(deps.db, createHash('sha256').update(ticket).digest(), conversationId, check.claims.exp))) throw gone();
       return { ...issue(conversationId, site.id, locale), resume: deps.signer.signResume({ conversationId, siteId: site.id, locale }, RESUME_TTL_SECONDS) };
     },
 
@@ -260,30 +274,48 @@ export function makeDirectLine(deps: DirectLineDeps) {
     /** `POST /conversations/{id}/upload`: files stored and linked, then one turn that acknowledges them. */
     async upload(principal: Principal, conversationId: string, files: AsyncIterable<UploadedFile>, activityPart: () => unknown, userId?: string): Promise<{ id: string }> {
       const { siteId, locale } = await authorize(principal, conversationId);
-      const stored: { name: string; contentType: string; sha256: string; size: number }[] = [];
-      for await (const file of files) {
-        const saved = await storeEvidence(deps.evidenceDir, file.stream, file.truncated, deps.uploadMaxBytes);
-        const name = file.name.replace(/[\p{Cc}/\\]/gu, '_').slice(0, 200) || 'file';
-        await insertEvidence(deps.db, { id: `ev_${randomBytes(10).toString('hex')}`, conversationId, sha256: saved.sha256, contentType: saved.contentType, size: saved.size, originalName: name, storagePath: saved.storagePath });
-        stored.push({ name, contentType: saved.contentType, sha256: saved.sha256, size: saved.size });
+      // Evidence is personal data: without consent no file is kept (nor its name), and the consumer is told why.
+      if ((await selectConversationConsent(deps.db, conversationId)) !== 'given') {
+        throw new AppError(
+          'CONSENT_REQUIRED',
+          '你还没有同意我们保存个人信息，所以证据文件不会被接收或保存。需要上传时，请先在对话里回复“同意保存个人信息”，再重新上传。You have not agreed to us keeping personal data, so evidence files are not accepted or kept. To upload, first reply "I agree to keep my data" in the chat, then upload again.',
+        );
       }
-      if (stored.length === 0) throw new AppError('VALIDATION_FAILED', '没有收到文件：请用 multipart 的 file 部分上传。No file received: send it as a multipart "file" part.');
-      const part = activityPart() ?? {};
-      const unsafe = findUnsafe(part, 'activity');
-      if (unsafe) throw new AppError('VALIDATION_FAILED', `The request is not valid: ${unsafe.path} contains a NUL, control character or unpaired surrogate, or is nested too deeply.`, { details: [{ path: unsafe.path, message: 'not safe text' }] });
-      const template = InboundActivity.partial({ type: true }).parse(part);
-      const clientId = template.id ?? template.channelData?.clientActivityID ?? `up-${stored.map((s) => s.sha256.slice(0, 16)).join('-')}`;
-      const text = template.text?.trim() ? template.text : undefined;
-      const echo = {
-        type: 'message',
-        from: { id: template.from?.id ?? userId ?? 'user', role: 'user' },
-        ...(text !== undefined ? { text } : {}),
-        attachments: stored.map((s) => ({ contentType: s.contentType, name: s.name, content: { sha256: s.sha256, size: s.size } })),
-        channelData: { clientActivityID: template.channelData?.clientActivityID ?? clientId },
-      };
-      deps.logger.info({ conversationId, files: stored.length, bytes: stored.reduce((n, s) => n + s.size, 0) }, 'directline.evidence_uploaded');
-      const inbound = { conversationId, channel: 'directline', turnId: clientId, siteId, locale, attachments: stored, ...(text !== undefined ? { text } : {}) };
-      return { id: await runTurnAndLog(conversationId, clientId, echo, inbound, locale) };
+      // All or nothing: every file is stored and checked, and the activity part read, before any row
+      // is written; the rows go in with the turn. Anything refused takes back the files it stored.
+      const saved: (StoredFile & { name: string })[] = [];
+      try {
+        for await (const file of files) {
+          const name = file.name.replace(/[\p{Cc}/\\]|[\uD800-\uDFFF]/gu, '_').slice(0, 200) || 'file';
+          saved.push({ ...(await storeEvidence(deps.evidenceDir, file.stream, file.truncated, deps.uploadMaxBytes)), name });
+        }
+        if (saved.length === 0) throw new AppError('VALIDATION_FAILED', '没有收到文件：请用 multipart 的 file 部分上传。No file received: send it as a multipart "file" part.');
+        const part = activityPart() ?? {};
+        const unsafe = findUnsafe(part, 'activity');
+        if (unsafe) throw new AppError('VALIDATION_FAILED', `The request is not valid: ${unsafe.path} contains a NUL, control character or unpaired surrogate, or is nested too deeply.`, { details: [{ path: unsafe.path, message: 'not safe text' }] });
+        const template = InboundActivity.partial({ type: true }).parse(part);
+        const stored = saved.map((s) => ({ name: s.name, contentType: s.contentType, sha256: s.sha256, size: s.size }));
+        const clientId = template.id ?? template.channelData?.clientActivityID ?? `up-${stored.map((s) => s.sha256.slice(0, 16)).join('-')}`;
+        const text = template.text?.trim() ? template.text : undefined;
+        const echo = {
+          type: 'message',
+          from: { id: template.from?.id ?? userId ?? 'user', role: 'user' },
+          ...(text !== undefined ? { text } : {}),
+          attachments: stored.map((s) => ({ contentType: s.contentType, name: s.name, content: { sha256: s.sha256, size: s.size } })),
+          channelData: { clientActivityID: template.channelData?.clientActivityID ?? clientId },
+        };
+        const inbound = { conversationId, channel: 'directline', turnId: clientId, siteId, locale, attachments: stored, ...(text !== undefined ? { text } : {}) };
+        const id = await runTurnAndLog(conversationId, clientId, echo, inbound, locale, async () => {
+          for (const s of saved) {
+            await insertEvidence(deps.db, { id: `ev_${randomBytes(10).toString('hex')}`, conversationId, sha256: s.sha256, contentType: s.contentType, size: s.size, originalName: s.name, storagePath: s.storagePath });
+          }
+        });
+        deps.logger.info({ conversationId, files: stored.length, bytes: stored.reduce((n, s) => n + s.size, 0) }, 'directline.evidence_uploaded');
+        return { id };
+      } catch (error) {
+        await discardEvidence(deps.evidenceDir, saved, (sha256) => evidenceExists(deps.db, sha256)).catch((cleanup: unknown) => deps.logger.warn({ err: cleanup, conversationId }, 'directline.evidence_cleanup_failed'));
+        throw error;
+      }
     },
   };
 }

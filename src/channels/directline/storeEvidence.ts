@@ -7,7 +7,8 @@ import { pipeline } from 'node:stream/promises';
 import { AppError } from '../../errors.js';
 import { SNIFF_BYTES, sniffContentType, type EvidenceType } from './sniffContentType.js';
 
-export type StoredFile = { sha256: string; size: number; contentType: EvidenceType; storagePath: string };
+/** `created`: this call put the file there (it was not already stored from an earlier upload). */
+export type StoredFile = { sha256: string; size: number; contentType: EvidenceType; storagePath: string; created: boolean };
 
 /**
  * Streams one uploaded file to DATA_DIR/evidence/: hashed while written to a temporary file, typed
@@ -41,9 +42,21 @@ export async function storeEvidence(dir: string, file: Readable, wasTruncated: (
     const sha256 = hash.digest('hex');
     const relative = path.join(sha256.slice(0, 2), sha256);
     await fs.mkdir(path.join(dir, sha256.slice(0, 2)), { recursive: true });
+    const created = !(await fs.stat(path.join(dir, relative)).then(() => true, () => false));
     await fs.rename(tmp, path.join(dir, relative));
-    return { sha256, size, contentType, storagePath: path.join('evidence', relative) };
+    return { sha256, size, contentType, storagePath: path.join('evidence', relative), created };
   } finally {
     await fs.rm(tmp, { force: true });
+  }
+}
+
+/**
+ * Takes back files an upload stored before it failed: only those it created, and only when no
+ * evidence row refers to the same content (another upload may have recorded it meanwhile).
+ */
+export async function discardEvidence(dir: string, files: readonly StoredFile[], stillReferenced: (sha256: string) => Promise<boolean>): Promise<void> {
+  for (const f of files) {
+    if (!f.created || (await stillReferenced(f.sha256))) continue;
+    await fs.rm(path.join(dir, f.sha256.slice(0, 2), f.sha256), { force: true });
   }
 }

@@ -1,4 +1,4 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 
 /** What a conversation token grants: one conversation of one site, until `exp` (seconds since 1970). */
@@ -32,7 +32,8 @@ export function looksLikeToken(value: string): boolean {
 export function makeTokenSigner(key: Buffer, now: () => number = Date.now): TokenSigner {
   const mac = (body: string) => createHmac('sha256', key).update(body).digest();
   const sign = (prefix: string, signed: (body: string) => string) => (claims: Omit<TokenClaims, 'exp'>, ttlSeconds: number) => {
-    const body = Buffer.from(JSON.stringify({ c: claims.conversationId, s: claims.siteId, l: claims.locale, e: Math.floor(now() / 1000) + ttlSeconds })).toString('base64url');
+    // `n`: a nonce, so two tickets issued in the same second differ (a resume ticket is used once).
+    const body = Buffer.from(JSON.stringify({ c: claims.conversationId, s: claims.siteId, l: claims.locale, e: Math.floor(now() / 1000) + ttlSeconds, n: randomBytes(6).toString('base64url') })).toString('base64url');
     return `${prefix}${body}.${mac(signed(body)).toString('base64url')}`;
   };
   const verify = (prefix: string, signed: (body: string) => string) => (token: string): TokenCheck => {

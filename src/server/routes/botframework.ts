@@ -61,6 +61,11 @@ export function botFrameworkRouter(deps: BotFrameworkRouteDeps): Router {
     if (status !== 'ready') throw new AppError('NOT_CONFIGURED', status.notConfigured);
 
     const result = await endpoint.handle({ activity, authorization });
+    if (result.kind === 'rejected' && result.reason === 'turn_failed') {
+      // Reported as what it is, with a code the caller can act on, never a 200 with an apology.
+      if (result.cause === 'DATABASE_UNAVAILABLE' || result.cause === 'NOT_READY' || result.cause === 'SHUTTING_DOWN' || result.cause === 'CONFLICT') throw new AppError(result.cause, result.message);
+      throw new AppError('TURN_FAILED', '消息没有处理成功，请再发一次。The message could not be processed; please send it again.');
+    }
     if (result.kind === 'rejected') {
       throw new AppError(result.reason === 'unauthorized' ? 'UNAUTHORIZED' : result.reason === 'invalid_activity' ? 'VALIDATION_FAILED' : 'CHANNEL_UNAVAILABLE', result.message);
     }

@@ -44,6 +44,11 @@ const CSV_LIMIT = 10_000;
 
 export function casesRouter(api: CasesApi): Router {
   const router = Router();
+  // Case data: never kept by a browser or proxy cache.
+  router.use(['/api/cases', '/api/cases.csv'], (_req, res, next) => {
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
 
   const filterOf = (req: Request, sites: string[]) => {
     const query = CaseListQuery.parse(req.query);

@@ -36,10 +36,15 @@ const ConversationId = z.string().regex(/^[A-Za-z0-9_:.|-]{1,200}$/);
  */
 export function consoleRouter(api: ConsoleApi): Router {
   const router = Router();
-  // Guessing passwords: 10 tries a minute per address and login, in bursts of 5.
-  const loginLimiter = makeRateLimiter({ perMinute: 10, burst: 5 });
+  // Guessing passwords: failed sign-ins are counted per client address (whatever login it tries)
+  // and per login (from whatever address), 10 of each in a row, then 2 a minute. A correct password
+  // counts against neither, so an attacker's guesses cannot lock a signed-in agent's session out.
+  const failuresByAddress = makeRateLimiter({ perMinute: 2, burst: 10 });
+  const failuresByLogin = makeRateLimiter({ perMinute: 2, burst: 10 });
 
-  router.use('/console/api', (req, _res, next) => {
+  router.use('/console/api', (req, res, next) => {
+    // Everything here is case data or a session: never kept by a browser or proxy cache.
+    res.setHeader('Cache-Control', 'no-store');
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       if (req.get('x-weiquan-console') !== '1') return next(new AppError('FORBIDDEN', 'Console requests must carry the header X-Weiquan-Console: 1.'));
       if (req.headers['content-type'] && !req.is('application/json')) {
@@ -63,13 +68,22 @@ export function consoleRouter(api: ConsoleApi): Router {
 
   router.post('/console/api/login', async (req, res) => {
     const { login, password } = LoginBody.parse(req.body ?? {});
-    const limit = loginLimiter.take(`${req.ip ?? ''}|${login.toLowerCase()}`);
-    if (!limit.ok) {
-      res.setHeader('Retry-After', String(limit.retryAfterSeconds));
-      throw new AppError('RATE_LIMITED', '尝试次数过多，请稍后再试。Too many attempts; try again later.');
+    const keys: [typeof failuresByAddress, string][] = [
+      [failuresByAddress, req.ip ?? req.socket.remoteAddress ?? ''],
+      [failuresByLogin, login.toLowerCase()],
+    ];
+    for (const [limiter, key] of keys) {
+      const limit = limiter.peek(key);
+      if (!limit.ok) {
+        res.setHeader('Retry-After', String(limit.retryAfterSeconds));
+        throw new AppError('RATE_LIMITED', '尝试次数过多，请稍后再试。Too many attempts; try again later.');
+      }
     }
     const agent = await api.signIn(login, password);
-    if (!agent) throw new AppError('UNAUTHORIZED', '账号或密码不正确。Wrong login or password.');
+    if (!agent) {
+      for (const [limiter, key] of keys) limiter.take(key);
+      throw new AppError('UNAUTHORIZED', '账号或密码不正确。Wrong login or password.');
+    }
     const session = await api.createSession(agent.id);
     res.cookie(SESSION_COOKIE, session.token, { httpOnly: true, sameSite: 'strict', secure: req.secure, path: '/', expires: session.expiresAt });
     req.log.info({ agentId: agent.id }, 'console.signed_in');
@@ -134,12 +148,13 @@ export function consoleRouter(api: ConsoleApi): Router {
     res.setHeader('Content-Type', file.contentType);
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Content-Security-Policy', "default-src 'none'; img-src 'self'; media-src 'self'; sandbox");
-    res.setHeader('Cache-Control', 'private, max-age=300');
     res.setHeader('Content-Disposition', `inline; filename*=UTF-8''${encodeURIComponent(file.name)}`);
     const root = path.resolve(api.dataDir);
-    const absolute = path.resolve(root, file.storagePath);
-    if (!absolute.startsWith(root + path.sep)) throw new AppError('NOT_FOUND', '没有这个证据文件。No such evidence file.');
-    res.sendFile(absolute, (error) => {
+    const relative = path.normalize(file.storagePath);
+    if (path.isAbsolute(relative) || relative.startsWith('..')) throw new AppError('NOT_FOUND', '没有这个证据文件。No such evidence file.');
+    // The default DATA_DIR is the dot-folder `.data`: served relative to it, with dot segments allowed
+    // in the root (the relative path is ours, checked above, and never has any).
+    res.sendFile(relative, { root, dotfiles: 'allow', headers: { 'Cache-Control': 'private, no-store' } }, (error) => {
       if (error && !res.headersSent) next(new AppError('NOT_FOUND', '证据文件已不在存储中。The evidence file is no longer in storage.'));
     });
   });

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { DirectLine, Principal } from '../../channels/directline/makeDirectLine.js';
 import { AppError } from '../../errors.js';
 import type { Site } from '../../sites/index.js';
+import type { ChannelLimits } from '../channelLimits.js';
 import { multipartFiles } from '../multipartFiles.js';
 
 export type DirectLineRouteDeps = {
@@ -10,6 +11,9 @@ export type DirectLineRouteDeps = {
   findSite: (id: string) => Promise<Site | undefined>;
   uploadMaxBytes: number;
   uploadMaxFiles: number;
+  limits: ChannelLimits;
+  /** PUBLIC_URL, or the address the server listens on: absolute URLs are never built from the Host header. */
+  publicUrl: () => string;
 };
 
 const BASE = '/v3/directline';
@@ -50,15 +54,15 @@ export function directLineRouter(deps: DirectLineRouteDeps): Router {
     return req.body ?? {};
   };
   /** Like the service's: the stream starts after the watermark the client reconnected with. */
-  const streamUrl = (req: Request, conversationId: string, token: string, watermark?: number) => {
-    const scheme = req.protocol === 'https' ? 'wss' : 'ws';
-    return `${scheme}://${req.get('host') ?? 'localhost'}${BASE}/conversations/${encodeURIComponent(conversationId)}/stream?watermark=${watermark ?? ''}&t=${encodeURIComponent(token)}`;
+  const streamUrl = (conversationId: string, token: string, watermark?: number) => {
+    return `${deps.publicUrl().replace(/^http/, 'ws')}${BASE}/conversations/${encodeURIComponent(conversationId)}/stream?watermark=${watermark ?? ''}&t=${encodeURIComponent(token)}`;
   };
   const noStore = (res: Response) => res.setHeader('Cache-Control', 'no-store');
 
   router.post(`${BASE}/tokens/generate`, async (req, res) => {
     const body = StartBody.parse(optionalJson(req));
     const principal = await principalOf(req);
+    deps.limits.request(req, res, dl.siteIdOf(principal));
     noStore(res);
     res.json(await dl.generateToken(principal, { ...(body.locale ? { locale: body.locale } : {}) }));
   });
@@ -66,6 +70,7 @@ export function directLineRouter(deps: DirectLineRouteDeps): Router {
   router.post(`${BASE}/tokens/refresh`, async (req, res) => {
     optionalJson(req);
     const principal = await principalOf(req);
+    deps.limits.request(req, res, dl.siteIdOf(principal));
     noStore(res);
     res.json(await dl.refreshToken(principal));
   });
@@ -73,9 +78,10 @@ export function directLineRouter(deps: DirectLineRouteDeps): Router {
   router.post(`${BASE}/conversations`, async (req, res) => {
     const body = StartBody.parse(optionalJson(req));
     const principal = await principalOf(req);
+    deps.limits.request(req, res, dl.siteIdOf(principal));
     const conversation = await dl.startConversation(principal, { ...(body.locale ? { locale: body.locale } : {}) });
     noStore(res);
-    res.status(201).json({ ...conversation, streamUrl: streamUrl(req, conversation.conversationId, conversation.token) });
+    res.status(201).json({ ...conversation, streamUrl: streamUrl(conversation.conversationId, conversation.token) });
   });
 
   router.get(`${BASE}/conversations/:id`, async (req, res) => {
@@ -83,7 +89,7 @@ export function directLineRouter(deps: DirectLineRouteDeps): Router {
     const watermark = watermarkOf(req);
     const conversation = await dl.reconnect(await principalOf(req), id);
     noStore(res);
-    res.json({ ...conversation, streamUrl: streamUrl(req, id, conversation.token, watermark || undefined) });
+    res.json({ ...conversation, streamUrl: streamUrl(id, conversation.token, watermark || undefined) });
   });
 
   router.get(`${BASE}/conversations/:id/activities`, async (req, res) => {
@@ -98,6 +104,7 @@ export function directLineRouter(deps: DirectLineRouteDeps): Router {
     const id = conversationOf(req);
     if (!req.is('application/json')) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the activity as JSON (Content-Type: application/json).');
     const principal = await principalOf(req);
+    deps.limits.message(req, res, id, dl.siteIdOf(principal));
     res.json(await dl.postActivity(principal, id, req.body));
   });
 
@@ -111,6 +118,12 @@ export function directLineRouter(deps: DirectLineRouteDeps): Router {
       throw new AppError('PAYLOAD_TOO_LARGE', `上传内容过大（每个文件不超过 ${Math.round(deps.uploadMaxBytes / 1024 / 1024)} MB）。The upload is too large.`);
     }
     const principal = await principalOf(req);
+    try {
+      deps.limits.message(req, res, id, dl.siteIdOf(principal));
+    } catch (error) {
+      res.setHeader('Connection', 'close');
+      throw error;
+    }
     const parts = multipartFiles(req, { fileSize: deps.uploadMaxBytes, files: deps.uploadMaxFiles });
     try {
       const userId = typeof req.query.userId === 'string' && req.query.userId.length <= 256 ? req.query.userId : undefined;

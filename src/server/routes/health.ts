@@ -1,5 +1,8 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { Router } from 'express';
 import type { Registry } from 'prom-client';
+import { isLocalRequest } from '../../channels/botframework/isLoopbackAddress.js';
+import { AppError } from '../../errors.js';
 
 export type ReadinessReport = { ready: boolean; checks: Record<string, 'ok' | string> };
 
@@ -11,7 +14,11 @@ export type HealthDeps = {
   readiness: () => Promise<ReadinessReport>;
   isShuttingDown: () => boolean;
   registry: Registry;
+  /** METRICS_TOKEN: required as a Bearer token for /metrics; undefined: /metrics answers this machine only. */
+  metricsToken?: string;
 };
+
+const digest = (s: string) => createHash('sha256').update(s).digest();
 
 /**
  * Ready only when every part is: a load balancer must not send traffic to an instance that would answer
@@ -51,7 +58,15 @@ export function healthRouter(deps: HealthDeps): Router {
     const report = deps.isShuttingDown() ? { ready: false, checks: { shutdown: 'in progress' } } : await deps.readiness();
     res.status(report.ready ? 200 : 503).json({ status: report.ready ? 'ready' : 'not ready', checks: report.checks });
   });
-  router.get('/metrics', async (_req, res) => {
+  // Metrics tell an outsider how busy we are, which paths exist, how the pool fares: not public.
+  router.get('/metrics', async (req, res) => {
+    if (deps.metricsToken) {
+      const given = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '')?.[1] ?? '';
+      if (!timingSafeEqual(digest(given), digest(deps.metricsToken))) throw new AppError('UNAUTHORIZED', 'Send the metrics token: Authorization: Bearer METRICS_TOKEN.');
+    } else if (!isLocalRequest(req.socket.remoteAddress, req.headers)) {
+      throw new AppError('FORBIDDEN', 'Metrics are served to this machine only; set METRICS_TOKEN to scrape them from elsewhere.');
+    }
+    res.setHeader('Cache-Control', 'no-store');
     res.type(deps.registry.contentType).send(await deps.registry.metrics());
   });
   return router;

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { AppError } from '../../errors.js';
+import type { ChannelLimits } from '../channelLimits.js';
 
 /** What the knowledge endpoints need; src/main.ts passes the retrieval layer's implementation. */
 export type KnowledgeApi = {
@@ -28,7 +29,7 @@ export const AnswerBody = z.strictObject({
 });
 
 /** `knowledge` is undefined while the index is still being built after start: answers are then 503. */
-export function knowledgeRouter(current: KnowledgeApi | (() => KnowledgeApi | undefined)): Router {
+export function knowledgeRouter(current: KnowledgeApi | (() => KnowledgeApi | undefined), limits?: ChannelLimits): Router {
   const router = Router();
   const knowledgeNow = (): KnowledgeApi => {
     const k = typeof current === 'function' ? current() : current;
@@ -44,10 +45,12 @@ export function knowledgeRouter(current: KnowledgeApi | (() => KnowledgeApi | un
   });
   router.post('/api/knowledge/search', (req, res) => {
     const body = SearchBody.parse(req.body ?? {});
+    limits?.request(req, res);
     res.json({ results: knowledgeNow().search(body) });
   });
   router.post('/api/knowledge/answer', (req, res) => {
     const body = AnswerBody.parse(req.body ?? {});
+    limits?.request(req, res);
     res.json(knowledgeNow().answer(body));
   });
   return router;

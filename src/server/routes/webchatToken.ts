@@ -29,16 +29,17 @@ export function webchatTokenRouter(deps: WebchatTokenDeps): Router {
   router.post('/api/webchat/token', async (req, res) => {
     if (!req.is('application/json')) throw new AppError('UNSUPPORTED_MEDIA_TYPE', '请以 JSON 发送（Content-Type: application/json）。Send the request body as JSON.');
     const body = TokenRequest.parse(req.body ?? {});
-    const limited = deps.limiter.take(`${req.ip ?? 'unknown'}|${body.siteId}`);
-    if (!limited.ok) {
-      res.setHeader('Retry-After', String(limited.retryAfterSeconds));
-      throw new AppError('RATE_LIMITED', '请求太频繁，请稍后再试。Too many requests; please retry shortly.');
-    }
     const site = await deps.findSite(body.siteId);
     // An unknown site and a disallowed origin get the same answer: nothing to learn by probing.
     const origin = req.headers.origin;
     if (!site || !origin || !site.allowedOrigins.includes(origin)) {
       throw new AppError('ORIGIN_NOT_ALLOWED', '这个网页不能使用该网站的聊天窗口。This page is not allowed to use this site\'s chat.');
+    }
+    // Counted only once the page is one of the site's: refused origins use up nobody's allowance.
+    const limited = deps.limiter.take(`${req.ip ?? 'unknown'}|${body.siteId}`);
+    if (!limited.ok) {
+      res.setHeader('Retry-After', String(limited.retryAfterSeconds));
+      throw new AppError('RATE_LIMITED', '请求太频繁，请稍后再试。Too many requests; please retry shortly.');
     }
     res.setHeader('Cache-Control', 'no-store');
     res.json(body.resume ? await deps.resumeWidget(site, body.resume) : deps.widgetToken(site, body.locale));

@@ -13,3 +13,9 @@ export async function insertEvidence(db: Sql, e: EvidenceRow): Promise<{ caseNo:
   );
   return { caseNo: result.rows[0]?.caseNo ?? null };
 }
+
+/** Whether any conversation's evidence is this content. */
+export async function evidenceExists(db: Sql, sha256: string): Promise<boolean> {
+  const result = await db.query(`select 1 from evidence_files where sha256 = $1 limit 1`, [sha256]);
+  return result.rowCount > 0;
+}
