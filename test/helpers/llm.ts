@@ -76,9 +76,9 @@ export async function makeModelTestEngine(db: Db, options: { baseUrl?: string; t
     logger: silent,
     metrics: recorded.metrics,
   });
-  const clock = new Date(options.now ?? '2026-11-28T10:00:00+08:00');
+  let clock = new Date(options.now ?? '2026-11-28T10:00:00+08:00');
   const runTurn: (inbound: InboundMessage) => Promise<TurnResult> = model.wrapTurn(
     makeRunTurn({ db, understand: model.understand, answer: model.answer, quote: knowledge.article, assess: (input) => assess(input, calendar), now: () => clock, logger: silent }),
   );
-  return { runTurn, knowledge, ...recorded };
+  return { runTurn, knowledge, client: model.client, setNow: (iso: string) => (clock = new Date(iso)), ...recorded };
 }
