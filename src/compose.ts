@@ -35,8 +35,8 @@ export type Services = Storage & {
 };
 
 /** First phase of every entry point: the database, migrated (or checked to be current). */
-export async function openStorage(config: Config, logger: Logger): Promise<Storage> {
-  const database = await openDatabase(config, logger);
+export async function openStorage(config: Config, logger: Logger, role: 'service' | 'client' = 'client'): Promise<Storage> {
+  const database = await openDatabase(config, logger, role);
   try {
     const migrations = await readMigrations();
     if (config.migrateOnStart) await migrate(database.db, migrations, logger);
@@ -110,6 +110,7 @@ export async function makeDirectLineChannel(deps: {
     db,
     sites,
     runTurn: deps.runTurn,
+    inTransaction: (fn) => db.inTransaction(fn),
     signer: makeTokenSigner(await loadSigningKey(db)),
     log,
     logger: deps.logger,
