@@ -1,5 +1,5 @@
 import { makeModelAnswer } from './answering/modelAnswer.js';
-import type { LlmSettings } from './config.js';
+import type { LlmSettings } from './understanding/model/llmClient.js';
 import type { InboundMessage, TurnResult } from './engine/types.js';
 import type { Logger } from './logger.js';
 import type { Knowledge } from './retrieval/makeKnowledge.js';

@@ -82,7 +82,7 @@ const ConfigSchema = z.object({
   LLM_TIMEOUT_MS: z.coerce.number().int().min(200).max(120_000).default(8000)
     .describe('longest a model call (a retry included) may take before the turn falls back to offline'),
   LLM_EMBEDDINGS_MODEL: z.string().min(1).optional()
-    .describe('embeddings model on the same endpoint (optional; unset = no dense vectors)'),
+    .describe('embeddings model on the same endpoint, reserved for dense retrieval (not used yet: retrieval is BM25 only)'),
   LLM_STRUCTURED_OUTPUT: z.enum(['json_schema', 'tool', 'json_object']).default('json_schema')
     .describe('how structured answers are asked for: json_schema (vLLM, Ollama, Qwen), tool (function calling), json_object (DeepSeek)'),
   LLM_LOG_PROMPTS: boolean.default(false)

@@ -29,6 +29,8 @@ import { projectRoot } from './paths.js';
 import { makeSites } from './sites/index.js';
 import { checkDatabase, markInstanceStopped, registerInstance } from './storage/index.js';
 import { packageVersion } from './version.js';
+import { Registry } from 'prom-client';
+import { makeLlmMetrics } from './understanding/model/metrics.js';
 
 /** Composition root of the server: config → logger → services → HTTP. */
 async function main(): Promise<void> {
@@ -39,6 +41,9 @@ async function main(): Promise<void> {
 
   const storage = await openStorage(config, logger, 'service');
   const { database, migrations } = storage;
+  // One registry for /metrics: HTTP and pool figures (src/server) and the model path's counters.
+  const metricsRegistry = new Registry();
+  const llmMetrics = makeLlmMetrics(metricsRegistry);
   // The knowledge index (and the engine on it) loads after the server listens: /healthz and the logs come
   // at once, and /readyz says "not ready" (checks.knowledge) until the index is there.
   let services: Awaited<ReturnType<typeof loadServices>> | undefined;
@@ -107,6 +112,7 @@ async function main(): Promise<void> {
 
   const app = makeApp({
     logger,
+    metricsRegistry,
     bodyLimit: config.bodyLimit,
     trustProxy: config.trustProxy,
     ...(config.metricsToken ? { metricsToken: config.metricsToken } : {}),
@@ -123,7 +129,7 @@ async function main(): Promise<void> {
     { url: `http://localhost:${http.port}`, database: database.embedded ? 'embedded' : 'DATABASE_URL', ms: Date.now() - started, instance: instance.id },
     'http.listening',
   );
-  loadServices(config, logger, storage).then(
+  loadServices(config, logger, storage, { llmMetrics }).then(
     (loaded) => {
       services = loaded;
       void checkBotSite();

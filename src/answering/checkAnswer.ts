@@ -73,27 +73,46 @@ export function checkPromises(text: string): RejectReason | undefined {
 
 /** An amount, multiple or period in the answer must be one the passages state (the rules engine computes the rest). */
 export function checkNumbers(text: string, passages: readonly Passage[]): RejectReason | undefined {
-  const sources = passages.map((p) => p.text.normalize('NFKC')).join('\n');
-  const squashed = squash(sources);
+  const sources = squash(passages.map((p) => p.text).join('\n'));
   const re = new RegExp(
-    `(?:[¥￥$]\\s*\\d[\\d,.]*)|(?:\\d[\\d,.]*\\s*(?:元|块|万|倍|%|％|天|日|个工作日|工作日|个月|月|年|周|小时|yuan|rmb|days?|weeks?|months?|years?|hours?|times|-fold|fold))|(?:[${CN_NUM}]+\\s*(?:元|块钱|倍|天|日|个工作日|工作日|个月|年|周|小时))|(?:\\b(?:two|three|four|five|six|seven|ten|fifteen|thirty)(?:-| )(?:fold|times|days?|months?|years?)\\b)`,
-    'gi',
+    `([¥￥$])\\s*(\\d[\\d,.]*)|(\\d[\\d,.]*|[${CN_NUM}]+|\\b(?:one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|thirty|sixty|ninety)\\b)[\\s-]*(${Object.keys(UNITS).join('|')})`,
+    'giu',
   );
   for (const m of text.normalize('NFKC').matchAll(re)) {
-    const phrase = squash(m[0]);
-    if (/^(?:two|three|four|five|six|seven|ten|fifteen|thirty)/.test(phrase)) {
-      const n = { two: '二', three: '三', four: '四', five: '五', six: '六', seven: '七', ten: '十', fifteen: '十五', thirty: '三十' }[phrase.match(/^[a-z]+/)?.[0] ?? ''] ?? '';
-      if (!n || !squashed.includes(n)) return 'number_not_in_sources';
-      continue;
-    }
-    if (/^\d/.test(phrase) && /\d+/.test(phrase)) {
-      const digits = phrase.match(/\d+/)?.[0] ?? '';
-      const chinese = numberToChinese(Number(digits));
-      if (!squashed.includes(phrase) && !(chinese && squashed.includes(chinese)) && !squashed.includes(digits)) return 'number_not_in_sources';
-      continue;
-    }
-    if (!squashed.includes(phrase)) return 'number_not_in_sources';
+    if (m[1]) return 'number_not_in_sources'; // a sum of money is never the passages' to state
+    const value = toNumber((m[3] ?? '').replace(/,/g, ''));
+    const unit = UNITS[(m[4] ?? '').toLowerCase()];
+    if (value === undefined || !unit) return 'number_not_in_sources';
+    if (unit === 'money') return 'number_not_in_sources';
+    const spellings = [String(value), numberToChinese(value)].filter(Boolean).flatMap((n) => unit.map((u) => `${n}${u}`));
+    if (!spellings.some((sp) => sources.includes(sp))) return 'number_not_in_sources';
   }
+  for (const m of text.matchAll(/\b(double|triple|treble|tenfold|ten-fold)\b/gi)) {
+    const multiple = { double: '两倍', triple: '三倍', treble: '三倍', tenfold: '十倍', 'ten-fold': '十倍' }[(m[1] ?? '').toLowerCase()] ?? '';
+    if (!sources.includes(multiple) && !(multiple === '两倍' && sources.includes('二倍'))) return 'number_not_in_sources';
+  }
+  return undefined;
+}
+
+/** Units of periods and multiples, and how the law texts write them; money is never accepted from a model. */
+const UNITS: Record<string, string[] | 'money'> = {
+  元: 'money', 块: 'money', 块钱: 'money', 万元: 'money', yuan: 'money', rmb: 'money',
+  倍: ['倍'], times: ['倍'], fold: ['倍'],
+  个工作日: ['个工作日', '工作日'], 工作日: ['个工作日', '工作日'], 
+  天: ['日', '天'], 日: ['日', '天'], days: ['日', '天'], day: ['日', '天'],
+  个月: ['个月', '月'], months: ['个月', '月'], month: ['个月', '月'],
+  年: ['年'], years: ['年'], year: ['年'],
+  小时: ['小时'], hours: ['小时'], hour: ['小时'],
+  '%': ['%', '％'],
+};
+
+const WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, fifteen: 15, twenty: 20, thirty: 30, sixty: 60, ninety: 90 };
+
+function toNumber(raw: string): number | undefined {
+  const lower = raw.toLowerCase();
+  if (lower in WORDS) return WORDS[lower];
+  if (/^\d+(?:\.\d+)?$/.test(raw)) return Number(raw);
+  if (/^[零〇一二两三四五六七八九十百千]+$/.test(raw)) return chineseToNumber(raw);
   return undefined;
 }
 

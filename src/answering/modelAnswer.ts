@@ -80,6 +80,8 @@ export function makeModelAnswer(deps: ModelAnswerDeps): (q: { question: string; 
 function rejectReason(text: string, cited: { law: string; article: string }[], passages: readonly Passage[], locale: 'zh' | 'en', maxChars: number, canary: string): RejectReason | undefined {
   if (!text) return 'empty';
   if ([...text].length > maxChars) return 'too_long';
+  // Anything shaped like an identifier was not in the question (the user's own are placeholders here): another person's data.
+  if (redact(text).originals.size > 0) return 'leak';
   for (const c of cited) {
     if (!passages.some((p) => p.article === c.article && (p.law === c.law || p.lawTitle === c.law))) return 'unknown_citation';
   }

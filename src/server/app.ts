@@ -1,5 +1,6 @@
 import express, { type Express, type RequestHandler, type Router } from 'express';
 import { pinoHttp } from 'pino-http';
+import type { Registry } from 'prom-client';
 import { AppError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { serializeError } from '../logSafeError.js';
@@ -11,6 +12,8 @@ import { healthRouter, type ReadinessReport } from './routes/health.js';
 
 export type AppDeps = {
   logger: Logger;
+  /** The registry /metrics serves (others, e.g. the model path's counters, register on it too); default: a new one. */
+  metricsRegistry?: Registry;
   /** Largest accepted JSON body, e.g. `100kb`. */
   bodyLimit: string;
   trustProxy: boolean;
@@ -31,7 +34,7 @@ export function makeApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', deps.trustProxy);
-  const metrics = makeHttpMetrics(deps.poolStats);
+  const metrics = makeHttpMetrics(deps.poolStats, deps.metricsRegistry);
 
   app.use(
     pinoHttp({

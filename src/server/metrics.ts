@@ -6,8 +6,7 @@ export type PoolStatsSource = () => { total: number; idle: number; waiting: numb
 export type HttpMetrics = { registry: Registry; middleware: RequestHandler };
 
 /** A registry per app (not prom-client's global one), so tests can build several apps side by side. */
-export function makeHttpMetrics(poolStats: PoolStatsSource): HttpMetrics {
-  const registry = new Registry();
+export function makeHttpMetrics(poolStats: PoolStatsSource, registry = new Registry()): HttpMetrics {
   collectDefaultMetrics({ register: registry });
   const requests = new Counter({ name: 'http_requests_total', help: 'HTTP requests by route and status', labelNames: ['method', 'route', 'status'], registers: [registry] });
   const duration = new Histogram({

@@ -1,3 +1,14 @@
+import path from 'node:path';
+import { makeModelPath } from '../../src/composeModel.js';
+import { makeRunTurn } from '../../src/engine/runTurn.js';
+import type { InboundMessage, TurnResult } from '../../src/engine/types.js';
+import { loadKnowledge, type Knowledge } from '../../src/retrieval/makeKnowledge.js';
+import { assess } from '../../src/rules/assess/index.js';
+import { loadHolidayCalendar, makeCalendar } from '../../src/rules/calendar/index.js';
+import type { Sites } from '../../src/sites/index.js';
+import type { Db } from '../../src/storage/index.js';
+import { understandOffline } from '../../src/understanding/index.js';
+import { repoRoot } from './paths.js';
 import { Writable } from 'node:stream';
 import { makeLogger } from '../../src/logger.js';
 import { makeCircuitBreaker } from '../../src/understanding/model/circuitBreaker.js';
@@ -42,4 +53,32 @@ export function testClient(baseUrl: string, over: Partial<LlmSettings> = {}, fai
   const { logger, lines } = collectingLogger();
   const client = makeLlmClient({ settings: llmSettings(baseUrl, over), logger, metrics: recorded.metrics, retryDelayMs: 10, breaker: makeCircuitBreaker({ failures, coolDownMs: 60_000 }) });
   return { client, lines, ...recorded };
+}
+
+let knowledgeOnce: Promise<Knowledge> | undefined;
+
+/**
+ * The real engine wired as src/compose.ts wires it, with the model on `baseUrl` (or none), over a
+ * test database. The knowledge index is loaded once per test file.
+ */
+export async function makeModelTestEngine(db: Db, options: { baseUrl?: string; timeoutMs?: number; now?: string; sites?: Pick<Sites, 'modelAllowed'> } = {}) {
+  const silent = makeLogger({ level: 'silent', pretty: false });
+  const knowledgeDir = path.join(repoRoot, 'knowledge');
+  knowledgeOnce ??= loadKnowledge({ db, knowledgeDir, corpus: 'serving', logger: silent });
+  const knowledge = await knowledgeOnce;
+  const calendar = makeCalendar(await loadHolidayCalendar(path.join(knowledgeDir, 'holidays/cn.json')));
+  const recorded = recordingMetrics();
+  const model = makeModelPath({
+    llm: options.baseUrl ? llmSettings(options.baseUrl, { timeoutMs: options.timeoutMs ?? 2000 }) : undefined,
+    offline: understandOffline,
+    knowledge,
+    sites: options.sites ?? { modelAllowed: async () => true },
+    logger: silent,
+    metrics: recorded.metrics,
+  });
+  let clock = new Date(options.now ?? '2026-11-28T10:00:00+08:00');
+  const runTurn: (inbound: InboundMessage) => Promise<TurnResult> = model.wrapTurn(
+    makeRunTurn({ db, understand: model.understand, answer: model.answer, quote: knowledge.article, assess: (input) => assess(input, calendar), now: () => clock, logger: silent }),
+  );
+  return { runTurn, knowledge, client: model.client, setNow: (iso: string) => (clock = new Date(iso)), ...recorded };
 }

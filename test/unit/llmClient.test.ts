@@ -139,3 +139,23 @@ describe('the model client against an OpenAI-compatible server', () => {
     expect(floats.data[0]!.embedding[0]).toBeCloseTo(vector[0]!, 5);
   });
 });
+
+describe('model metrics', () => {
+  it('count requests by purpose and outcome, latency and tokens on the given registry', async () => {
+    const { Registry } = await import('prom-client');
+    const { makeLlmMetrics } = await import('../../src/understanding/model/metrics.js');
+    const { makeLlmClient } = await import('../../src/understanding/model/llmClient.js');
+    const { collectingLogger, llmSettings } = await import('../helpers/llm.js');
+    const registry = new Registry();
+    const client = makeLlmClient({ settings: llmSettings(fake.baseUrl), logger: collectingLogger().logger, metrics: makeLlmMetrics(registry), retryDelayMs: 10 });
+    fake.script({ json: {} }, { status: 500 }, { status: 500 });
+    await client.structured('understand', ask);
+    await client.structured('answer', ask);
+    client.metrics.request('understand', 'ok');
+    const text = await registry.metrics();
+    expect(text).toMatch(/llm_requests_total\{purpose="understand",outcome="ok"\} 1/);
+    expect(text).toMatch(/llm_requests_total\{purpose="answer",outcome="error"\} 1/);
+    expect(text).toMatch(/llm_request_duration_seconds_count\{purpose="understand"\} 1/);
+    expect(text).toMatch(/llm_tokens_total\{purpose="understand",direction="in"\} [1-9]/);
+  });
+});

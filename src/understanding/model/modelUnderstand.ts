@@ -171,12 +171,13 @@ function squash(text: string): string {
   return text.normalize('NFKC').toLowerCase().replace(/[\s\p{P}\p{S}]/gu, '');
 }
 
-/** Share of the characters of `part` that occur in `whole` (a paraphrase keeps the user's words). */
+/** Share of the words of `part` (each Chinese character, each Latin word) that occur in `whole`: a paraphrase keeps the user's words. */
 function overlap(part: string, whole: string): number {
-  const chars = [...squash(part)];
-  if (chars.length === 0) return 0;
-  const pool = new Set(squash(whole));
-  return chars.filter((c) => pool.has(c)).length / chars.length;
+  const words = (text: string) => text.normalize('NFKC').toLowerCase().match(/\p{Script=Han}|[a-z0-9]+/gu) ?? [];
+  const own = words(part);
+  if (own.length === 0) return 0;
+  const pool = new Set(words(whole));
+  return own.filter((w) => pool.has(w)).length / own.length;
 }
 
 function systemPrompt(): string {
