@@ -6,6 +6,7 @@ import type { CaseDetail } from '../../src/cases/sql/caseQueries.js';
 import { DOCUMENT_KINDS, makeDocuments, type DocumentKind } from '../../src/documents/index.js';
 import { makeAuthenticate } from '../../src/server/auth/principal.js';
 import { casesRouter } from '../../src/server/routes/cases.js';
+import { openApiRouter } from '../../src/server/routes/openapi.js';
 import { conversationSiteOf, documentsRouter } from '../../src/server/routes/documents.js';
 import { makeCases } from '../../src/cases/makeCases.js';
 import { startChannelServer, type ChannelServer } from '../helpers/channelServer.js';
@@ -56,6 +57,7 @@ beforeAll(async () => {
     routers: (channel) => [
       casesRouter({ authenticate, ...makeCases({ db: t.db }) }),
       documentsRouter({ authenticate, ...documents, conversationSite: conversationSiteOf({ authenticate: channel.directLine.authenticate, findSite: channel.sites.find }) }),
+      openApiRouter(),
     ],
   });
   const sites: Record<string, { id: string; secret: string }> = {};
@@ -230,5 +232,14 @@ describe('documents of a case filed through the real engine', () => {
     const fromOtherPage = await get(path, conversation.token, { Origin: 'https://b.example' });
     expect(fromOtherPage.status).toBe(403);
     expect((await readJson(fromOtherPage)).error.code).toBe('ORIGIN_NOT_ALLOWED');
+  });
+
+  it('is documented in the OpenAPI description, with the kinds and formats it serves', async () => {
+    const doc = await readJson(await fetch(`${server.base}/api/openapi.json`));
+    const op = doc.paths['/api/cases/{caseNo}/documents/{kind}.{format}'].get;
+    const param = (name: string) => op.parameters.find((p: { name: string }) => p.name === name).schema.enum;
+    expect(param('kind')).toEqual([...DOCUMENT_KINDS]);
+    expect(param('format')).toEqual(['pdf', 'docx']);
+    expect(Object.keys(op.responses)).toEqual(expect.arrayContaining(['200', '401', '404']));
   });
 });
