@@ -64,6 +64,11 @@ export const ServingLaws = z.strictObject({
         why: Text,
         /** For the Civil Code: the books served (总则, 合同编, 侵权责任编); absent = every part. */
         parts: z.array(Text).min(1).optional(),
+        /**
+         * When a stored version took effect, where that differs from its version date (the date in the
+         * file name): a version is cited only from this date on, and the previous one before it.
+         */
+        versions: z.array(z.strictObject({ versionDate: IsoDate, inForce: IsoDate })).min(1).optional(),
       }),
     )
     .min(1),
@@ -96,8 +101,32 @@ export const Repealed = z.strictObject({
       }),
     )
     .min(1),
+  /**
+   * Rules replaced by a newer rule whose text we do not hold yet: the old text stays citable only as
+   * the old rule ("the 2022 rule"), never as current, from `supersededOn` on.
+   */
+  superseded: z
+    .array(
+      z.strictObject({
+        /** The parser's `lawShort` of the replaced rule. */
+        lawShort: Text,
+        /** The version date of the replaced text we hold. */
+        versionDate: IsoDate,
+        /** How an answer names the old text: 2022 年暂行办法. */
+        oldName: Text,
+        supersededOn: IsoDate,
+        supersededBy: Text,
+        /** The replacing rule's number: 国家市场监督管理总局令第121号. */
+        order: Text,
+        /** False while `../shared/laws` holds no text of the replacing rule. */
+        replacementHeld: z.boolean(),
+        source: Text,
+      }),
+    )
+    .default([]),
 });
 export type Repealed = z.infer<typeof Repealed>;
+export type Superseded = Repealed['superseded'][number];
 
 export const Renamed = z.strictObject({
   bodies: z.array(

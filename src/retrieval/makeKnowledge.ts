@@ -8,6 +8,7 @@ import { loadKnowledgeFiles, type CatalogEntry, type KnowledgeFiles } from './kn
 import { isServed, mentionsLaw, servingLawShorts } from './servingSet.js';
 import { findLiveArticles } from './sql/lawArticles.js';
 import { findLivePlanSections } from './sql/planSections.js';
+import { chinaDate, makeVersionPolicy } from './versions.js';
 import type { KnowledgeDoc, LawArticle, PlanSection, SearchOptions } from './types.js';
 
 export type KnowledgeResult = {
@@ -27,10 +28,29 @@ export type KnowledgeResult = {
 /** The retrieval layer as the rest of Weiquan sees it (function types, so an LLM-backed one can replace it). */
 export type Knowledge = {
   search(q: { query: string } & Partial<SearchOptions>): KnowledgeResult[];
-  answer(q: { question: string; locale?: 'zh' | 'en' }): Answer;
-  /** The article we hold under a citation (current version first), for quoting it; undefined when we hold none. */
-  article(law: string, label: string): { law: string; article: string; versionDate: string | null; sourcePath: string; text: string } | undefined;
+  /** `on` (YYYY-MM-DD): the date that matters (the purchase date of a dispute); today in China by default. */
+  answer(q: { question: string; locale?: 'zh' | 'en'; on?: string }): Answer;
+  /**
+   * The articles an answer to `question` would cite, best first, beyond the three an answer shows (for
+   * measuring hit@k): the catalog's matches, then the retrieved articles that hold the question's words.
+   */
+  rankLaws(q: { question: string; k: number; on?: string }): { law: string; article: string }[];
+  /**
+   * The article we hold under a citation, in the version in force on `on` (today by default), for quoting it;
+   * undefined when we hold none. `supersededBy` names the rule that has replaced it since, when we do not hold that one.
+   */
+  article(law: string, label: string, on?: string): HeldArticle | undefined;
   stats(): { articles: number; laws: number; planSections: number; corpus: 'serving' | 'all' };
+};
+
+export type HeldArticle = {
+  law: string;
+  article: string;
+  versionDate: string | null;
+  inForce: string | null;
+  sourcePath: string;
+  text: string;
+  supersededBy?: { law: string; order: string; on: string; oldName: string };
 };
 
 export type KnowledgeDeps = { db: Queryable; knowledgeDir: string; corpus: 'serving' | 'all'; logger: Logger };
@@ -62,8 +82,11 @@ export function makeKnowledge(index: KnowledgeIndex, docs: KnowledgeDoc[], files
   // Names of laws we hold, so that 合同法 inside 劳动合同法 is not taken for the repealed 合同法.
   const lawNames = [...new Set(docs.flatMap((d) => (d.kind === 'law' ? [d.lawShort] : [])))];
   const matchCatalog = makeCatalogMatcher(files.catalog, tokenizer.normalize);
-  const articleByRef = new Map<string, LawArticle>();
-  for (const d of docs) if (d.kind === 'law' && (d.current || !articleByRef.has(`${d.lawShort}|${d.label}`))) articleByRef.set(`${d.lawShort}|${d.label}`, d);
+  const versionsByRef = new Map<string, LawArticle[]>();
+  for (const d of docs) if (d.kind === 'law') versionsByRef.set(`${d.lawShort}|${d.label}`, [...(versionsByRef.get(`${d.lawShort}|${d.label}`) ?? []), d]);
+  const policy = makeVersionPolicy(files.servingLaws, files.repealed.superseded);
+  /** The version of an article in force on a date. */
+  const articleOn = (law: string, label: string, on: string) => policy.pick(versionsByRef.get(`${law}|${label}`) ?? [], on);
   const rankPlans = makePlanRanker(docs.filter((d): d is PlanSection => d.kind === 'plan'), tokenizer.normalize);
   const textOf = (d: KnowledgeDoc) => tokenizer.normalize(d.kind === 'law' ? `${d.lawShort} ${d.chapterPath.join(' ')} ${d.text}` : `${d.path.join(' ')} ${d.text}`);
 
@@ -78,7 +101,12 @@ export function makeKnowledge(index: KnowledgeIndex, docs: KnowledgeDoc[], files
   /** The question's own words of two characters or more, each once. */
   const ownWords = (text: string) => [...new Set(tokenizer.tokenize(text).filter((t) => t.length >= 2))];
 
-  const answer: Knowledge['answer'] = ({ question, locale = 'zh' }) => {
+  /**
+   * What answers a question: its references, the plan section, and the law articles best first (the
+   * catalog's, then the retriever's). `forAnswer` keeps only retrieved articles close to the best one,
+   * as an answer shows them; otherwise every relevant one of the first `k` is kept, for ranking.
+   */
+  const select = (question: string, on: string, k: number, forAnswer: boolean) => {
     const references = index.resolveReferences(question);
     const reference = references[0];
     // The articles a direct reference names (or the current articles replacing a repealed one).
@@ -89,7 +117,7 @@ export function makeKnowledge(index: KnowledgeIndex, docs: KnowledgeDoc[], files
     // "维权预案的制定原则有哪些" asks about the plan itself: statutes that merely share its words (应急预案,
     // 制定) are not what was asked, so such a question is answered from the plan alone.
     const aboutPlan = !reference && plans.length > 0 && PLAN_WORDS.test(question);
-    const lawHits = aboutPlan ? [] : index.search(question, { k: 5, scope: 'law', corpus: 'serving' });
+    const lawHits = aboutPlan ? [] : index.search(question, { k: Math.max(5, k), scope: 'law', corpus: 'serving' });
     // A direct reference is answered with the named article (or its replacement), not with its neighbours.
     const namedHits = lawHits.filter((h) => named.has(h.id));
     // Without a live named article (消保法第九十九条 does not exist), the reference's own words (the law's
@@ -97,11 +125,23 @@ export function makeKnowledge(index: KnowledgeIndex, docs: KnowledgeDoc[], files
     const words = references.length ? ownWords(index.withoutReferences(question)) : own;
     const kept = namedHits.length ? namedHits : lawHits.filter((h) => relevant(words, h));
     const top = kept[0]?.score ?? 0;
-    const retrieved = kept.filter((h) => h.score >= top * 0.6).flatMap((h) => byId.get(h.id) ?? []).filter((d): d is LawArticle => d.kind === 'law');
+    const retrieved = kept.filter((h) => !forAnswer || h.score >= top * 0.6).flatMap((h) => byId.get(h.id) ?? []).filter((d): d is LawArticle => d.kind === 'law');
     // The catalog's everyday phrasings point at the provision a shopper means; its articles go
     // first (only those we hold: every citation must be a real article), the retriever's after.
-    const fromCatalog = reference || aboutPlan ? [] : matchCatalog(question).slice(0, 2).flatMap((m) => articleByRef.get(`${m.entry.law}|${m.entry.article}`) ?? []);
-    const closeLaws = [...new Map([...fromCatalog, ...retrieved].map((a) => [`${a.lawShort}|${a.label}`, a])).values()].slice(0, 3);
+    const fromCatalog = reference || aboutPlan ? [] : matchCatalog(question).slice(0, 2).flatMap((m) => articleOn(m.entry.law, m.entry.article, on) ?? []);
+    // Each article in the version in force on the date that matters (a retrieved hit may be any stored version).
+    const laws = [...new Map([...fromCatalog, ...retrieved].map((a) => [`${a.lawShort}|${a.label}`, articleOn(a.lawShort, a.label, on) ?? a])).values()].slice(0, k);
+    return { references, reference, plans, aboutPlan, laws };
+  };
+
+  const rankLaws: Knowledge['rankLaws'] = ({ question, k, on = chinaDate(new Date()) }) =>
+    select(question, on, k, false).laws.map((a) => ({ law: a.lawShort, article: a.label }));
+
+  const answer: Knowledge['answer'] = ({ question, locale = 'zh', on = chinaDate(new Date()) }) => {
+    const { references, reference, plans, aboutPlan, laws: closeLaws } = select(question, on, 3, true);
+    const superseded = [...new Map(
+      [...closeLaws.flatMap((a) => policy.supersededOn(a, on) ?? []), ...files.repealed.superseded.filter((s) => s.supersededOn <= on && [question, ...plans.map((p) => p.text)].some((t) => mentionsSuperseded(t, s.lawShort)))].map((s) => [s.lawShort, s]),
+    ).values()];
     return composeAnswer({
       question,
       locale,
@@ -115,6 +155,8 @@ export function makeKnowledge(index: KnowledgeIndex, docs: KnowledgeDoc[], files
       repealed: repealedMentioned([question, ...plans.map((p) => p.text)], files, reference, lawNames),
       missing: references.flatMap((r) => (r.kind === 'notFound' ? [{ law: r.lawShort, article: r.label }] : [])),
       renamed: renamedMentioned([question, ...plans.map((p) => p.text)], files),
+      inForce: new Map(closeLaws.map((a) => [a.id, policy.inForce(a)])),
+      superseded,
     });
   };
 
@@ -132,13 +174,30 @@ export function makeKnowledge(index: KnowledgeIndex, docs: KnowledgeDoc[], files
   return {
     search,
     answer,
-    article(law, label) {
-      const d = articleByRef.get(`${law}|${label}`);
-      return d && { law: d.lawShort, article: d.label, versionDate: d.versionDate, sourcePath: d.sourcePath, text: d.text };
+    rankLaws,
+    article(law, label, on = chinaDate(new Date())) {
+      const d = articleOn(law, label, on);
+      if (!d) return undefined;
+      const replaced = policy.supersededOn(d, on);
+      return {
+        law: d.lawShort,
+        article: d.label,
+        versionDate: d.versionDate,
+        inForce: policy.inForce(d),
+        sourcePath: d.sourcePath,
+        text: d.text,
+        ...(replaced ? { supersededBy: { law: replaced.supersededBy, order: replaced.order, on: replaced.supersededOn, oldName: replaced.oldName } } : {}),
+      };
     },
     stats: () => ({ articles: articleCount, laws: new Set(docs.flatMap((d) => (d.kind === 'law' ? [d.lawShort] : []))).size, planSections: docs.length - articleCount, corpus }),
   };
 }
+
+/** 投诉举报处理暂行办法 (or its full name) named in a text; the new 投诉举报处理办法 alone does not count. */
+const mentionsSuperseded = (text: string, lawShort: string) => {
+  const short = lawShort.replace(/^市场监督管理/, '');
+  return [lawShort, short, short.replace('处理', '')].some((name) => text.includes(name));
+};
 
 const matched = (terms: string[], text: string) => terms.filter((t) => text.includes(t)).length;
 

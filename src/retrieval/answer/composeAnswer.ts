@@ -1,4 +1,4 @@
-import type { CatalogEntry } from '../knowledgeFiles.js';
+import type { CatalogEntry, Superseded } from '../knowledgeFiles.js';
 import type { LawArticle, PlanSection } from '../types.js';
 import { trimQuote } from './trimQuote.js';
 
@@ -8,8 +8,12 @@ export type Citation = {
   lawTitle: string;
   article: string;
   versionDate: string | null;
-  /** False when the cited text is an older version kept for reference. */
+  /** False when the cited text is an older version kept for reference, or a rule replaced since. */
   current: boolean;
+  /** When this version took effect, if we know it apart from the version date. */
+  inForce: string | null;
+  /** The rule that has replaced this one (whose text we do not hold), when it has. */
+  supersededBy?: string;
   sourcePath: string;
   quote: string;
 };
@@ -22,7 +26,7 @@ export type Answer = {
   planSections: PlanCitation[];
   /** True when neither the plans nor the laws cover the question well enough to answer. */
   notCovered: boolean;
-  /** Articles that do not exist, repealed laws and renamed bodies met in the question or the quoted texts. */
+  /** Articles that do not exist, repealed or superseded rules and renamed bodies met in the question or the quoted texts. */
   notices: string[];
 };
 
@@ -46,6 +50,10 @@ export type AnswerParts = {
   renamed: [string, string][];
   /** Articles the question names that the law does not have (消保法第九十九条). */
   missing?: { law: string; article: string }[];
+  /** When each cited article (by id) took effect. */
+  inForce?: ReadonlyMap<string, string | null>;
+  /** Rules replaced by one we do not hold, cited or named: quoted only as the old rule, never as current. */
+  superseded?: Superseded[];
 };
 
 const DISCLAIMER = {
@@ -63,26 +71,33 @@ export function composeAnswer(parts: AnswerParts): Answer {
   const notices = [
     ...(parts.missing ?? []).map((m) => (locale === 'en' ? `${m.law} has no ${m.article}: please check the article number.` : `《${m.law}》没有${m.article}，请核对条文序号。`)),
     ...parts.repealed.map((r) => repealedNotice(r, locale)),
+    ...(parts.superseded ?? []).map((s) => supersededNotice(s, locale)),
     ...parts.renamed.map(([old, now]) => (locale === 'en' ? `"${old}" no longer exists: its consumer-protection functions now belong to ${now} (市场监督管理部门).` : `“${old}”已不再使用，相关职能现由${now}承担。`)),
   ];
   if (parts.laws.length === 0 && parts.plans.length === 0) {
     return { answer: [...notices, notCoveredText(locale)].join('\n\n'), citations: [], planSections: [], notCovered: true, notices };
   }
 
-  const citations = parts.laws.map((a) => ({
-    law: a.lawShort,
-    lawTitle: a.lawTitle,
-    article: a.label,
-    versionDate: a.versionDate,
-    current: a.current,
-    sourcePath: a.sourcePath,
-    quote: trimQuote(a.text, parts.terms),
-  }));
+  const replaced = new Map((parts.superseded ?? []).map((s) => [`${s.lawShort}|${s.versionDate}`, s]));
+  const citations: Citation[] = parts.laws.map((a) => {
+    const by = replaced.get(`${a.lawShort}|${a.versionDate ?? ''}`);
+    return {
+      law: a.lawShort,
+      lawTitle: a.lawTitle,
+      article: a.label,
+      versionDate: a.versionDate,
+      current: a.current && !by,
+      inForce: parts.inForce?.get(a.id) ?? a.versionDate,
+      ...(by ? { supersededBy: by.supersededBy } : {}),
+      sourcePath: a.sourcePath,
+      quote: trimQuote(a.text, parts.terms),
+    };
+  });
   const planSections = parts.plans.map((s) => ({ planId: s.planId, planTitle: s.planTitle, heading: s.heading, path: s.path, quote: trimQuote(s.text, parts.terms, 240) }));
 
   const lawParagraphs = citations.map((c) => {
     const entry = parts.catalog.get(`${c.law}|${c.article}`);
-    const version = c.versionDate ? (locale === 'en' ? `, version of ${c.versionDate}` : `（${c.versionDate}版${c.current ? '' : '，已有新版本'}）`) : '';
+    const version = versionText(c, replaced, locale);
     if (locale === 'en') return `${c.law} ${c.article}${version}: ${entry ? entry.summaryEn : 'the article reads (in Chinese):'}\n> ${c.quote}`;
     const lead = entry ? `${entry.summary}${entry.remedy ? `可以主张：${entry.remedy}` : ''}${entry.timeLimit ? `时限：${entry.timeLimit}` : ''}` : '条文如下：';
     return `《${c.law}》${c.article}${version}：${lead}\n> ${c.quote}`;
@@ -91,6 +106,26 @@ export function composeAnswer(parts: AnswerParts): Answer {
   const paragraphs = [...notices, ...(parts.planFirst ? [...planParagraphs, ...lawParagraphs] : [...lawParagraphs, ...planParagraphs])];
   paragraphs.push(DISCLAIMER[locale]);
   return { answer: paragraphs.join('\n\n'), citations, planSections, notCovered: false, notices };
+}
+
+/** Which version is cited: its date, when it took effect if later, and whether it is still current. */
+function versionText(c: Citation, replaced: ReadonlyMap<string, Superseded>, locale: 'zh' | 'en'): string {
+  if (!c.versionDate) return '';
+  const by = replaced.get(`${c.law}|${c.versionDate}`);
+  const from = c.inForce && c.inForce !== c.versionDate ? c.inForce : undefined;
+  if (locale === 'en') {
+    if (by) return ` (the ${c.versionDate.slice(0, 4)} rule, replaced on ${by.supersededOn} by ${by.supersededBy})`;
+    return `, version of ${c.versionDate}${from ? `, in force from ${from}` : ''}${c.current ? '' : ', a newer version exists'}`;
+  }
+  if (by) return `（${by.oldName}，已于${by.supersededOn}被《${by.supersededBy}》取代）`;
+  return `（${c.versionDate}版${from ? `，${from}起施行` : ''}${c.current ? '' : '，已有新版本'}）`;
+}
+
+function supersededNotice(s: Superseded, locale: 'zh' | 'en'): string {
+  if (locale === 'en') {
+    return `${s.lawShort} was replaced on ${s.supersededOn} by ${s.supersededBy} (${s.order}). We do not hold the new text yet: anything quoted here is the ${s.versionDate.slice(0, 4)} rule, for reference only; the new rule prevails.`;
+  }
+  return `《${s.lawShort}》已于${s.supersededOn}被《${s.supersededBy}》（${s.order}）取代。新办法的条文我们尚未收录，这里引用的只是${s.oldName}的规定，仅供参考，以新办法为准。`;
 }
 
 function repealedNotice(r: RepealedNotice, locale: 'zh' | 'en'): string {

@@ -39,18 +39,7 @@ export async function ingestPlans(db: Db, files: string[], options: PlanIngestOp
       report.unchanged += 1;
       continue;
     }
-    const parsed = parsePlan(content, planId);
-    const sections: PlanSection[] = parsed.sections.map((s, i) => ({
-      id: `${planId}#${i + 1}`,
-      kind: 'plan',
-      planId,
-      planTitle: parsed.title,
-      heading: s.heading,
-      path: s.path,
-      text: s.text,
-      order: i + 1,
-      sourcePath,
-    }));
+    const sections = planSections(content, planId, sourcePath);
     await db.withTransaction(async (tx) => {
       await upsertSource(tx, { sourcePath, kind: 'plan', contentHash });
       await replacePlanSections(tx, sourcePath, sections);
@@ -66,6 +55,22 @@ export async function ingestPlans(db: Db, files: string[], options: PlanIngestOp
   }
   options.logger.info({ ...report, namespace: options.namespace }, 'knowledge.plans_ingested');
   return report;
+}
+
+/** A plan file's sections as stored and served. */
+export function planSections(content: string, planId: string, sourcePath: string): PlanSection[] {
+  const parsed = parsePlan(content, planId);
+  return parsed.sections.map((s, i) => ({
+    id: `${planId}#${i + 1}`,
+    kind: 'plan',
+    planId,
+    planTitle: parsed.title,
+    heading: s.heading,
+    path: s.path,
+    text: s.text,
+    order: i + 1,
+    sourcePath,
+  }));
 }
 
 /** Plan files in a folder: .md, .markdown and .txt, sorted. */
