@@ -29,7 +29,8 @@ describe('the layer rules reject a deliberately violating file', () => {
     expect(cases.length).toBeGreaterThanOrEqual(16);
   });
 
-  it.each(cases)('$file', async ({ text, lintAs, expected }) => {
+  // The first lint of a run loads the TypeScript resolver and the project: seconds on a busy machine.
+  it.each(cases)('$file', { timeout: 60_000 }, async ({ text, lintAs, expected }) => {
     const [result] = await eslint.lintText(text, { filePath: path.join(repoRoot, lintAs) });
     const messages = (result?.messages ?? []).filter((m) => m.severity === 2).map((m) => m.message);
     expect(messages.some((m) => m.includes(expected)), `got: ${JSON.stringify(messages)}`).toBe(true);
