@@ -21,6 +21,7 @@ const keys: Record<string, string> = {};
 let conversation: { id: string; token: string };
 let detail: CaseDetail;
 let siteA: { id: string; secret: string };
+let engine: Awaited<ReturnType<typeof makeTestEngine>>;
 
 // The done-when ladder of the transcripts: a parcel never received, seller and platform refuse, 12315.
 const SCRIPT = [
@@ -47,8 +48,8 @@ async function say(text: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  const engine = await makeTestEngine(t.db);
-  const documents = makeDocuments({ db: t.db, now: () => new Date('2026-11-28T10:00:00+08:00') });
+  engine = await makeTestEngine(t.db);
+  const documents = makeDocuments({ db: t.db, quote: engine.knowledge.article, now: () => new Date('2026-11-28T10:00:00+08:00') });
   const authenticate = makeAuthenticate({ apiKey: (key) => authenticateApiKey(t.db, key), session: (token) => agentForSession(t.db, token) });
   server = await startChannelServer({
     db: t.db,
@@ -176,11 +177,10 @@ describe('documents of a case filed through the real engine', () => {
     const cites = [...detail.record.remedies.flatMap((k) => k.citations), ...detail.record.deadlines.flatMap((d) => d.citations), ...detail.record.citations];
     expect(cites.length).toBeGreaterThan(0);
     for (const c of cites) {
-      const held = await t.db.query<{ text: string; version_date: string | null }>(
-        `select text, to_char(version_date, 'YYYY-MM-DD') as version_date from law_articles where law_short = $1 and label = $2 order by is_current desc, version_date desc nulls last limit 1`,
-        [c.law, c.article],
-      );
-      const article = held.rows[0];
+      const article = engine.knowledge.article(c.law, c.article, detail.record.order.orderDate);
+      // The same article text as in law_articles, the version in force on the purchase date.
+      const rows = await t.db.query<{ text: string }>('select text from law_articles where law_short = $1 and label = $2', [c.law, c.article]);
+      expect(rows.rows.map((r) => r.text)).toContain(article?.text);
       expect(article, `${c.law}${c.article} is held`).toBeDefined();
       expect(flat, `${c.law}${c.article}`).toContain(squash(article?.text ?? ''));
     }

@@ -40,10 +40,11 @@ const file = (record: CaseRecord, locale: DocumentLocale = 'zh'): CaseFile => ({
   status: 'external',
   locale,
   filedOn: '2026-11-01',
+  lawsOn: '2026-11-01',
   record,
   events: [{ seq: 1, type: 'filed', actor: 'bot', payload: { status: 'open' }, at: '2026-11-01T10:00:00.000000+08:00' }],
   evidenceFiles: [{ name: 'photo.jpg', sha256: 'a'.repeat(64), size: 1234, contentType: 'image/jpeg', at: '2026-11-01T10:05:00.000000+08:00' }],
-  articles: new Map([['消费者权益保护法|第五十五条', { law: '消费者权益保护法', article: '第五十五条', lawTitle: '中华人民共和国消费者权益保护法', versionDate: '2013-10-25', isCurrent: true, text: '第五十五条 经营者提供商品或者服务有欺诈行为的……' }]]),
+  articles: new Map([['消费者权益保护法|第五十五条', { law: '消费者权益保护法', article: '第五十五条', versionDate: '2013-10-25', inForce: '2014-03-15', text: '第五十五条 经营者提供商品或者服务有欺诈行为的……' }]]),
 });
 
 const textOf = (d: DocumentContent): string =>
