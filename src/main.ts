@@ -119,7 +119,14 @@ async function main(): Promise<void> {
     readiness: allReady(() => checkDatabase(database.db, migrations), knowledgeReadiness(() => services !== undefined)),
     poolStats: () => database.db.stats(),
     isShuttingDown: () => shuttingDown,
-    routers: [knowledgeRouter(() => services?.knowledge, directLine.limits), casesRouter({ authenticate, ...cases }), ...agentConsole.routers, openApiRouter(), botFrameworkRouter({ endpoint: botEndpoint, status: () => botStatus }), widgetRouter({ assets: widgetAssets, demoPage: config.demoSite }), consoleAssetsRouter({ assets: consoleAssets }), documentsRouter({ authenticate, ...makeDocuments({ db: database.db, now: () => new Date() }), conversationSite: conversationSiteOf({ authenticate: directLine.directLine.authenticate, findSite: directLine.sites.find }) }), ...directLine.routers],
+    routers: [knowledgeRouter(() => services?.knowledge, directLine.limits), casesRouter({ authenticate, ...cases }), ...agentConsole.routers, openApiRouter(), botFrameworkRouter({ endpoint: botEndpoint, status: () => botStatus }), widgetRouter({ assets: widgetAssets, demoPage: config.demoSite }), consoleAssetsRouter({ assets: consoleAssets }), documentsRouter({ authenticate, ...makeDocuments({
+          db: database.db,
+          quote: (law, article, on) => {
+            if (!services) throw new AppError('NOT_READY', '助手还在启动，请稍后再试。The assistant is still starting; please retry in a few seconds.');
+            return services.knowledge.article(law, article, on);
+          },
+          now: () => new Date(),
+        }), conversationSite: conversationSiteOf({ authenticate: directLine.directLine.authenticate, findSite: directLine.sites.find }) }), ...directLine.routers],
     early: directLine.early,
   });
   const http = await listen(app, config.port, config.host);

@@ -1,7 +1,7 @@
 import type { Queryable } from '../storage/index.js';
 import { buildDocument } from './content/index.js';
 import { shanghaiDate } from './content/format.js';
-import type { CaseFile, DocumentContent, DocumentFormat, DocumentKind, DocumentLocale } from './model.js';
+import type { CaseFile, DocumentContent, DocumentFormat, DocumentKind, DocumentLocale, QuoteArticle } from './model.js';
 import { renderDocx } from './render/docx.js';
 import { renderPdf } from './render/pdf.js';
 import { loadCaseFileForConversation, loadCaseFileForSites } from './sql/loadCaseFile.js';
@@ -25,14 +25,14 @@ export async function renderDocument(file: CaseFile, kind: DocumentKind, format:
 export type Documents = ReturnType<typeof makeDocuments>;
 
 /** The documents of a case, found by the caller's sites (cases API, console) or by the conversation it was filed from (widget). */
-export function makeDocuments(deps: { db: Queryable; now: () => Date }) {
+export function makeDocuments(deps: { db: Queryable; quote: QuoteArticle; now: () => Date }) {
   return {
     async forCase(sites: readonly string[], caseNo: string, kind: DocumentKind, format: DocumentFormat, locale?: DocumentLocale): Promise<RenderedDocument | undefined> {
-      const file = await loadCaseFileForSites(deps.db, sites, caseNo);
+      const file = await loadCaseFileForSites(deps.db, deps.quote, sites, caseNo);
       return file ? renderDocument(file, kind, format, { locale, now: deps.now() }) : undefined;
     },
     async forConversation(siteId: string, conversationId: string, kind: DocumentKind, format: DocumentFormat, locale?: DocumentLocale): Promise<RenderedDocument | undefined> {
-      const file = await loadCaseFileForConversation(deps.db, siteId, conversationId);
+      const file = await loadCaseFileForConversation(deps.db, deps.quote, siteId, conversationId);
       return file ? renderDocument(file, kind, format, { locale, now: deps.now() }) : undefined;
     },
   };

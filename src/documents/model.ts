@@ -15,8 +15,20 @@ export const isDocumentFormat = (value: string): value is DocumentFormat => (DOC
 
 export type CaseEventEntry = { seq: number; type: string; actor: string; payload: unknown; at: string };
 export type EvidenceFileEntry = { name: string; sha256: string; size: number; contentType: string; at: string };
-/** An article as held in law_articles, in the version the documents quote. */
-export type HeldArticle = { law: string; article: string; lawTitle: string; versionDate: string | null; isCurrent: boolean; text: string };
+/** An article as the knowledge base holds it, in the version in force on the date that matters. */
+export type HeldArticle = {
+  law: string;
+  article: string;
+  versionDate: string | null;
+  /** When that version took effect, when known. */
+  inForce?: string | null;
+  text: string;
+  /** The rule that has replaced it since (its text not held). */
+  supersededBy?: { law: string; order: string; on: string };
+};
+
+/** The knowledge base's article lookup (src/retrieval's `article`), passed in. */
+export type QuoteArticle = (law: string, article: string, on: string) => HeldArticle | undefined;
 
 /** Everything a document is built from: the stored case, never retyped. */
 export type CaseFile = {
@@ -29,6 +41,8 @@ export type CaseFile = {
   record: CaseRecord;
   events: CaseEventEntry[];
   evidenceFiles: EvidenceFileEntry[];
+  /** The date the cited articles are quoted for: the purchase date, else the filing date. */
+  lawsOn: string;
   /** The cited articles we hold, keyed `law|article`. */
   articles: Map<string, HeldArticle>;
 };

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CaseStatus } from './routes/caseApi.js';
 import { packageVersion } from '../version.js';
 import { CaseListQuery, CasePatchBody } from './routes/cases.js';
+import { DOCUMENT_FORMATS, DOCUMENT_KINDS } from '../documents/index.js';
 import { AnswerBody, SearchBody } from './routes/knowledge.js';
 
 /**
@@ -161,6 +162,27 @@ export function openApiDocument(): JsonSchema {
           parameters: [caseNo],
           requestBody: { required: true, content: json(input(CasePatchBody)) },
           responses: { 200: { description: 'The updated case', content: json(ref('CaseDetail')) }, ...errors(400, 401, 403, 404, 415, 503) },
+        },
+      },
+      '/api/cases/{caseNo}/documents/{kind}.{format}': {
+        get: {
+          summary: 'A document of the case, made from its record: a letter, a complaint, or the dossier',
+          description:
+            'seller-letter (致商家的协商函), platform-request (平台介入申请), complaint-12315 (消费投诉书, every item 市场监督管理投诉举报处理暂行办法 第九条 requires), mediation-request (消协调解申请书), report (举报信), civil-complaint (民事起诉状, the courts\' model structure), dossier (案件卷宗: summary, timeline, remedies and deadlines with citations, evidence with SHA-256, the cited articles in full). Facts the case lacks appear as 【请填写…】 to fill in. PDF embeds a subset of Noto Sans SC; .docx names the font. Sent with Cache-Control: no-store. The consumer downloads the same documents from the widget with the conversation token at GET /v3/directline/conversations/{conversationId}/documents/{kind}.{format}.',
+          security: secured,
+          parameters: [
+            caseNo,
+            { name: 'kind', in: 'path', required: true, schema: { type: 'string', enum: [...DOCUMENT_KINDS] } },
+            { name: 'format', in: 'path', required: true, schema: { type: 'string', enum: [...DOCUMENT_FORMATS] } },
+            { name: 'lang', in: 'query', required: false, description: 'zh or en; defaults to the conversation\'s language. English documents keep the Chinese legal names.', schema: { type: 'string', enum: ['zh', 'en'] } },
+          ],
+          responses: {
+            200: {
+              description: 'The file, as an attachment named {caseNo}-{kind}[-en].{format}',
+              content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } }, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document': { schema: { type: 'string', format: 'binary' } } },
+            },
+            ...errors(400, 401, 404, 503),
+          },
         },
       },
     },

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Page, WebSocketRoute } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../src/storage/index.js';
+import { pdfText, squash } from '../helpers/documents.js';
 import { createTestDatabase, dropTestDatabase, type TestDatabase } from '../helpers/testDatabase.js';
 import { createTestAgent } from './support/agents.js';
 import { launchChromium, screenshot, watchPageProblems, type Browser } from './support/chromium.js';
@@ -143,6 +144,14 @@ describe('handing a widget conversation to an agent in the console and back', ()
     expect(await casePanel.locator('.cards li').count()).toBeGreaterThan(1);
     expect(await casePanel.locator('.cards .chip').filter({ hasText: '《' }).count()).toBeGreaterThan(0);
     await screenshot(agent, 'console-case');
+
+    // The case's dossier downloads with the agent's session (issue 17).
+    const [dossier] = await Promise.all([agent.waitForEvent('download', { timeout: 30_000 }), casePanel.locator('a[data-doc="dossier.pdf"]').click()]);
+    expect(dossier.suggestedFilename()).toBe(`${caseNo}-dossier.pdf`);
+    const dossierText = squash((await pdfText(new Uint8Array(await fs.readFile(await dossier.path())))).text);
+    expect(dossierText).toContain(caseNo);
+    expect(dossierText).toContain('¥2,999');
+    expect(await casePanel.locator('.documents li').count()).toBe(7);
 
     // The status select PATCHes the case with the agent's session.
     await casePanel.getByLabel('案件状态').selectOption('negotiating');

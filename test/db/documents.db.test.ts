@@ -6,6 +6,7 @@ import type { CaseDetail } from '../../src/cases/sql/caseQueries.js';
 import { DOCUMENT_KINDS, makeDocuments, type DocumentKind } from '../../src/documents/index.js';
 import { makeAuthenticate } from '../../src/server/auth/principal.js';
 import { casesRouter } from '../../src/server/routes/cases.js';
+import { openApiRouter } from '../../src/server/routes/openapi.js';
 import { conversationSiteOf, documentsRouter } from '../../src/server/routes/documents.js';
 import { makeCases } from '../../src/cases/makeCases.js';
 import { startChannelServer, type ChannelServer } from '../helpers/channelServer.js';
@@ -20,6 +21,7 @@ const keys: Record<string, string> = {};
 let conversation: { id: string; token: string };
 let detail: CaseDetail;
 let siteA: { id: string; secret: string };
+let engine: Awaited<ReturnType<typeof makeTestEngine>>;
 
 // The done-when ladder of the transcripts: a parcel never received, seller and platform refuse, 12315.
 const SCRIPT = [
@@ -46,8 +48,8 @@ async function say(text: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  const engine = await makeTestEngine(t.db);
-  const documents = makeDocuments({ db: t.db, now: () => new Date('2026-11-28T10:00:00+08:00') });
+  engine = await makeTestEngine(t.db);
+  const documents = makeDocuments({ db: t.db, quote: engine.knowledge.article, now: () => new Date('2026-11-28T10:00:00+08:00') });
   const authenticate = makeAuthenticate({ apiKey: (key) => authenticateApiKey(t.db, key), session: (token) => agentForSession(t.db, token) });
   server = await startChannelServer({
     db: t.db,
@@ -56,6 +58,7 @@ beforeAll(async () => {
     routers: (channel) => [
       casesRouter({ authenticate, ...makeCases({ db: t.db }) }),
       documentsRouter({ authenticate, ...documents, conversationSite: conversationSiteOf({ authenticate: channel.directLine.authenticate, findSite: channel.sites.find }) }),
+      openApiRouter(),
     ],
   });
   const sites: Record<string, { id: string; secret: string }> = {};
@@ -174,11 +177,10 @@ describe('documents of a case filed through the real engine', () => {
     const cites = [...detail.record.remedies.flatMap((k) => k.citations), ...detail.record.deadlines.flatMap((d) => d.citations), ...detail.record.citations];
     expect(cites.length).toBeGreaterThan(0);
     for (const c of cites) {
-      const held = await t.db.query<{ text: string; version_date: string | null }>(
-        `select text, to_char(version_date, 'YYYY-MM-DD') as version_date from law_articles where law_short = $1 and label = $2 order by is_current desc, version_date desc nulls last limit 1`,
-        [c.law, c.article],
-      );
-      const article = held.rows[0];
+      const article = engine.knowledge.article(c.law, c.article, detail.record.order.orderDate);
+      // The same article text as in law_articles, the version in force on the purchase date.
+      const rows = await t.db.query<{ text: string }>('select text from law_articles where law_short = $1 and label = $2', [c.law, c.article]);
+      expect(rows.rows.map((r) => r.text)).toContain(article?.text);
       expect(article, `${c.law}${c.article} is held`).toBeDefined();
       expect(flat, `${c.law}${c.article}`).toContain(squash(article?.text ?? ''));
     }
@@ -230,5 +232,14 @@ describe('documents of a case filed through the real engine', () => {
     const fromOtherPage = await get(path, conversation.token, { Origin: 'https://b.example' });
     expect(fromOtherPage.status).toBe(403);
     expect((await readJson(fromOtherPage)).error.code).toBe('ORIGIN_NOT_ALLOWED');
+  });
+
+  it('is documented in the OpenAPI description, with the kinds and formats it serves', async () => {
+    const doc = await readJson(await fetch(`${server.base}/api/openapi.json`));
+    const op = doc.paths['/api/cases/{caseNo}/documents/{kind}.{format}'].get;
+    const param = (name: string) => op.parameters.find((p: { name: string }) => p.name === name).schema.enum;
+    expect(param('kind')).toEqual([...DOCUMENT_KINDS]);
+    expect(param('format')).toEqual(['pdf', 'docx']);
+    expect(Object.keys(op.responses)).toEqual(expect.arrayContaining(['200', '401', '404']));
   });
 });

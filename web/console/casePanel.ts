@@ -67,7 +67,7 @@ export function makeCasePanel(t: Strings, locale: Locale, actions: CaseActions) 
       caseNo = view.case?.caseNo;
       statusRow.hidden = !view.case;
       if (view.case) status.value = view.case.status;
-      details.replaceChildren(...(view.case ? renderCase(view.case, t, locale) : [h('p', { class: 'empty' }, [t.noCase])]), renderEvidence(view, t));
+      details.replaceChildren(...(view.case ? renderCase(view.case, t, locale) : [h('p', { class: 'empty' }, [t.noCase])]), ...(view.case ? [renderDocuments(view.case.caseNo, view.conversation.locale, t)] : []), renderEvidence(view, t));
       const list = [...view.notes, ...(view.case?.notes ?? [])];
       notes.replaceChildren(...(list.length > 0 ? list.map((n) => h('li', {}, [h('p', {}, [n.text]), h('small', {}, [n.actor === `agent:${me}` ? t.me : n.actor, ' · ', dateTime(n.at)])])) : [h('li', { class: 'empty' }, [t.noNotes])]));
     },
@@ -101,6 +101,27 @@ function renderEvidence(view: ConversationView, t: Strings): HTMLElement {
     return h('li', {}, [h('a', { href: url, target: '_blank', rel: 'noopener' }, [preview ?? e.name]), preview ? h('span', { class: 'file-name' }, [e.name]) : null]);
   });
   return section(t.evidence, h('ul', { class: 'evidence' }, items.length > 0 ? items : [h('li', { class: 'empty' }, [t.noEvidence])]));
+}
+
+const DOCUMENT_KINDS = ['dossier', 'seller-letter', 'platform-request', 'complaint-12315', 'mediation-request', 'report', 'civil-complaint'];
+// Addressed to a Chinese authority or court: for an English conversation, the Chinese version too.
+const AUTHORITY = new Set(['complaint-12315', 'mediation-request', 'report', 'civil-complaint']);
+
+/** Download links for the case's documents; the browser sends the agent's session cookie with them. */
+function renderDocuments(caseNo: string, conversationLocale: string | null, t: Strings): HTMLElement {
+  const href = (kind: string, format: string, lang?: string) => `/api/cases/${encodeURIComponent(caseNo)}/documents/${kind}.${format}${lang ? `?lang=${lang}` : ''}`;
+  const link = (label: string, kind: string, format: string, lang?: string) => h('a', { href: href(kind, format, lang), download: '', class: 'chip', 'data-doc': `${kind}.${format}${lang ? `:${lang}` : ''}` }, [label]);
+  const items = DOCUMENT_KINDS.map((kind) =>
+    h('li', {}, [
+      h('span', {}, [t.documentNames[kind] ?? kind]),
+      ' ',
+      link('PDF', kind, 'pdf'),
+      ' ',
+      link('Word', kind, 'docx'),
+      ...(conversationLocale === 'en' && AUTHORITY.has(kind) ? [' ', link(`${t.inChinese} PDF`, kind, 'pdf', 'zh')] : []),
+    ]),
+  );
+  return section(t.documents, h('ul', { class: 'documents' }, items));
 }
 
 const section = (title: string, body: HTMLElement) => h('section', {}, [h('h3', {}, [title]), body]);

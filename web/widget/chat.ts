@@ -6,6 +6,7 @@ import { actionsOf, fileNamesOf, renderBotMessage, renderUserMessage } from './r
 import { shapeInput } from './shapeInput.js';
 import type { Activity, Locale } from './types.js';
 import type { View } from './view.js';
+import { makeDocumentsBar } from './documents.js';
 
 type Pending = { clientId: string; activity: Activity; element: HTMLElement };
 
@@ -28,6 +29,7 @@ export function makeChat(view: View, t: Strings, locale: Locale) {
   let countdown: number | undefined;
   let retryTimer: number | undefined;
   let retries = 0;
+  const documents = makeDocumentsBar(view.docs, t, locale, () => connection);
 
   const scrollToEnd = () => (view.scroller.scrollTop = view.scroller.scrollHeight);
   const add = (el: HTMLElement) => {
@@ -50,6 +52,8 @@ export function makeChat(view: View, t: Strings, locale: Locale) {
     if (!isBot) return handleUser(a);
     showTyping(false);
     add(renderBotMessage(a, t));
+    const caseNo = a.channelData?.weiquan?.caseNo;
+    if (typeof caseNo === 'string' && /^WQ-\d{8}-[0-9A-Z]{4}$/.test(caseNo)) documents.caseFiled(caseNo);
     offered = actionsOf(a);
     showActions();
     shapeInput(view.shaped, a.channelData?.weiquan?.awaiting, offered.length > 0, t, submit);
@@ -220,6 +224,7 @@ export function makeChat(view: View, t: Strings, locale: Locale) {
       mine.clear();
       outbox.length = 0;
       view.log.replaceChildren();
+      documents.reset();
       clearInputShapes();
     },
     status: setStatus,

@@ -1,4 +1,4 @@
-import { expiry, field, HttpError, isActivitySet, randomId, request, uploadFile } from './http.js';
+import { downloadFile, expiry, field, HttpError, isActivitySet, randomId, request, uploadFile } from './http.js';
 import type { SessionStore } from './sessionStore.js';
 import type { Activity, Locale, Session } from './types.js';
 
@@ -19,6 +19,8 @@ export type Connection = {
   userId(): string | undefined;
   send(activity: Activity): Promise<string>;
   upload(file: File, activity: Activity, onProgress: (fraction: number) => void): Promise<string>;
+  /** A document of the conversation's case (e.g. complaint-12315.pdf), in `lang` or the conversation's language. */
+  document(file: string, lang?: Locale): Promise<Blob>;
 };
 
 // A token is refreshed this long before it expires, and a stored one this close to expiry is dropped.
@@ -258,6 +260,11 @@ export function makeConnection(options: { base: string; siteId: string; locale: 
       if (!s) return Promise.reject(new HttpError(0, undefined));
       const url = base + conversationPath(s, `/upload?userId=${encodeURIComponent(s.userId)}`);
       return uploadFile(url, s.token, file, { ...activity, from: { id: s.userId, role: 'user' } }, onProgress);
+    },
+    document(file, lang) {
+      const s = session;
+      if (!s) return Promise.reject(new HttpError(0, undefined));
+      return downloadFile(base + conversationPath(s, `/documents/${encodeURIComponent(file)}${lang ? `?lang=${lang}` : ''}`), s.token);
     },
   };
 }

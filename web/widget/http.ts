@@ -22,6 +22,18 @@ export async function request<T>(base: string, method: string, path: string, bod
   return parsed as T;
 }
 
+/** A file the server makes for the conversation, fetched with its token (never a bare, guessable link). */
+export async function downloadFile(url: string, token: string): Promise<Blob> {
+  let response: Response;
+  try {
+    response = await fetch(url, { headers: { Authorization: `Bearer ${token}` }, credentials: 'omit', cache: 'no-store' });
+  } catch {
+    throw new HttpError(0, undefined);
+  }
+  if (!response.ok) throw new HttpError(response.status, parseJson(await response.text()));
+  return response.blob();
+}
+
 /** A Direct Line upload (the activity part, then the file) by XMLHttpRequest, for its upload progress events. */
 export function uploadFile(url: string, token: string, file: File, activity: Activity, onProgress: (fraction: number) => void): Promise<string> {
   return new Promise((resolve, reject) => {

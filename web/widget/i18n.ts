@@ -39,6 +39,21 @@ const zh = {
   disclaimer: '提供法律信息，不构成律师意见',
   newChat: '新对话',
   newChatLabel: '结束当前对话并开始新对话',
+  documents: '下载文书（PDF / Word）',
+  documentNames: {
+    'seller-letter': '致商家的协商函',
+    'platform-request': '平台介入申请',
+    'complaint-12315': '12315 投诉书',
+    'mediation-request': '消协调解申请书',
+    report: '举报信',
+    'civil-complaint': '民事起诉状',
+    dossier: '案件卷宗（含证据清单）',
+  } as Record<string, string>,
+  word: 'Word',
+  inChinese: '中文版',
+  downloading: '正在生成…',
+  downloadFailed: '下载失败，请稍后再试',
+  documentsNote: '根据本案记录生成；缺少的信息标为【请填写…】，提交前请补全。',
 };
 
 const en: typeof zh = {
@@ -80,6 +95,21 @@ const en: typeof zh = {
   disclaimer: 'Legal information, not a lawyer’s advice',
   newChat: 'New chat',
   newChatLabel: 'End this conversation and start a new one',
+  documents: 'Download documents (PDF / Word)',
+  documentNames: {
+    'seller-letter': 'Letter to the seller',
+    'platform-request': 'Platform intervention request',
+    'complaint-12315': '12315 complaint',
+    'mediation-request': 'Consumer association mediation request',
+    report: 'Report to the regulator (举报)',
+    'civil-complaint': 'Civil complaint (民事起诉状)',
+    dossier: 'Case dossier (with the evidence list)',
+  } as Record<string, string>,
+  word: 'Word',
+  inChinese: '中文',
+  downloading: 'Preparing…',
+  downloadFailed: 'The download failed; please try again later',
+  documentsNote: 'Made from your case record; missing facts are marked 【请填写…】 to fill in before you submit.',
 };
 
 export type Strings = typeof zh;

@@ -11,6 +11,8 @@ export type View = {
   log: HTMLElement;
   typing: HTMLElement;
   actions: HTMLElement;
+  /** The case's documents, shown once a case is filed (after consent). */
+  docs: HTMLElement;
   shaped: HTMLElement;
   form: HTMLFormElement;
   input: HTMLTextAreaElement;
@@ -32,6 +34,7 @@ export function buildView(t: Strings): View {
   const typing = h('div', { class: 'typing', hidden: true, role: 'status', 'aria-label': t.typing }, [h('span'), h('span'), h('span')]);
   const scroller = h('div', { class: 'scroller' }, [log, typing]);
   const actions = h('div', { class: 'actions', role: 'group', hidden: true });
+  const docs = h('div', { class: 'docs', hidden: true });
   const shaped = h('div', { class: 'shaped', hidden: true });
   const input = h('textarea', { class: 'input', rows: '1', 'aria-label': t.inputLabel, placeholder: t.placeholder, maxlength: '2000' });
   const fileInput = h('input', { type: 'file', class: 'file-input', accept: 'image/jpeg,image/png,image/gif,image/webp,application/pdf,video/mp4,video/quicktime,video/webm', tabindex: '-1', 'aria-hidden': 'true' });
@@ -46,9 +49,10 @@ export function buildView(t: Strings): View {
     ]),
     status,
     scroller,
+    docs,
     actions,
     shaped,
     form,
   ]);
-  return { launcher, panel, closeButton, newChatButton, status, scroller, log, typing, actions, shaped, form, input, attachButton, fileInput, sendButton };
+  return { launcher, panel, closeButton, newChatButton, status, scroller, log, typing, actions, docs, shaped, form, input, attachButton, fileInput, sendButton };
 }

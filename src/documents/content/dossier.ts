@@ -101,11 +101,13 @@ export function dossier(input: BuildInput): DocumentContent {
       continue;
     }
     const version = held.versionDate ? t(`${formatDate(held.versionDate, 'zh')}版本`, `version of ${held.versionDate}`) : t('版本日期未注明', 'version date not given');
+    const replaced = held.supersededBy ?? (superseded ? { law: superseded.law, order: superseded.order, on: superseded.on } : undefined);
     const flags = [
-      !held.isCurrent ? t('非现行版本', 'not the current version') : '',
-      superseded ? t(`已于${formatDate(superseded.on, 'zh')}被${superseded.by.zh}取代`, `replaced on ${superseded.on} by ${superseded.by.en}`) : '',
+      held.inForce ? t(`自${formatDate(held.inForce, 'zh')}起施行`, `in force from ${held.inForce}`) : '',
+      t(`适用于${formatDate(file.lawsOn, 'zh')}`, `as applied on ${file.lawsOn}`),
+      replaced ? t(`已于${formatDate(replaced.on, 'zh')}被《${replaced.law}》${replaced.order ? `（${replaced.order}）` : ''}取代，取代后的文本本库未收录`, `replaced on ${replaced.on} by ${replaced.law}${replaced.order ? ` (${replaced.order})` : ''}, whose text we do not hold`) : '',
     ].filter(Boolean);
-    blocks.push({ type: 'article', title: `《${held.lawTitle}》${held.article}`, meta: [version, ...flags].join(t('；', '; ')), text: held.text });
+    blocks.push({ type: 'article', title: citeText(c, 'zh'), meta: [version, ...flags].join(t('；', '; ')), text: held.text });
   }
   blocks.push({ type: 'note', text: t('金额与期限由规则模块根据案件记录计算；法条为本库收录的文本。本文件提供法律信息，不构成律师意见。', "Amounts and deadlines were computed by the rules module from the case record; articles are the texts we hold. Legal information, not a lawyer's advice.") });
   return { kind: 'dossier', locale, title: t(`案件卷宗 ${file.caseNo}`, `Case dossier ${file.caseNo}`), caseNo: file.caseNo, blocks, footer: footerOf(file, locale) };

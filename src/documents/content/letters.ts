@@ -172,7 +172,7 @@ export function civilComplaint(input: BuildInput): DocumentContent {
   const { file, locale } = input;
   const f = caseFacts(file, locale);
   const zh = locale === 'zh';
-  const claims = [...f.requestItems().map((item) => (zh ? `判令被告${item}` : `Order the defendant to provide ${item}`)), zh ? '本案诉讼费用由被告承担' : 'Order the defendant to bear the costs of the suit'];
+  const claims = [...f.requestItems().map((item) => (zh ? `判令被告${item}` : `Order the defendant: ${item}`)), zh ? '本案诉讼费用由被告承担' : 'Order the defendant to bear the costs of the suit'];
   return doc('civil-complaint', input, zh ? '民事起诉状' : 'Civil complaint (民事起诉状)', [
     { type: 'heading', text: zh ? '当事人信息' : 'Parties (当事人信息)' },
     {
