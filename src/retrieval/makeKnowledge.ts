@@ -88,7 +88,13 @@ export function makeKnowledge(index: KnowledgeIndex, docs: KnowledgeDoc[], files
   /** The version of an article in force on a date. */
   const articleOn = (law: string, label: string, on: string) => policy.pick(versionsByRef.get(`${law}|${label}`) ?? [], on);
   const rankPlans = makePlanRanker(docs.filter((d): d is PlanSection => d.kind === 'plan'), tokenizer.normalize);
-  const textOf = (d: KnowledgeDoc) => tokenizer.normalize(d.kind === 'law' ? `${d.lawShort} ${d.chapterPath.join(' ')} ${d.text}` : `${d.path.join(' ')} ${d.text}`);
+  // An article's words include the catalog's own description of it (summary, everyday phrasings): the
+  // retriever already reads those, and a shopper's words (运费, 封号) are more often there than in the statute.
+  const described = (d: LawArticle) => {
+    const e = catalog.get(`${d.lawShort}|${d.label}`);
+    return e ? ` ${e.title} ${e.summary} ${e.phrasings.join(' ')}` : '';
+  };
+  const textOf = (d: KnowledgeDoc) => tokenizer.normalize(d.kind === 'law' ? `${d.lawShort} ${d.chapterPath.join(' ')} ${d.text}${described(d)}` : `${d.path.join(' ')} ${d.text}`);
 
   const search: Knowledge['search'] = (q) => {
     const options: SearchOptions = { k: q.k ?? 10, scope: q.scope ?? 'all', corpus: q.corpus ?? 'serving' };
@@ -128,7 +134,7 @@ export function makeKnowledge(index: KnowledgeIndex, docs: KnowledgeDoc[], files
     const retrieved = kept.filter((h) => !forAnswer || h.score >= top * 0.6).flatMap((h) => byId.get(h.id) ?? []).filter((d): d is LawArticle => d.kind === 'law');
     // The catalog's everyday phrasings point at the provision a shopper means; its articles go
     // first (only those we hold: every citation must be a real article), the retriever's after.
-    const fromCatalog = reference || aboutPlan ? [] : matchCatalog(question).slice(0, 2).flatMap((m) => articleOn(m.entry.law, m.entry.article, on) ?? []);
+    const fromCatalog = reference || aboutPlan ? [] : matchCatalog(question).slice(0, forAnswer ? 2 : k).flatMap((m) => articleOn(m.entry.law, m.entry.article, on) ?? []);
     // Each article in the version in force on the date that matters (a retrieved hit may be any stored version).
     const laws = [...new Map([...fromCatalog, ...retrieved].map((a) => [`${a.lawShort}|${a.label}`, articleOn(a.lawShort, a.label, on) ?? a])).values()].slice(0, k);
     return { references, reference, plans, aboutPlan, laws };
