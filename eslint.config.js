@@ -1,15 +1,10 @@
 // @ts-check
 import js from '@eslint/js';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 import importX from 'eslint-plugin-import-x';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
-
-/** Where each single-owner package may be imported (style.md H2). */
-const owned = [
-  { name: 'botbuilder', owner: 'src/channels/botframework/**' },
-  { name: 'pg', owner: ['src/storage/**', 'src/*/sql/**'] },
-  { name: 'express', owner: 'src/server/**' },
-];
+import { layerRestrictions, layerZones } from './eslintLayers.js';
 
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'coverage/', 'scratch/', '.data/', 'knowledge/laws/'] },
@@ -18,32 +13,23 @@ export default tseslint.config(
   {
     languageOptions: { globals: { ...globals.node }, ecmaVersion: 2023, sourceType: 'module' },
     plugins: { 'import-x': importX },
+    // Resolves the `.js` specifiers of TypeScript sources to their `.ts` files: without it the layer zones
+    // below see no file at all and never fire.
+    settings: { 'import-x/resolver-next': [createTypeScriptImportResolver({ project: './tsconfig.json' })] },
     rules: {
       'no-console': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
       'max-lines': ['warn', { max: 300, skipBlankLines: true, skipComments: true }],
-      'import-x/no-restricted-paths': [
-        'error',
-        {
-          zones: [
-            { target: './dialogs', from: './src', message: 'dialogs/ holds pure machines: no imports from src/.' },
-            { target: './src/engine', from: ['./src/channels', './src/server'], message: 'The engine knows nothing of channels or HTTP.' },
-            // dialogs/disputeTypes.ts is the one dispute-type vocabulary; every layer may share it.
-            { target: ['./src/retrieval', './src/cases', './src/rules'], from: ['./src/engine', './src/channels', './src/server', './dialogs'], except: ['./disputeTypes.ts'], message: 'Lower layers must not import upper ones.' },
-            { target: './src/storage', from: ['./src/engine', './src/channels', './src/server', './src/retrieval', './src/cases', './src/rules', './dialogs'], message: 'storage is the bottom layer.' },
-            { target: './src/channels', from: ['./src/storage', './src/retrieval', './src/cases', './src/server'], message: 'Channels only translate; they reach the engine through its public API.' },
-            { target: './src/server', from: ['./src/storage', './src/engine', './src/retrieval', './src/cases', './src/rules'], message: 'The server gets what it needs through deps from src/main.ts.' },
-          ],
-        },
-      ],
+      'import-x/no-restricted-paths': ['error', { zones: layerZones }],
     },
   },
-  // Single-owner packages: forbidden everywhere in src/ and dialogs/ except in their owner folder.
-  ...owned.map(({ name, owner }) => ({
-    files: ['src/**/*.ts', 'dialogs/**/*.ts'],
-    ignores: [owner, 'src/main.ts'].flat(),
-    rules: { 'no-restricted-imports': ['error', { paths: [{ name, message: `Only ${[owner].flat().join(' or ')} may import ${name}.` }] }] },
+  // One merged package/pattern restriction per file group (a later block replaces an earlier one for the
+  // same rule, so each group states all of its restrictions at once).
+  ...layerRestrictions.map(({ files, ignores, paths, patterns }) => ({
+    files,
+    ...(ignores ? { ignores } : {}),
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { paths, patterns: patterns ?? [] }] },
   })),
   {
     files: ['src/**/*.ts', 'dialogs/**/*.ts'],

@@ -23,6 +23,8 @@ import { makeRateLimiter } from './server/rateLimit.js';
 import { directLineRouter } from './server/routes/directline.js';
 import { webchatTokenRouter } from './server/routes/webchatToken.js';
 import { makeSites } from './sites/index.js';
+import { makeModelPath } from './composeModel.js';
+import type { LlmMetrics } from './understanding/model/metrics.js';
 import { makePubSub, migrate, openDatabase, readMigrations, schemaIsCurrent, type Database, type Migration } from './storage/index.js';
 
 export type Storage = { database: Database; migrations: Migration[] };
@@ -33,8 +35,8 @@ export type Services = Storage & {
 };
 
 /** First phase of every entry point: the database, migrated (or checked to be current). */
-export async function openStorage(config: Config, logger: Logger): Promise<Storage> {
-  const database = await openDatabase(config, logger);
+export async function openStorage(config: Config, logger: Logger, role: 'service' | 'client' = 'client'): Promise<Storage> {
+  const database = await openDatabase(config, logger, role);
   try {
     const migrations = await readMigrations();
     if (config.migrateOnStart) await migrate(database.db, migrations, logger);
@@ -63,21 +65,23 @@ export async function composeServices(config: Config, logger: Logger): Promise<S
 }
 
 /** Second phase: knowledge (ingest if configured, then the in-memory index) and the dialog engine. */
-export async function loadServices(config: Config, logger: Logger, { database }: Storage): Promise<Omit<Services, keyof Storage>> {
+export async function loadServices(config: Config, logger: Logger, { database }: Storage, options: { llmMetrics?: LlmMetrics } = {}): Promise<Omit<Services, keyof Storage>> {
   if (config.kbIngestOnStart) {
     await ingestKnowledge(database.db, { lawsDir: config.lawsDir, corpus: config.kbCorpus, knowledgeDir: knowledgeDir(), operatorPlans: config.planFile ? [config.planFile] : [], logger });
   }
   const knowledge = await loadKnowledge({ db: database.db, knowledgeDir: knowledgeDir(), corpus: config.kbCorpus, logger });
   const calendar = makeCalendar(await loadHolidayCalendar(path.join(knowledgeDir(), 'holidays', 'cn.json')));
-  const runTurn = makeRunTurn({
+  // With LLM_* set, a model assists understanding and writes answers; without, everything is offline.
+  const model = makeModelPath({ llm: config.llm, offline: understandOffline, knowledge, sites: makeSites({ db: database.db }), logger, metrics: options.llmMetrics });
+  const runTurn = model.wrapTurn(makeRunTurn({
     db: database.db,
-    understand: understandOffline,
-    answer: knowledge.answer,
+    understand: model.understand,
+    answer: model.answer,
     quote: knowledge.article,
     assess: (input) => assess(input, calendar),
     now: () => new Date(),
     logger,
-  });
+  }));
   return { knowledge, runTurn };
 }
 
@@ -106,6 +110,7 @@ export async function makeDirectLineChannel(deps: {
     db,
     sites,
     runTurn: deps.runTurn,
+    inTransaction: (fn) => db.inTransaction(fn),
     signer: makeTokenSigner(await loadSigningKey(db)),
     log,
     logger: deps.logger,

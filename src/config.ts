@@ -63,6 +63,20 @@ const ConfigSchema = z.object({
     .describe('MultiTenant | SingleTenant | UserAssignedMSI'),
   BOTFRAMEWORK_SITE_ID: z.string().regex(/^[a-z0-9_]{3,40}$/, 'must be a site id such as site_ab12cd34').optional()
     .describe('the site whose conversations arrive through /api/messages; default `demo` while DEMO_SITE is on'),
+  LLM_BASE_URL: z.url({ protocol: /^https?$/ }).optional()
+    .describe('OpenAI-compatible endpoint, e.g. https://api.deepseek.com/v1 or http://127.0.0.1:8000/v1; with LLM_API_KEY and LLM_MODEL (all or none; none = offline)'),
+  LLM_API_KEY: z.string().min(1).optional()
+    .describe('API key for LLM_BASE_URL (any non-empty value for a local server that ignores it)'),
+  LLM_MODEL: z.string().min(1).optional()
+    .describe('chat model name as the endpoint knows it, e.g. deepseek-chat, qwen-plus, Qwen/Qwen2.5-7B-Instruct, qwen2.5:7b'),
+  LLM_TIMEOUT_MS: z.coerce.number().int().min(200).max(120_000).default(8000)
+    .describe('longest a model call (a retry included) may take before the turn falls back to offline'),
+  LLM_EMBEDDINGS_MODEL: z.string().min(1).optional()
+    .describe('embeddings model on the same endpoint (optional; unset = no dense vectors)'),
+  LLM_STRUCTURED_OUTPUT: z.enum(['json_schema', 'tool', 'json_object']).default('json_schema')
+    .describe('how structured answers are asked for: json_schema (vLLM, Ollama, Qwen), tool (function calling), json_object (DeepSeek)'),
+  LLM_LOG_PROMPTS: boolean.default(false)
+    .describe('true = log the (redacted) prompts and outputs at debug level; never in production'),
 });
 
 export type Config = Readonly<{
@@ -93,6 +107,18 @@ export type Config = Readonly<{
   kbCorpus: 'serving' | 'all';
   kbIngestOnStart: boolean;
   planFile: string | undefined;
+  /** Undefined: no model; everything runs offline. */
+  llm: LlmSettings | undefined;
+}>;
+
+export type LlmSettings = Readonly<{
+  baseUrl: string;
+  apiKey: string;
+  model: string;
+  timeoutMs: number;
+  embeddingsModel: string | undefined;
+  structuredOutput: 'json_schema' | 'tool' | 'json_object';
+  logPrompts: boolean;
 }>;
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
@@ -112,7 +138,7 @@ export function parseConfig(env: Record<string, string | undefined>, isTTY = fal
     return { ok: false, problems };
   }
   const e = parsed.data;
-  const botProblems = botFrameworkProblems(e);
+  const botProblems = [...botFrameworkProblems(e), ...llmProblems(e)];
   if (botProblems.length) return { ok: false, problems: botProblems };
   const demoSite = e.DEMO_SITE ?? e.NODE_ENV !== 'production';
   return {
@@ -145,6 +171,9 @@ export function parseConfig(env: Record<string, string | undefined>, isTTY = fal
       kbCorpus: e.KB_CORPUS,
       kbIngestOnStart: e.KB_INGEST_ON_START,
       planFile: e.PLAN_FILE,
+      llm: e.LLM_BASE_URL && e.LLM_API_KEY && e.LLM_MODEL
+        ? Object.freeze({ baseUrl: e.LLM_BASE_URL.replace(/\/+$/, ''), apiKey: e.LLM_API_KEY, model: e.LLM_MODEL, timeoutMs: e.LLM_TIMEOUT_MS, embeddingsModel: e.LLM_EMBEDDINGS_MODEL, structuredOutput: e.LLM_STRUCTURED_OUTPUT, logPrompts: e.LLM_LOG_PROMPTS })
+        : undefined,
     }),
   };
 }
@@ -161,6 +190,14 @@ function botFrameworkProblems(e: z.infer<typeof ConfigSchema>): string[] {
   if (type !== 'UserAssignedMSI' && !e.MICROSOFT_APP_PASSWORD) problems.push(`MICROSOFT_APP_PASSWORD: required when MICROSOFT_APP_ID is set and MICROSOFT_APP_TYPE=${type}`);
   if (type !== 'MultiTenant' && !e.MICROSOFT_APP_TENANT_ID) problems.push(`MICROSOFT_APP_TENANT_ID: required when MICROSOFT_APP_TYPE=${type}`);
   return problems;
+}
+
+/** A model needs its endpoint, key and name together; one or two of them is a typo, not "offline". */
+function llmProblems(e: z.infer<typeof ConfigSchema>): string[] {
+  const keys = ['LLM_BASE_URL', 'LLM_API_KEY', 'LLM_MODEL'] as const;
+  const missing = keys.filter((k) => !e[k]);
+  if (missing.length === 0 || missing.length === keys.length) return [];
+  return missing.map((k) => `${k}: required when ${keys.filter((x) => e[x]).join(' and ')} ${keys.length - missing.length === 1 ? 'is' : 'are'} set (set all three, or none for offline)`);
 }
 
 /** Reads the process environment; on bad config prints every problem and exits with code 1. */

@@ -8,13 +8,18 @@ import { makeLogger } from './logger.js';
 import { makeApp } from './server/app.js';
 import { listen } from './server/listen.js';
 import { botFrameworkRouter } from './server/routes/botframework.js';
+import { allReady, knowledgeReadiness } from './server/routes/health.js';
 import { knowledgeRouter } from './server/routes/knowledge.js';
 import { casesRouter } from './server/routes/cases.js';
+import { conversationSiteOf, documentsRouter } from './server/routes/documents.js';
+import { makeDocuments } from './documents/index.js';
 import { openApiRouter } from './server/routes/openapi.js';
 import { makeAuthenticate } from './server/auth/principal.js';
 import { agentForSession } from './agents/sql/agentStore.js';
 import { authenticateApiKey } from './apiKeys/sql/apiKeyStore.js';
 import { makeCases } from './cases/makeCases.js';
+import type { CaseStatus } from './cases/caseRecord.js';
+import type { CaseStatus as ServerCaseStatus } from './server/routes/caseApi.js';
 import { makeAgentConsole } from './composeConsole.js';
 import { makeHubHandoff } from './handoff/makeHubHandoff.js';
 import { widgetRouter } from './server/routes/widget.js';
@@ -32,10 +37,10 @@ async function main(): Promise<void> {
   const started = Date.now();
   let shuttingDown = false;
 
-  const storage = await openStorage(config, logger);
+  const storage = await openStorage(config, logger, 'service');
   const { database, migrations } = storage;
-  // The knowledge index (and the engine on it) loads after the server listens: readiness is about
-  // the database, and a restart should not wait seconds of ingest and indexing to report it.
+  // The knowledge index (and the engine on it) loads after the server listens: /healthz and the logs come
+  // at once, and /readyz says "not ready" (checks.knowledge) until the index is there.
   let services: Awaited<ReturnType<typeof loadServices>> | undefined;
   const instance = { id: randomUUID(), hostname: os.hostname(), pid: process.pid, version: packageVersion() };
   await registerInstance(database.db, instance);
@@ -83,6 +88,9 @@ async function main(): Promise<void> {
 
   // Human handoff: the agent console, its live stream and the no-agent-free sweeper.
   const cases = makeCases({ db: database.db });
+  // The server's view of the cases API (src/server/routes/caseApi.ts) must be exactly what src/cases serves.
+  const sameStatuses: [CaseStatus, ServerCaseStatus] extends [ServerCaseStatus, CaseStatus] ? true : never = true;
+  void sameStatuses;
   const agentConsole = makeAgentConsole({
     settings: config,
     instanceId: instance.id,
@@ -101,10 +109,10 @@ async function main(): Promise<void> {
     logger,
     bodyLimit: config.bodyLimit,
     trustProxy: config.trustProxy,
-    readiness: () => checkDatabase(database.db, migrations),
+    readiness: allReady(() => checkDatabase(database.db, migrations), knowledgeReadiness(() => services !== undefined)),
     poolStats: () => database.db.stats(),
     isShuttingDown: () => shuttingDown,
-    routers: [knowledgeRouter(() => services?.knowledge), casesRouter({ authenticate, ...cases }), ...agentConsole.routers, openApiRouter(), botFrameworkRouter({ endpoint: botEndpoint, status: () => botStatus }), widgetRouter({ assets: widgetAssets, demoPage: config.demoSite }), consoleAssetsRouter({ assets: consoleAssets }), ...directLine.routers],
+    routers: [knowledgeRouter(() => services?.knowledge), casesRouter({ authenticate, ...cases }), ...agentConsole.routers, openApiRouter(), botFrameworkRouter({ endpoint: botEndpoint, status: () => botStatus }), widgetRouter({ assets: widgetAssets, demoPage: config.demoSite }), consoleAssetsRouter({ assets: consoleAssets }), documentsRouter({ authenticate, ...makeDocuments({ db: database.db, now: () => new Date() }), conversationSite: conversationSiteOf({ authenticate: directLine.directLine.authenticate, findSite: directLine.sites.find }) }), ...directLine.routers],
     early: directLine.early,
   });
   const http = await listen(app, config.port, config.host);

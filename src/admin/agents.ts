@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import type { Agent, AgentRole } from '../agents/sql/agentStore.js';
@@ -8,6 +9,8 @@ export const AGENTS_USAGE = `npm run -s admin -- agents <command>
   create --site SITE --name NAME [--login LOGIN] [--role agent|supervisor] [--grant SITE …] [--password-stdin] [--json]
                                   a console account; without --password-stdin a password is generated
                                   and printed this once. A supervisor also sees the --grant sites.
+                                  The login is the name when it can be one ("Wang Wei" → wang.wei),
+                                  otherwise SITE-xxxx (printed); --login chooses it.
   list [--site SITE] [--json]     active accounts
   set-password --login LOGIN [--password-stdin]
                                   a new password (generated unless read from stdin); ends no sessions
@@ -36,6 +39,16 @@ const CreateArgs = z.object({
   role: z.enum(['agent', 'supervisor'], { error: '--role is agent or supervisor' }).default('agent'),
   grant: z.array(z.string().min(1)).default([]),
 });
+
+/**
+ * A name that cannot be a login (most Chinese names: 小王) still gets an account, as the README's example expects:
+ * the login is the site plus a short random part (`demo-k3p7`), printed with the password; --login chooses one.
+ */
+function derivedLogin(site: string): string {
+  const prefix = site.toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^[^a-z0-9]+/, '').slice(0, 30) || 'agent';
+  const suffix = Array.from(randomBytes(4), (b) => 'abcdefghijkmnpqrstuvwxyz23456789'[b % 32]).join('');
+  return `${prefix}-${suffix}`;
+}
 
 export async function runAgentsCommand(argv: string[], deps: AgentsAdminDeps): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -68,8 +81,7 @@ export async function runAgentsCommand(argv: string[], deps: AgentsAdminDeps): P
       const parsed = CreateArgs.safeParse({ site: values.site, name: values.name, login: values.login, role: values.role, grant: values.grant });
       if (!parsed.success) return usageError(parsed.error.issues.map((i) => i.message).join('; '));
       const args = parsed.data;
-      const login = args.login ?? Login.safeParse(args.name.replace(/\s+/g, '.')).data;
-      if (!login) return usageError('the name cannot serve as a login; give --login');
+      const login = args.login ?? Login.safeParse(args.name.replace(/\s+/g, '.')).data ?? derivedLogin(args.site);
       if (args.grant.length && args.role !== 'supervisor') return usageError('--grant is only for supervisors (--role supervisor)');
       for (const site of [args.site, ...args.grant]) if (!(await deps.siteExists(site))) { out.write(`error: no site with id "${site}"\n`); return 1; }
       const chosen = await choosePassword();

@@ -4,9 +4,11 @@ import { Origin, type Site, type Sites } from '../sites/index.js';
 
 export const SITES_USAGE = `npm run -s admin -- sites <command>
 
-  create --name NAME --origin URL [--origin URL …] [--locale zh|en] [--json]
+  create --name NAME --origin URL [--origin URL …] [--locale zh|en] [--model on|off] [--json]
                                   a new site; prints its id and secret (the secret is shown this once)
-  list [--json]                   every site with its origins
+  list [--json]                   every site with its origins and model switch
+  model --site ID --model on|off [--json]
+                                  let the site's conversations use the language model (LLM_*), or keep them offline
   rotate-secret --site ID [--json]
                                   a new secret for the site; the old one stops working at once
 `;
@@ -15,6 +17,12 @@ const CreateArgs = z.object({
   name: z.string().trim().min(1, '--name is required').max(200),
   origin: z.array(Origin).min(1, 'at least one --origin is required'),
   locale: z.enum(['zh', 'en']).default('zh'),
+  model: z.enum(['on', 'off'], { error: '--model must be on or off' }).default('on'),
+});
+
+const ModelArgs = z.object({
+  site: z.string({ error: '--site is required' }).min(1, '--site is required'),
+  model: z.enum(['on', 'off'], { error: '--model must be on or off' }),
 });
 
 export type AdminOutput = { write(text: string): void };
@@ -30,6 +38,7 @@ export async function runSitesCommand(argv: string[], deps: { sites: Sites; out:
       locale: { type: 'string' },
       site: { type: 'string' },
       json: { type: 'boolean' },
+      model: { type: 'string' },
     },
   });
   const [command] = positionals;
@@ -37,20 +46,20 @@ export async function runSitesCommand(argv: string[], deps: { sites: Sites; out:
   const json = values.json === true;
   switch (command) {
     case 'create': {
-      const parsed = CreateArgs.safeParse({ name: values.name, origin: values.origin ?? [], locale: values.locale });
+      const parsed = CreateArgs.safeParse({ name: values.name, origin: values.origin ?? [], locale: values.locale, model: values.model });
       if (!parsed.success) {
         out.write(`${parsed.error.issues.map((i) => `error: ${i.message}`).join('\n')}\n\n${SITES_USAGE}`);
         return 2;
       }
-      const { site, secret } = await deps.sites.create({ name: parsed.data.name, allowedOrigins: [...new Set(parsed.data.origin)], locale: parsed.data.locale });
+      const { site, secret } = await deps.sites.create({ name: parsed.data.name, allowedOrigins: [...new Set(parsed.data.origin)], locale: parsed.data.locale, modelEnabled: parsed.data.model === 'on' });
       if (json) out.write(`${JSON.stringify({ ...describe(site), secret })}\n`);
-      else out.write(`site created\n  id       ${site.id}\n  name     ${site.name}\n  origins  ${site.allowedOrigins.join(' ')}\n  locale   ${site.locale}\n  secret   ${secret}\n\nThe secret is shown only now; keep it on your server (it mints conversation tokens). Never put it in a web page.\n`);
+      else out.write(`site created\n  id       ${site.id}\n  name     ${site.name}\n  origins  ${site.allowedOrigins.join(' ')}\n  locale   ${site.locale}\n  model    ${site.modelEnabled ? 'on' : 'off'}\n  secret   ${secret}\n\nThe secret is shown only now; keep it on your server (it mints conversation tokens). Never put it in a web page.\n`);
       return 0;
     }
     case 'list': {
       const sites = await deps.sites.list();
       if (json) out.write(`${JSON.stringify(sites.map(describe))}\n`);
-      else out.write(sites.length ? `${sites.map((s) => `${s.id}\t${s.name}\t${s.locale}\t${s.allowedOrigins.join(' ')}\tsecret rotated ${s.secretRotatedAt.toISOString()}`).join('\n')}\n` : 'no sites yet\n');
+      else out.write(sites.length ? `${sites.map((s) => `${s.id}\t${s.name}\t${s.locale}\t${s.allowedOrigins.join(' ')}\tmodel ${s.modelEnabled ? 'on' : 'off'}\tsecret rotated ${s.secretRotatedAt.toISOString()}`).join('\n')}\n` : 'no sites yet\n');
       return 0;
     }
     case 'rotate-secret': {
@@ -67,6 +76,21 @@ export async function runSitesCommand(argv: string[], deps: { sites: Sites; out:
       else out.write(`new secret for ${rotated.site.id}\n  secret   ${rotated.secret}\n\nThe old secret no longer works. Tokens already issued stay valid until they expire.\n`);
       return 0;
     }
+    case 'model': {
+      const parsed = ModelArgs.safeParse({ site: values.site, model: values.model });
+      if (!parsed.success) {
+        out.write(`${parsed.error.issues.map((i) => `error: ${i.message}`).join('\n')}\n\n${SITES_USAGE}`);
+        return 2;
+      }
+      const site = await deps.sites.setModel(parsed.data.site, parsed.data.model === 'on');
+      if (!site) {
+        out.write(`error: no site with id "${parsed.data.site}"\n`);
+        return 1;
+      }
+      if (json) out.write(`${JSON.stringify(describe(site))}\n`);
+      else out.write(`model ${site.modelEnabled ? 'on' : 'off'} for ${site.id}\n${site.modelEnabled ? '  its conversations use the language model when one is configured (LLM_*)\n' : '  its conversations stay offline: nothing of them is sent to a model\n'}`);
+      return 0;
+    }
     default:
       out.write(command ? `error: unknown command "sites ${command}"\n\n${SITES_USAGE}` : SITES_USAGE);
       return command ? 2 : 0;
@@ -74,5 +98,5 @@ export async function runSitesCommand(argv: string[], deps: { sites: Sites; out:
 }
 
 function describe(site: Site) {
-  return { id: site.id, name: site.name, allowedOrigins: site.allowedOrigins, locale: site.locale, secretRotatedAt: site.secretRotatedAt.toISOString(), createdAt: site.createdAt.toISOString() };
+  return { id: site.id, name: site.name, allowedOrigins: site.allowedOrigins, locale: site.locale, model: site.modelEnabled ? 'on' : 'off', secretRotatedAt: site.secretRotatedAt.toISOString(), createdAt: site.createdAt.toISOString() };
 }

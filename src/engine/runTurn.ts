@@ -234,7 +234,7 @@ class Turn {
           if (before?.context.caseNo) this.closeCase(before, event.type === 'RESTART' ? 'restarted' : 'new_dispute');
           break;
         case 'answerQuestion': {
-          const answer = this.deps.answer({ question: this.inbound.text ?? '', locale: context.locale });
+          const answer = await this.deps.answer({ question: this.inbound.text ?? '', locale: context.locale });
           this.replies.push({ text: answer.answer, citations: answer.citations.map((c) => ({ law: c.law, article: c.article, ...(c.versionDate ? { versionDate: c.versionDate } : {}), quote: c.quote })) });
           this.events.push({ type: 'question_answered', payload: { notCovered: answer.notCovered, cited: answer.citations.map((c) => `${c.law}${c.article}`) } });
           await this.feed({ type: 'ANSWERED' });

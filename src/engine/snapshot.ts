@@ -6,7 +6,14 @@ import { initialSnapshot, type MachineSnapshot } from './machine.js';
 
 const Stage = z.enum(['welcome', 'questionsOnly', 'triage', 'collecting', 'evidence', 'negotiate', 'platform', 'external', 'resolved', 'handoff', 'cancelled']);
 const Category = z.enum(CATEGORIES);
-const Citation = z.object({ law: z.string(), article: z.string() });
+// `version` and `superseded` as the rules engine sets them (src/rules/assess/types.ts): kept, so a replaced rule
+// stays marked as replaced after a read of the stored snapshot.
+const Citation = z.object({
+  law: z.string(),
+  article: z.string(),
+  version: z.string().optional(),
+  superseded: z.object({ on: z.string(), byZh: z.string(), byEn: z.string(), asZh: z.string(), asEn: z.string() }).optional(),
+});
 
 const ContextV1 = z.object({
   consent: z.enum(['unknown', 'given', 'declined']),

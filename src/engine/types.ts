@@ -54,7 +54,8 @@ export type TurnResult = {
 export type EngineDeps = {
   db: Db;
   understand: Understand;
-  answer: (q: { question: string; locale: 'zh' | 'en' }) => Answer;
+  /** May be async: a model-written answer (src/answering) falls back to the extractive one. */
+  answer: (q: { question: string; locale: 'zh' | 'en' }) => Answer | Promise<Answer>;
   /** The text and version of a cited article, so every citation a reply carries can be expanded to it. */
   quote?: (law: string, article: string) => { versionDate: string | null; text: string } | undefined;
   assess: (input: AssessmentInput) => Assessment;

@@ -2,9 +2,11 @@ import express, { type Express, type RequestHandler, type Router } from 'express
 import { pinoHttp } from 'pino-http';
 import { AppError } from '../errors.js';
 import type { Logger } from '../logger.js';
+import { serializeError } from '../logSafeError.js';
 import { errorHandler, notFound } from './errorHandler.js';
 import { makeHttpMetrics, type PoolStatsSource } from './metrics.js';
 import { requestIdFor } from './requestId.js';
+import { rejectUnsafeInput } from './safeInput.js';
 import { healthRouter, type ReadinessReport } from './routes/health.js';
 
 export type AppDeps = {
@@ -41,6 +43,8 @@ export function makeApp(deps: AppDeps): Express {
       serializers: {
         req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+        // Database errors as their SQLSTATE and query name: their text quotes the data (src/logSafeError.ts).
+        err: serializeError,
       },
     }),
   );
@@ -53,6 +57,7 @@ export function makeApp(deps: AppDeps): Express {
   for (const handler of deps.early ?? []) app.use(handler);
   app.use(express.json({ limit: deps.bodyLimit }));
   app.use(express.urlencoded({ extended: false, limit: deps.bodyLimit }));
+  app.use(rejectUnsafeInput);
 
   app.use(healthRouter({ readiness: deps.readiness, isShuttingDown: deps.isShuttingDown, registry: metrics.registry }));
   for (const router of deps.routers ?? []) app.use(router);

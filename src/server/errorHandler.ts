@@ -38,7 +38,7 @@ export const errorHandler: ErrorRequestHandler = (thrown, req, res, next) => {
   if (status >= 500 && error.code === 'INTERNAL') {
     req.log.error({ err: coerceError(thrown) }, 'http.unexpected_error');
   } else if (status >= 500) {
-    req.log.warn({ code: error.code, reason: (error.cause as Error | undefined)?.message }, 'http.unavailable');
+    req.log.warn({ code: error.code, ...(error.cause !== undefined ? { err: error.cause } : {}) }, 'http.unavailable');
   }
   if (res.headersSent) {
     next(thrown);

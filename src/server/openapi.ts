@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CaseStatus } from '../cases/caseRecord.js';
+import { CaseStatus } from './routes/caseApi.js';
 import { packageVersion } from '../version.js';
 import { CaseListQuery, CasePatchBody } from './routes/cases.js';
 import { AnswerBody, SearchBody } from './routes/knowledge.js';

@@ -4,6 +4,8 @@ export type Site = {
   name: string;
   allowedOrigins: string[];
   locale: 'zh' | 'en';
+  /** False: this site's conversations never reach the language model (offline understanding and answers). */
+  modelEnabled: boolean;
   secretRotatedAt: Date;
   createdAt: Date;
 };

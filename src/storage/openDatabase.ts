@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Logger } from '../logger.js';
 import { makeDb, type Db } from './db.js';
 import { startEmbeddedPostgres } from './embeddedPostgres.js';
+import type { UserRole } from './embeddedUsers.js';
 
 export type DatabaseSettings = {
   databaseUrl: string | undefined;
@@ -21,8 +22,12 @@ export type Database = {
   close(): Promise<void>;
 };
 
-/** `DATABASE_URL` when set; otherwise the embedded PostgreSQL in DATA_DIR/postgres. One code path after that. */
-export async function openDatabase(settings: DatabaseSettings, logger: Logger): Promise<Database> {
+/**
+ * `DATABASE_URL` when set; otherwise the embedded PostgreSQL in DATA_DIR/postgres. One code path after that.
+ * `role`: `service` for the server (a second one on the same DATA_DIR is refused); CLIs are `client`s, which
+ * join the server that runs, or start one of their own and stop it when they close.
+ */
+export async function openDatabase(settings: DatabaseSettings, logger: Logger, role: UserRole = 'client'): Promise<Database> {
   const server = settings.databaseUrl
     ? undefined
     : await startEmbeddedPostgres({
@@ -31,6 +36,7 @@ export async function openDatabase(settings: DatabaseSettings, logger: Logger): 
         database: 'weiquan',
         persistent: true,
         logger,
+        role,
       });
   const url = settings.databaseUrl ?? server?.url ?? '';
   const db = makeDb({ url, max: settings.dbPoolMax, connectTimeoutMs: settings.dbConnectTimeoutMs, logger });

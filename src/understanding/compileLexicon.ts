@@ -1,6 +1,6 @@
 import type { DisputeType } from '../retrieval/knowledgeFiles.js';
 import type { IntentsFile, SellerResponsesFile, UnderstandingDictionaries } from './dictionaries.js';
-import type { SellerType, Want } from './types.js';
+import type { SellerType, Urgent, Want } from './types.js';
 
 type Entry<T> = { phrase: string; value: T };
 export type IntentRule = { exact: ReadonlySet<string>; patterns: readonly RegExp[] };
@@ -31,6 +31,7 @@ export type Lexicon = {
   rhetorical: readonly RegExp[];
   correction: readonly RegExp[];
   dontKnow: readonly RegExp[];
+  urgent: readonly { type: Urgent; patterns: readonly RegExp[]; unless: readonly RegExp[] }[];
 };
 
 export function compileLexicon(d: UnderstandingDictionaries): Lexicon {
@@ -50,6 +51,10 @@ export function compileLexicon(d: UnderstandingDictionaries): Lexicon {
     cancel: intentRule(i.cancel),
     handoff: intentRule(i.handoff),
     chitchat: intentRule(i.chitchat),
+    unsure: intentRule(i.unsure),
+    delete_my_data: intentRule(i.delete_my_data),
+    export_my_data: intentRule(i.export_my_data),
+    withdraw_consent: intentRule(i.withdraw_consent),
   };
   return {
     platforms: d.platforms.platforms.flatMap((p) => p.aliases.map((phrase) => ({ phrase, value: { name: p.name, excludes: p.excludes ?? [] } }))),
@@ -78,6 +83,7 @@ export function compileLexicon(d: UnderstandingDictionaries): Lexicon {
     rhetorical: d.intents.rhetoricalPatterns.map(compile),
     correction: d.intents.correctionPatterns.map(compile),
     dontKnow: d.intents.dontKnowPatterns.map(compile),
+    urgent: d.urgent.urgent.map((u) => ({ type: u.type, patterns: u.patterns.map(compile), unless: u.unless.map(compile) })),
   };
 }
 

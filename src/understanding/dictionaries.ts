@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DisputeType } from '../retrieval/knowledgeFiles.js';
-import { SellerType, Want } from './types.js';
+import { SellerType, Urgent, Want } from './types.js';
 import categoriesJson from '../../knowledge/understanding/categories.json' with { type: 'json' };
 import flagsJson from '../../knowledge/understanding/flags.json' with { type: 'json' };
 import intentsJson from '../../knowledge/understanding/intents.json' with { type: 'json' };
@@ -8,6 +8,7 @@ import platformsJson from '../../knowledge/understanding/platforms.json' with { 
 import productsJson from '../../knowledge/understanding/products.json' with { type: 'json' };
 import sellerResponsesJson from '../../knowledge/understanding/sellerResponses.json' with { type: 'json' };
 import sellerTypesJson from '../../knowledge/understanding/sellerTypes.json' with { type: 'json' };
+import urgentJson from '../../knowledge/understanding/urgent.json' with { type: 'json' };
 import wantsJson from '../../knowledge/understanding/wants.json' with { type: 'json' };
 
 /**
@@ -110,6 +111,10 @@ export const IntentsFile = z.strictObject({
     cancel: IntentEntry,
     handoff: IntentEntry,
     chitchat: IntentEntry,
+    unsure: IntentEntry,
+    delete_my_data: IntentEntry,
+    export_my_data: IntentEntry,
+    withdraw_consent: IntentEntry,
   }),
   questionPatterns: z.array(Pattern),
   /** Questions that assert (这不是虚构原价吗): in a message telling facts they ask nothing. */
@@ -118,6 +123,13 @@ export const IntentsFile = z.strictObject({
   dontKnowPatterns: z.array(Pattern),
 });
 export type IntentsFile = z.infer<typeof IntentsFile>;
+
+/** Situations that need action now; `unless` patterns veto a match (已经被骗了 is no call still going on). */
+export const UrgentFile = z.strictObject({
+  note: Note,
+  urgent: z.array(z.strictObject({ type: Urgent, patterns: z.array(Pattern).min(1), unless: z.array(Pattern) })),
+});
+export type UrgentFile = z.infer<typeof UrgentFile>;
 
 export type UnderstandingDictionaries = {
   platforms: PlatformsFile;
@@ -128,6 +140,7 @@ export type UnderstandingDictionaries = {
   sellerResponses: SellerResponsesFile;
   flags: FlagsFile;
   intents: IntentsFile;
+  urgent: UrgentFile;
 };
 
 /** The shipped dictionaries, parsed once when the module loads: a bad edit fails at start-up, not mid-chat. */
@@ -140,4 +153,5 @@ export const dictionaries: UnderstandingDictionaries = {
   sellerResponses: SellerResponsesFile.parse(sellerResponsesJson),
   flags: FlagsFile.parse(flagsJson),
   intents: IntentsFile.parse(intentsJson),
+  urgent: UrgentFile.parse(urgentJson),
 };

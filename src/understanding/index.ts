@@ -13,6 +13,7 @@ export {
   ProductsFile,
   SellerResponsesFile,
   SellerTypesFile,
+  UrgentFile,
   WantsFile,
 } from './dictionaries.js';
 export {

@@ -1,7 +1,7 @@
 import { DisputeType } from '../retrieval/knowledgeFiles.js';
 import type { CategoryTerm, Lexicon } from './compileLexicon.js';
 import { type PhraseHit, findAll } from './matchPhrases.js';
-import type { CategoryGuess, Slots } from './types.js';
+import type { CategoryGuess, Slots, Urgent } from './types.js';
 
 /**
  * How quickly confidence rises with evidence: one decisive phrase (weight 3) alone gives 0.70, a
@@ -17,7 +17,7 @@ const MIN_CHOICES_WHEN_LOW = 3;
 /** Score of a fallback choice taken from `commonTypes`: below any type the message itself pointed at. */
 const FALLBACK_SCORE = 0.05;
 
-type Evidence = { slots: Partial<Slots>; sellerRefused: boolean; sellerSuggests: DisputeType | undefined };
+type Evidence = { slots: Partial<Slots>; sellerRefused: boolean; sellerSuggests: DisputeType | undefined; urgent?: readonly Urgent[] };
 
 /** Scores every dispute type from phrases, patterns and facts; undefined when nothing points anywhere. */
 export function scoreCategory(text: string, hits: readonly PhraseHit<CategoryTerm>[], lexicon: Lexicon, evidence: Evidence): CategoryGuess | undefined {
@@ -49,10 +49,18 @@ export function confidenceOf(best: number, runnerUp: number): number {
 }
 
 /** Facts that point at a type beyond the words: 拆封 + a refusal is the 7-day-return fight (domain.md D.3). */
-function addFactEvidence({ slots, sellerRefused, sellerSuggests }: Evidence, scores: Map<DisputeType, number>, add: (t: DisputeType, w: number) => void): void {
+function addFactEvidence({ slots, sellerRefused, sellerSuggests, urgent = [] }: Evidence, scores: Map<DisputeType, number>, add: (t: DisputeType, w: number) => void): void {
   if (slots.openedPackage === true && sellerRefused) add('seven_day_return', 2);
   if (sellerSuggests) add(sellerSuggests, 1);
-  if (slots.injured === true) add('product_injury', 2);
+  // A skin reaction to a cosmetic is its own type; other harm from a product is product injury.
+  if (slots.injured === true) add((scores.get('cosmetics_reaction') ?? 0) > 0 ? 'cosmetics_reaction' : 'product_injury', 2);
+  if (urgent.includes('scam_in_progress')) add('scam', 3);
+  if (urgent.includes('unauthorized_payment')) add('unauthorized_payment', 3);
+  if (urgent.includes('food_poisoning')) add((scores.get('food_delivery') ?? 0) > 0 ? 'food_delivery' : 'food_safety', 2);
+  if (slots.minorAge !== undefined) add('minor_payment', 3);
+  if (slots.shopClosed === true && (scores.get('prepaid_service') ?? 0) > 0) add('prepaid_service', 1);
+  if (slots.returnShippedDate !== undefined || slots.returnReceivedDate !== undefined) add('refund_after_return', 2);
+  if (slots.breachBy !== undefined) add('earnest_money', 1);
   if (slots.sellerType === 'individual_second_hand') add('second_hand', 1);
   if (slots.sellerType === 'live_stream' && (scores.get('false_advertising') ?? 0) > 0) add('false_advertising', 1);
   if (slots.isFood === true && (scores.get('food_safety') ?? 0) > 0) add('food_safety', 1);

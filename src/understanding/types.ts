@@ -147,6 +147,11 @@ export type UnderstandContext = {
   known?: Partial<Slots>;
   /** The slot the bot just asked for: a bare value (一个日期, 一个数字, 是/不是) fills it. */
   awaiting?: SlotName;
+  /**
+   * The bot just asked a yes/no question (consent, a confirmation): 算了 / 不用了 then answer no instead of
+   * cancelling, and a typo such as 统一 reads as 同意. A boolean `awaiting` slot implies it.
+   */
+  expectsYesNo?: boolean;
 };
 
 /**

@@ -5,6 +5,7 @@ import { asksQuestion, detectIntents } from './detectIntents.js';
 import { type UnderstandingDictionaries, dictionaries } from './dictionaries.js';
 import { fillAwaited, isDontKnow } from './fillAwaited.js';
 import { findOrderNumber, findPhone } from './findContacts.js';
+import { detectLanguage } from './detectLanguage.js';
 import { findDates } from './findDates.js';
 import { findFlag } from './findFlag.js';
 import { findMoney, pickAmount } from './findMoney.js';
@@ -14,9 +15,12 @@ import { findProduct } from './findProduct.js';
 import { findSellerResponse } from './findSellerResponse.js';
 import { findSellerType } from './findSellerType.js';
 import { findShopName } from './findShopName.js';
+import { findCaseFacts } from './findCaseFacts.js';
+import { findUrgent } from './findUrgent.js';
 import { findWants } from './findWants.js';
 import { type Span, findPhrases, longestMatches } from './matchPhrases.js';
 import { normalizeText } from './normalizeText.js';
+import { fixTypos, simplifyChinese } from './simplifyText.js';
 import { slotProblem } from './problemMessages.js';
 import { splitClauses } from './splitClauses.js';
 import { scoreCategory } from './scoreCategory.js';
@@ -38,7 +42,15 @@ export const understandOfflineSync: UnderstandSync = makeUnderstandOffline(dicti
 /** The same, behind the engine's async `Understand` type. */
 export const understandOffline: Understand = async (message, context) => understandOfflineSync(message, context);
 
-function understand(lexicon: Lexicon, message: string, { now, known = {}, awaiting }: UnderstandContext): Understanding {
+/** Intents that steer the conversation rather than tell a dispute. */
+const CONTROL_INTENTS: readonly Intent[] = ['consent_yes', 'consent_no', 'yes', 'no', 'unsure', 'handoff', 'restart', 'back', 'cancel', 'delete_my_data', 'export_my_data', 'withdraw_consent'];
+/** Slots whose bare answer is 是 / 不是: asking for one is asking a yes/no question. */
+const YES_NO_SLOTS: readonly SlotName[] = ['openedPackage', 'isFood', 'injured', 'shopClosed', 'offline'];
+
+function understand(lexicon: Lexicon, written: string, { now, known = {}, awaiting, expectsYesNo }: UnderstandContext): Understanding {
+  // Traditional characters and typing slips are read as the simplified words they stand for; every step
+  // below, and every value taken from the message, sees the repaired text (same length, same offsets).
+  const message = fixTypos(simplifyChinese(written));
   const text = normalizeText(message);
   const today = todayInShanghai(now);
 
@@ -47,9 +59,14 @@ function understand(lexicon: Lexicon, message: string, { now, known = {}, awaiti
   const phone = findPhone(text, orderNumber ? [orderNumber] : []);
   const dates = findDates(text, message, today, awaiting === 'orderDate' || awaiting === 'receivedDate');
   const taken: Span[] = [...(orderNumber ? [orderNumber] : []), ...(phone ? [phone] : []), ...dates];
-  const dateCheck = validateDates(assignDates(text, dates, awaiting), today, known);
-  const money = findMoney(text, message, taken, awaiting === 'amountFen');
-  const amountCheck = validateAmount(pickAmount(money, awaiting === 'amountFen'));
+  const goodsWords = longestMatches(findPhrases(text, lexicon.products)).filter((h) => h.value !== null);
+  const goods = { ends: new Set(goodsWords.map((h) => h.end)), starts: new Set(goodsWords.map((h) => h.start)) };
+  const money = findMoney(text, message, taken, awaiting === 'amountFen', goods);
+  const { returnDates, ...caseFacts } = findCaseFacts(text, money, dates, today);
+  const dateCheck = validateDates(assignDates(text, dates.filter((d) => !returnDates.has(d)), awaiting), today, known);
+  // 合同8万 / 总价3万 is the whole contract (定金 is capped at 20 % of it), not what was paid.
+  const contract = money.find((m) => m.contract && m.yuan > 0);
+  const amountCheck = validateAmount(pickAmount(money.filter((m) => m !== contract), awaiting === 'amountFen'));
 
   const questions = splitClauses(text).filter((c) => asksQuestion(text.slice(c.start, c.end + 1), lexicon));
   const platform = findPlatform(text, lexicon);
@@ -73,24 +90,41 @@ function understand(lexicon: Lexicon, message: string, { now, known = {}, awaiti
     openedPackage: findFlag(text, lexicon.openedPackage),
     isFood: findFlag(text, lexicon.food) ?? product?.food,
     injured: findFlag(text, lexicon.injured),
+    ...caseFacts,
+    contractTotalFen: contract ? Math.round(contract.yuan * 100) : undefined,
   });
   Object.assign(slots, fillAwaited(text, message, awaiting, slots, lexicon));
 
-  const category = scoreCategory(text, categoryHits, lexicon, {
+  const urgent = findUrgent(text, lexicon);
+  const scored = scoreCategory(text, categoryHits, lexicon, {
     slots,
     sellerRefused: sellerResponse?.outcome === 'refused',
     sellerSuggests: sellerResponse?.suggests,
+    urgent,
   });
   const problems: SlotProblem[] = [...dateCheck.problems, ...amountCheck.problems];
-  const intents = detectIntents(text, lexicon, { slots, known, categoryFound: category !== undefined, hasProblems: problems.length > 0, sellerResponse });
+  const yesNo = expectsYesNo === true || (awaiting !== undefined && YES_NO_SLOTS.includes(awaiting));
+  const intents = detectIntents(text, lexicon, { slots, known, categoryFound: scored !== undefined, hasProblems: problems.length > 0, sellerResponse, expectsYesNo: yesNo });
   // A name or a street address answering for a 12315 complaint detail is the answer, whatever digits
   // or place names in it look like (文三路90号 is no amount): read it as such unless it asks something.
   if (awaiting && COMPLAINT_DETAILS.includes(awaiting) && slots[awaiting] === undefined && !intents.includes('question')) {
     Object.assign(slots, fillAwaited(text, message, awaiting, {}, lexicon));
   }
+  // 删除我的信息, 撤回授权, 转人工客服: a control message names no dispute unless it also says what went wrong.
+  const control = intents.some((i) => CONTROL_INTENTS.includes(i));
+  const category = control && !categoryHits.some((h) => h.value.problem) && urgent.length === 0 ? undefined : scored;
   const unread = unreadAnswer(text, lexicon, awaiting, slots, problems, intents);
   if (unread) problems.push(slotProblem(unread, 'unparseable', { text: message.trim() }));
-  return category ? { intents, category, slots, problems } : { intents, slots, problems };
+  const result: Understanding = { intents, slots, problems };
+  if (category) result.category = category;
+  const language = detectLanguage(text);
+  if (language) result.language = language;
+  if (urgent.length > 0) result.urgent = urgent;
+  if (intents.includes('question')) {
+    const asked = questions.map((q) => message.slice(q.start, q.end + 1).trim()).filter((q) => q.length > 0);
+    if (asked.length > 0) result.questions = asked;
+  }
+  return result;
 }
 
 /** The awaited date or amount slot when the user typed something number-like and none of it could be read. */

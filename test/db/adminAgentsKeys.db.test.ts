@@ -59,6 +59,17 @@ describe('admin agents', () => {
     expect((await agents(['list', '--site', 'shop_a'])).text).not.toContain(agent.password);
   });
 
+  it('gives a name that cannot be a login (小王) a login of its own, printed with the password', async () => {
+    const created = await agents(['create', '--site', 'shop_a', '--name', '小王']);
+    expect(created.code).toBe(0);
+    const login = /login\s+(\S+)/.exec(created.text)?.[1];
+    expect(login).toMatch(/^shop_a-[a-z2-9]{4}$/);
+    expect(created.text).toMatch(/name\s+小王/);
+    const again = await agents(['create', '--site', 'shop_a', '--name', '小王']);
+    expect(again.code).toBe(0);
+    expect(/login\s+(\S+)/.exec(again.text)?.[1]).not.toBe(login);
+  });
+
   it('takes a chosen password from stdin, refusing a short one', async () => {
     expect((await agents(['create', '--site', 'shop_a', '--name', '李娜', '--login', 'li.na', '--password-stdin'], 'short')).code).toBe(2);
     const ok = await agents(['create', '--site', 'shop_a', '--name', '李娜', '--login', 'li.na', '--password-stdin'], 'a long enough passphrase');

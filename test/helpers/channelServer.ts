@@ -1,3 +1,4 @@
+import type { Router } from 'express';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -21,7 +22,15 @@ export type ChannelServer = {
  * The Direct Line channel and widget token endpoint on a real HTTP server (a free port), over the
  * real engine and a test database: what src/main.ts wires, minus the knowledge loading.
  */
-export async function startChannelServer(options: { db: Db; url: string; engine: TestEngine; uploadMaxBytes?: number; tokenRatePerMinute?: number }): Promise<ChannelServer> {
+export async function startChannelServer(options: {
+  db: Db;
+  url: string;
+  engine: TestEngine;
+  uploadMaxBytes?: number;
+  tokenRatePerMinute?: number;
+  /** Routers mounted before the channel's (whose catch-all answers anything else under /v3/directline). */
+  routers?: (channel: Awaited<ReturnType<typeof makeDirectLineChannel>>) => Router[];
+}): Promise<ChannelServer> {
   const logger = makeLogger({ level: process.env.TEST_LOG_LEVEL ?? 'silent', pretty: false });
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'weiquan-channel-'));
   const channel = await makeDirectLineChannel({
@@ -37,7 +46,7 @@ export async function startChannelServer(options: { db: Db; url: string; engine:
     readiness: async () => ({ ready: true, checks: {} }),
     poolStats: () => options.db.stats(),
     isShuttingDown: () => false,
-    routers: channel.routers,
+    routers: [...(options.routers?.(channel) ?? []), ...channel.routers],
     early: channel.early,
   });
   const http = await listen(app, 0, '127.0.0.1');

@@ -268,11 +268,11 @@ describe('who is liable when it is not the seller', () => {
 
 describe('the missing holiday calendar is said once', () => {
   it('explains it on the first date it affects, names the years, and only marks the others', () => {
-    // Received 2026-11-03, defect found 2026-11-05: defect notice 2028-11-03 (Fri), limitation and 12315 cut-off
-    // 2029-11-05 (Mon): 2028 and 2029 have no notice loaded.
+    // Received 2026-11-03, defect found 2026-11-05: defect notice 2028-11-03 (Fri), limitation 2029-11-05 (Mon):
+    // 2028 and 2029 have no notice loaded. (No 12315 cut-off date: the 2022 rule that set it was replaced.)
     const a = run({ category: 'quality_defect', sellerType: 'third_party', today: '2026-11-28', receivedDate: '2026-11-03', defectFoundDate: d('2026-11-05') });
     const unverified = a.conclusions.filter((c) => c.unverified);
-    expect(unverified.map((c) => c.id)).toEqual(['defect-notice', 'limitation-general', 'complaint-cutoff']);
+    expect(unverified.map((c) => c.id)).toEqual(['defect-notice', 'limitation-general']);
     const explained = a.conclusions.filter((c) => c.text.includes('尚未载入'));
     expect(explained.map((c) => c.id)).toEqual(['defect-notice']);
     expect(explained[0]?.text).toContain('2028、2029 年的放假安排尚未载入');
@@ -306,10 +306,19 @@ describe('deadlines long past: said to have passed, with what still applies', ()
     expect(cites(limitation, '民法典', '第一百九十二条')).toBe(true);
   });
 
-  it('the 12315 cut-off: no longer accepted; negotiation and 消协 mediation remain', () => {
-    const cutoff = get(a(), 'complaint-cutoff');
+  it('the 12315 cut-off: the 2022 rule’s three years are named as the old rule’s, with the replacement said', () => {
+    const replaced = get(a(), 'complaint-rule-replaced');
+    expect(replaced.text).toContain('三年');
+    expect(replaced.text).toContain('2029年11月5日');
+    expect(has(a(), 'complaint-cutoff')).toBe(false);
+  });
+
+  it('the 12315 cut-off while the 2022 rule was in force: no longer accepted; negotiation and 消协 mediation remain', () => {
+    // knew 2022-01-05 + 3 years = 2025-01-05 (Sun) → Mon 2025-01-06; asked 2026-03-02, before the rule was replaced.
+    const cutoff = get(run({ category: 'quality_defect', sellerType: 'third_party', today: '2026-03-02', defectFoundDate: d('2022-01-05') }), 'complaint-cutoff');
     expect(cutoff.status).toBe('passed');
     expect(cutoff.text).toContain('12315 不会再受理');
+    expect(cutoff.text).not.toContain('被取代');
   });
 
   it('while a period is open, says nothing of it having passed', () => {

@@ -94,25 +94,59 @@ describe('limitation periods', () => {
   });
 });
 
-describe('12315 complaint clock (市场监督管理投诉举报处理暂行办法)', () => {
-  it('filed 2026-01-20: acceptance by 2026-01-29, mediation at the latest to 2026-04-09 across 春节 and 清明', () => {
+const OLD_RULE = '市场监督管理投诉举报处理暂行办法';
+const REGULATIONS = '消费者权益保护法实施条例';
+
+describe('12315 complaint clock (消保法 and 实施条例 第四十六条; the 2022 rule for complaints filed before 2026-04-15)', () => {
+  it('filed 2026-01-20: acceptance by 2026-01-29, mediation within 60 days to 2026-03-30 (实施条例), the 2022 rule’s 45 working days named as replaced', () => {
     const a = run('other', { today: '2026-01-20', complaintFiledDate: '2026-01-20' });
     // 7 working days after Tue 01-20: 21, 22, 23, 26, 27, 28, 29 → Thu 01-29 (春节 is later).
-    expect(get(a, 'complaint-acceptance')).toMatchObject({ due: '2026-01-29', status: 'open', daysLeft: 9 });
-    // 45 working days after 01-29: 01-30 (1); 02-02…06 (6); 02-09…13 (11); Sat 02-14 make-up (12); 02-15…23 off;
-    // 02-24…27 (16); Sat 02-28 make-up (17); March 2…27, four weeks (37); 03-30…04-03 (42); 04-04…06 off (清明);
-    // 04-07, 08, 09 (45) → Thu 04-09.
+    const acceptance = get(a, 'complaint-acceptance');
+    expect(acceptance).toMatchObject({ due: '2026-01-29', status: 'open', daysLeft: 9 });
+    expect(acceptance.citations).toContainEqual({ law: REGULATIONS, article: '第四十六条' });
+    // 60 days after 01-29: 01-31 (2), 02-28 (30), 03-30 (60), a Monday and a working day.
     const mediation = get(a, 'complaint-mediation-end');
-    expect(mediation).toMatchObject({ due: '2026-04-09', status: 'open' });
+    expect(mediation).toMatchObject({ due: '2026-03-30', status: 'open' });
     expect(mediation.unverified).toBeUndefined();
-    expect(mediation.citations).toContainEqual({ law: '市场监督管理投诉举报处理暂行办法', article: '第二十一条' });
+    expect(mediation.citations).toContainEqual({ law: REGULATIONS, article: '第四十六条' });
+    // The 2022 rule was still in force when this complaint was filed: cited, but marked as replaced.
+    expect(mediation.citations).toContainEqual(expect.objectContaining({ law: OLD_RULE, article: '第二十一条', version: '2022-03-24', superseded: expect.objectContaining({ on: '2026-04-15' }) }));
+  });
+
+  it.each([
+    // Before the 实施条例 (in force 2024-07-01): the 2022 rule's 45 working days. Filed Mon 2024-03-04 → acceptance Wed
+    // 03-13 (7 working days: 5, 6, 7, 8, 11, 12, 13); 45 working days from 03-13: 03-14, 15 (2); three weeks to 03-29
+    // (17 − 5 = 12); 04-01…03 (15); 清明 04-04…06 off; Sun 04-07 make-up (16); 04-08…26 (31); Sun 04-28 make-up (32);
+    // 04-29, 30 (34); 劳动节 05-01…05 off; 05-06…10 (39); Sat 05-11 make-up (40); 05-13…17 (45) → Fri 2024-05-17.
+    { name: 'filed 2024-03-04, before the 实施条例: 45 working days (2022 rule)', filed: '2024-03-04', today: '2024-03-05', acceptance: '2024-03-13', mediation: '2024-05-17', law: OLD_RULE, article: '第二十一条' },
+    // After 2026-04-15: 实施条例 only. Filed Mon 2026-11-02 → acceptance Wed 11-11; +60 days = 2027-01-10, a Sunday → Mon 2027-01-11.
+    { name: 'filed 2026-11-02, after the 2022 rule was replaced: 60 days (实施条例)', filed: '2026-11-02', today: '2026-11-03', acceptance: '2026-11-11', mediation: '2027-01-11', law: REGULATIONS, article: '第四十六条' },
+  ])('$name', ({ filed, today, acceptance, mediation, law, article }) => {
+    const a = run('other', { today, complaintFiledDate: filed });
+    expect(get(a, 'complaint-acceptance').due).toBe(acceptance);
+    const m = get(a, 'complaint-mediation-end');
+    expect(m.due).toBe(mediation);
+    expect(m.citations.map((c) => `${c.law}|${c.article}`)).toContain(`${law}|${article}`);
+  });
+
+  it('after 2026-04-15 says the 2022 rule was replaced, cites its 第九条 only as the list of required items, and never as current', () => {
+    const a = run('counterfeit', { today: '2026-11-28', complaintFiledDate: '2026-11-20', defectFoundDate: '2026-11-05' });
+    const replaced = get(a, 'complaint-rule-replaced');
+    expect(replaced.kind).toBe('warning');
+    expect(replaced.text).toContain('2026 年 4 月 15 日');
+    expect(replaced.text).toContain('总局令第121号');
+    const old = replaced.citations.filter((c) => c.law === OLD_RULE);
+    expect(old).toEqual([expect.objectContaining({ article: '第九条', superseded: expect.objectContaining({ asEn: "the 2022 rule's list of required items (that rule was replaced on 2026-04-15)" }) })]);
+    expect(a.conclusions.some((c) => c.id === 'complaint-cutoff')).toBe(false);
+    expect(a.citations.filter((c) => c.law === OLD_RULE).every((c) => c.superseded !== undefined)).toBe(true);
+    expect(get(a, 'complaint-acceptance').citations.some((c) => c.law === OLD_RULE)).toBe(false);
   });
 
   it('filed 2026-02-12: the acceptance period itself spans 春节', () => {
     // Thu 02-12 → 02-13 (1), Sat 02-14 make-up (2), 02-15…23 off, 02-24…27 (6), Sat 02-28 make-up (7).
     const acceptance = get(run('counterfeit', { today: '2026-02-13', complaintFiledDate: '2026-02-12' }), 'complaint-acceptance');
     expect(acceptance).toMatchObject({ due: '2026-02-28', daysLeft: 15 });
-    expect(acceptance.citations).toContainEqual({ law: '市场监督管理投诉举报处理暂行办法', article: '第十四条' });
+    expect(acceptance.citations).toContainEqual(expect.objectContaining({ law: OLD_RULE, article: '第十四条', superseded: expect.objectContaining({ on: '2026-04-15' }) }));
   });
 
   it('warns when the complaint comes after the 3-year cut-off (第十五条)', () => {

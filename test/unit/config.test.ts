@@ -49,3 +49,25 @@ describe('parseConfig', () => {
     expect(new Set(documented)).toEqual(new Set(Object.keys(configKeys)));
   });
 });
+
+describe('parseConfig: the language model', () => {
+  it('is off with no LLM_* set, exactly as before', () => {
+    expect(parseConfig({})).toMatchObject({ ok: true, config: { llm: undefined } });
+  });
+
+  it('takes any OpenAI-compatible endpoint, with the timeout defaulting to 8 s', () => {
+    const result = parseConfig({ LLM_BASE_URL: 'http://127.0.0.1:8000/v1/', LLM_API_KEY: 'x', LLM_MODEL: 'Qwen/Qwen2.5-7B-Instruct' });
+    expect(result).toMatchObject({ ok: true, config: { llm: { baseUrl: 'http://127.0.0.1:8000/v1', apiKey: 'x', model: 'Qwen/Qwen2.5-7B-Instruct', timeoutMs: 8000, structuredOutput: 'json_schema', logPrompts: false } } });
+  });
+
+  it('refuses one or two of the three, naming what is missing', () => {
+    const result = parseConfig({ LLM_BASE_URL: 'https://api.deepseek.com/v1', LLM_MODEL: 'deepseek-chat' });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.problems).toEqual([expect.stringMatching(/^LLM_API_KEY: required when LLM_BASE_URL and LLM_MODEL are set/)]);
+  });
+
+  it('refuses a base URL that is not http(s)', () => {
+    const result = parseConfig({ LLM_BASE_URL: 'ftp://x', LLM_API_KEY: 'k', LLM_MODEL: 'm' });
+    expect(result.ok).toBe(false);
+  });
+});

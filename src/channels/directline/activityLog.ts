@@ -16,6 +16,11 @@ export const PAGE_SIZE = 200;
 export type ActivityLog = {
   /** Appends once per client id (a retry appends nothing) and tells every instance. Returns each item's seq. */
   append(conversationId: string, items: AppendItem[]): Promise<number[]>;
+  /**
+   * `append` inside a transaction: other instances hear of it at commit (NOTIFY), and `publish`,
+   * called after the commit, tells this instance's listeners. Not called (a rollback): nobody hears.
+   */
+  appendDeferred(conversationId: string, items: AppendItem[]): Promise<{ seqs: number[]; publish: () => void }>;
   readAfter(conversationId: string, watermark: number): Promise<ActivityPage & { last: number }>;
   /** This instance's listener for what it appends itself (other instances hear through NOTIFY). */
   onAppend(listener: (conversationId: string, page: AppendedPage) => void): void;
@@ -23,35 +28,44 @@ export type ActivityLog = {
 
 export function makeActivityLog(deps: { db: Sql; wirePayload: (payload: string) => string }): ActivityLog {
   const listeners: ((conversationId: string, page: AppendedPage) => void)[] = [];
-  return {
-    async append(conversationId, items) {
-      const seqs = new Map<string, number>();
-      const written: { seq: number; at: Date; activity: Record<string, unknown> }[] = [];
-      const byClient = new Map(items.map((i) => [i.clientId, i.activity]));
-      for (let attempt = 1; seqs.size < items.length; attempt++) {
-        if (attempt > MAX_APPEND_ATTEMPTS) throw new Error('could not append to the conversation log: too many concurrent writers');
-        const rows = await insertActivities(deps.db, conversationId, items.filter((i) => !seqs.has(i.clientId)), { channel: ACTIVITY_CHANNEL, payload: deps.wirePayload(conversationId) });
-        for (const row of rows) {
-          seqs.set(row.clientId, row.seq);
-          if (row.fresh) written.push({ seq: row.seq, at: row.at, activity: byClient.get(row.clientId) ?? {} });
-        }
+  const appendDeferred = async (conversationId: string, items: AppendItem[]): Promise<{ seqs: number[]; publish: () => void }> => {
+    const seqs = new Map<string, number>();
+    const written: { seq: number; at: Date; activity: Record<string, unknown> }[] = [];
+    const byClient = new Map(items.map((i) => [i.clientId, i.activity]));
+    let publish = () => {};
+    for (let attempt = 1; seqs.size < items.length; attempt++) {
+      if (attempt > MAX_APPEND_ATTEMPTS) throw new Error('could not append to the conversation log: too many concurrent writers');
+      const rows = await insertActivities(deps.db, conversationId, items.filter((i) => !seqs.has(i.clientId)), { channel: ACTIVITY_CHANNEL, payload: deps.wirePayload(conversationId) });
+      for (const row of rows) {
+        seqs.set(row.clientId, row.seq);
+        if (row.fresh) written.push({ seq: row.seq, at: row.at, activity: byClient.get(row.clientId) ?? {} });
       }
-      // The same replyToId the statement stored, for what goes to local subscribers directly.
-      const firstSeq = seqs.get(items[0]?.clientId ?? '');
-      for (const w of written) {
-        const item = items.find((i) => i.activity === w.activity);
-        if (item?.replyToFirst && firstSeq !== undefined) w.activity = { ...w.activity, replyToId: activityId(conversationId, firstSeq) };
-      }
-      if (written.length) {
-        written.sort((a, b) => a.seq - b.seq);
-        const first = written[0]?.seq ?? 0;
-        const last = written.at(-1)?.seq ?? 0;
-        // Contiguous seqs can go to local subscribers as they are; a gap (a concurrent append) makes them read.
-        const contiguous = last - first + 1 === written.length;
-        const page: AppendedPage = { activities: written.map((w) => withIdentity(conversationId, w.seq, w.at, w.activity)), watermark: String(last), first: contiguous ? first : -1, last };
+    }
+    // The same replyToId the statement stored, for what goes to local subscribers directly.
+    const firstSeq = seqs.get(items[0]?.clientId ?? '');
+    for (const w of written) {
+      const item = items.find((i) => i.activity === w.activity);
+      if (item?.replyToFirst && firstSeq !== undefined) w.activity = { ...w.activity, replyToId: activityId(conversationId, firstSeq) };
+    }
+    if (written.length) {
+      written.sort((a, b) => a.seq - b.seq);
+      const first = written[0]?.seq ?? 0;
+      const last = written.at(-1)?.seq ?? 0;
+      // Contiguous seqs can go to local subscribers as they are; a gap (a concurrent append) makes them read.
+      const contiguous = last - first + 1 === written.length;
+      const page: AppendedPage = { activities: written.map((w) => withIdentity(conversationId, w.seq, w.at, w.activity)), watermark: String(last), first: contiguous ? first : -1, last };
+      publish = () => {
         for (const listener of listeners) listener(conversationId, page);
-      }
-      return items.map((i) => seqs.get(i.clientId) ?? 0);
+      };
+    }
+    return { seqs: items.map((i) => seqs.get(i.clientId) ?? 0), publish };
+  };
+  return {
+    appendDeferred,
+    async append(conversationId, items) {
+      const { seqs, publish } = await appendDeferred(conversationId, items);
+      publish();
+      return seqs;
     },
     async readAfter(conversationId, watermark) {
       const rows = await selectActivitiesAfter(deps.db, conversationId, watermark, PAGE_SIZE);

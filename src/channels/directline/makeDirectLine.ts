@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import type { InboundMessage, TurnResult } from '../../engine/types.js';
 import { AppError } from '../../errors.js';
+import { findUnsafe } from '../../safeText.js';
 import type { Logger } from '../../logger.js';
 import type { Site } from '../../sites/index.js';
 import type { ActivityLog, ActivityPage } from './activityLog.js';
@@ -36,6 +37,11 @@ export type DirectLineDeps = {
   db: Sql;
   sites: { find(id: string): Promise<Site | undefined>; findBySecret(secret: string): Promise<Site | undefined> };
   runTurn: (inbound: InboundMessage) => Promise<TurnResult>;
+  /**
+   * Runs `fn` in one database transaction that the engine's queries join too (src/storage's
+   * `Db.inTransaction`): a turn and its activity-log rows are written together or not at all.
+   */
+  inTransaction: <T>(fn: () => Promise<T>) => Promise<T>;
   signer: TokenSigner;
   log: ActivityLog;
   logger: Logger;
@@ -45,6 +51,25 @@ export type DirectLineDeps = {
 };
 
 export type DirectLine = ReturnType<typeof makeDirectLine>;
+
+/**
+ * SQLSTATEs after which a whole turn transaction is simply run again: a unique key lost to a
+ * concurrent writer (the engine would recompute, but inside our transaction the statement's error
+ * aborted it: 23505, then 25P02), a serialization failure or a deadlock. Everything was rolled back.
+ */
+const RETRY_STATES = new Set(['23505', '25P02', '40001', '40P01']);
+const TURN_ATTEMPTS = 4;
+
+async function retryingConflicts<T>(fn: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fn();
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      if (attempt >= TURN_ATTEMPTS || typeof code !== 'string' || !RETRY_STATES.has(code)) throw error;
+    }
+  }
+}
 
 /**
  * The Direct Line 3.0 subset, as plain functions over the engine and the activity log. HTTP (and
@@ -77,8 +102,13 @@ export function makeDirectLine(deps: DirectLineDeps) {
       if (owner !== siteId) throw new AppError('FORBIDDEN', '这个会话不属于你的网站。This conversation belongs to another site.');
       return;
     }
-    const result = await deps.runTurn({ conversationId, channel: 'directline', turnId: 'start', locale, siteId });
-    await deps.log.append(conversationId, result.replies.map((r, i) => ({ clientId: `start#r${i}`, activity: replyToActivity(r, conversationId, undefined, locale) })));
+    const { publish } = await retryingConflicts(() =>
+      deps.inTransaction(async () => {
+        const result = await deps.runTurn({ conversationId, channel: 'directline', turnId: 'start', locale, siteId });
+        return deps.log.appendDeferred(conversationId, result.replies.map((r, i) => ({ clientId: `start#r${i}`, activity: replyToActivity(r, conversationId, undefined, locale) })));
+      }),
+    );
+    publish();
   };
 
   /** The site and locale a caller acts for in one conversation, or an error; never another site's data. */
@@ -97,20 +127,25 @@ export function makeDirectLine(deps: DirectLineDeps) {
   const newConversationId = () => `dl_${randomBytes(16).toString('base64url')}`;
 
   /**
-   * Runs the turn, then appends the user's message, a typing activity and the replies in one
-   * statement (replies point at the message). Both steps are idempotent per client id, so a retry
-   * completes whatever the first attempt left undone; a turn that fails leaves nothing in the log,
-   * and the client, told so, sends it again.
+   * Runs the turn and appends the user's message, a typing activity and the replies (replies point
+   * at the message) in one transaction: a failure of either leaves neither, and the client, told so,
+   * sends it again. Both steps are idempotent per client id besides, so a retry after a lost answer
+   * runs no second turn and appends nothing new.
    */
   const runTurnAndLog = async (conversationId: string, clientId: string, echo: Record<string, unknown>, inbound: InboundMessage, locale: 'zh' | 'en') => {
-    const result = await deps.runTurn(inbound);
-    const [userSeq = 0] = await deps.log.append(conversationId, [
-      { clientId, activity: echo },
-      // No typing when nothing follows (an agent, not the bot, answers this conversation).
-      ...(result.replies.length ? [{ clientId: `${clientId}#typing`, activity: typingActivity(conversationId, undefined), replyToFirst: true }] : []),
-      ...result.replies.map((r, i) => ({ clientId: `${clientId}#r${i}`, activity: replyToActivity(r, conversationId, undefined, locale), replyToFirst: true })),
-    ]);
-    return activityId(conversationId, userSeq);
+    const { seqs, publish } = await retryingConflicts(() =>
+      deps.inTransaction(async () => {
+        const result = await deps.runTurn(inbound);
+      return deps.log.appendDeferred(conversationId, [
+        { clientId, activity: echo },
+        // No typing when nothing follows (an agent, not the bot, answers this conversation).
+        ...(result.replies.length ? [{ clientId: `${clientId}#typing`, activity: typingActivity(conversationId, undefined), replyToFirst: true }] : []),
+        ...result.replies.map((r, i) => ({ clientId: `${clientId}#r${i}`, activity: replyToActivity(r, conversationId, undefined, locale), replyToFirst: true })),
+      ]);
+      }),
+    );
+    publish();
+    return activityId(conversationId, seqs[0] ?? 0);
   };
 
   return {
@@ -233,7 +268,10 @@ export function makeDirectLine(deps: DirectLineDeps) {
         stored.push({ name, contentType: saved.contentType, sha256: saved.sha256, size: saved.size });
       }
       if (stored.length === 0) throw new AppError('VALIDATION_FAILED', '没有收到文件：请用 multipart 的 file 部分上传。No file received: send it as a multipart "file" part.');
-      const template = InboundActivity.partial({ type: true }).parse(activityPart() ?? {});
+      const part = activityPart() ?? {};
+      const unsafe = findUnsafe(part, 'activity');
+      if (unsafe) throw new AppError('VALIDATION_FAILED', `The request is not valid: ${unsafe.path} contains a NUL, control character or unpaired surrogate, or is nested too deeply.`, { details: [{ path: unsafe.path, message: 'not safe text' }] });
+      const template = InboundActivity.partial({ type: true }).parse(part);
       const clientId = template.id ?? template.channelData?.clientActivityID ?? `up-${stored.map((s) => s.sha256.slice(0, 16)).join('-')}`;
       const text = template.text?.trim() ? template.text : undefined;
       const echo = {

@@ -1,8 +1,8 @@
-import type { DisputeType } from '../../retrieval/knowledgeFiles.js';
+import type { DisputeType } from '../../../dialogs/disputeTypes.js';
 import type { Calendar } from '../calendar/index.js';
 import { collectNotes } from './collectNotes.js';
 import { noteUnverifiedDates } from './describeDue.js';
-import { makeFacts, type Facts, type Rule } from './makeFacts.js';
+import { isInjuryCase, makeFacts, type Facts, type Rule } from './makeFacts.js';
 import { categoryRemedies } from './rules/categoryRemedies.js';
 import { complaint12315 } from './rules/complaint12315.js';
 import { deemedRefusal } from './rules/deemedRefusal.js';
@@ -18,10 +18,29 @@ import { qualityReturn } from './rules/qualityReturn.js';
 import { secondHand } from './rules/secondHand.js';
 import { sellerLiability } from './rules/sellerLiability.js';
 import { sevenDayReturn, sevenDayWindow } from './rules/sevenDayReturn.js';
+import { accountBanned } from './rules/accountBanned.js';
+import { autoRenewal } from './rules/autoRenewal.js';
+import { cosmeticsReaction } from './rules/cosmeticsReaction.js';
+import { depositRefund } from './rules/depositRefund.js';
+import { earnestMoney } from './rules/earnestMoney.js';
+import { foodDelivery } from './rules/foodDelivery.js';
+import { minorPayment } from './rules/minorPayment.js';
+import { prepaidService } from './rules/prepaidService.js';
+import { priceDiscrimination } from './rules/priceDiscrimination.js';
+import { priceErrorCancel } from './rules/priceErrorCancel.js';
+import { refundAfterReturn } from './rules/refundAfterReturn.js';
+import { reviewManipulation } from './rules/reviewManipulation.js';
+import { scam } from './rules/scam.js';
+import { serviceContract } from './rules/serviceContract.js';
+import { tiedSale } from './rules/tiedSale.js';
+import { travelTicket } from './rules/travelTicket.js';
 import type { Assessment, AssessmentInput, Citation, Conclusion } from './types.js';
 
 const firmFraud: Rule = (f) => fraudDamages(f, 'firm');
 const possibleFraud: Rule = (f) => fraudDamages(f, 'conditional');
+/** Refurbished or used goods sold as new by a trader: fraud whatever the dispute type (处罚办法 第五条第（七）项). */
+const refurbishedFraud: Rule = (f) => fraudDamages(f, 'refurbished');
+const FRAUD_RULES = new Set<Rule>([firmFraud, possibleFraud]);
 
 /** No-reason return, and once it is closed (or excluded) what 消保法 第二十三、二十四条 still give. */
 const sevenDayCase: Rule = (f) => {
@@ -54,25 +73,25 @@ const CATEGORY_RULES: Record<DisputeType, Rule[]> = {
   personal_info: [categoryRemedies],
   unauthorized_payment: [categoryRemedies],
   product_injury: [],
-  prepaid_service: [categoryRemedies],
+  prepaid_service: [prepaidService],
   // Reached only when the seller is shown to be a trader; otherwise contract law takes over below.
   second_hand: [sevenDayReturn, qualityRemedies, defectNotice, possibleFraud],
-  // Types added in issue 12: the general remedy until each has rules of its own.
-  refund_after_return: [categoryRemedies],
-  deposit_refund: [categoryRemedies],
-  earnest_money: [categoryRemedies],
-  tied_sale: [categoryRemedies],
-  review_manipulation: [categoryRemedies],
-  price_discrimination: [categoryRemedies],
-  auto_renewal: [categoryRemedies],
-  minor_payment: [categoryRemedies],
-  price_error_cancel: [categoryRemedies],
-  account_banned: [categoryRemedies],
-  food_delivery: [foodDamages],
-  travel_ticket: [categoryRemedies],
-  service_contract: [categoryRemedies],
-  cosmetics_reaction: [categoryRemedies],
-  scam: [categoryRemedies],
+  refund_after_return: [refundAfterReturn],
+  deposit_refund: [depositRefund],
+  earnest_money: [earnestMoney],
+  tied_sale: [tiedSale],
+  review_manipulation: [reviewManipulation],
+  price_discrimination: [priceDiscrimination, possibleFraud],
+  auto_renewal: [autoRenewal],
+  minor_payment: [minorPayment],
+  price_error_cancel: [priceErrorCancel],
+  account_banned: [accountBanned],
+  food_delivery: [foodDamages, foodDelivery],
+  travel_ticket: [travelTicket],
+  service_contract: [serviceContract],
+  cosmetics_reaction: [cosmeticsReaction],
+  // Not a consumer dispute: what to do now and whom to report to (see `assess`).
+  scam: [scam],
   other: [categoryRemedies],
 };
 
@@ -82,32 +101,38 @@ const CATEGORY_RULES: Record<DisputeType, Rule[]> = {
  */
 export function assess(input: AssessmentInput, calendar: Calendar): Assessment {
   const facts = makeFacts(input, calendar);
-  const rules = facts.consumerLaw ? consumerLawRules(facts) : contractLawRules(facts);
+  // A scam has no seller to claim from: only what to do and whom to tell, no consumer-law ladder.
+  const rules = input.category === 'scam' ? CATEGORY_RULES.scam : facts.consumerLaw ? consumerLawRules(facts) : contractLawRules(facts);
   const conclusions = noteUnverifiedDates(rules.flatMap((rule) => rule(facts)), calendar.coveredYears);
   return {
     conclusions,
     citations: unionOfCitations(conclusions),
-    appliesConsumerLaw: facts.consumerLaw,
+    appliesConsumerLaw: facts.consumerLaw && input.category !== 'scam',
     notes: collectNotes(facts),
   };
 }
 
 function consumerLawRules(f: Facts): Rule[] {
-  const injury = f.input.injured === true || f.input.category === 'product_injury';
-  return [secondHand, ...CATEGORY_RULES[f.input.category], deemedRefusal, ...(injury ? [productInjury] : []), sellerLiability, limitation, complaint12315];
+  const injury = isInjuryCase(f.input);
+  const category = CATEGORY_RULES[f.input.category];
+  // Refurbished goods sold as new: the firm fraud award replaces whatever fraud rule the type has (never two).
+  const categoryRules = f.input.refurbishedAsNew === true && !FOOD_CATEGORIES.has(f.input.category) ? [...category.filter((r) => !FRAUD_RULES.has(r)), refurbishedFraud] : category;
+  return [secondHand, ...categoryRules, deemedRefusal, ...(injury ? [productInjury] : []), sellerLiability, limitation, complaint12315];
 }
+
+const FOOD_CATEGORIES = new Set<DisputeType>(['food_safety', 'food_delivery']);
 
 /** A private second-hand seller: contract remedies, rescission for fraud, tort law if someone was hurt. */
 function contractLawRules(f: Facts): Rule[] {
-  const injury = f.input.injured === true || f.input.category === 'product_injury';
+  const injury = isInjuryCase(f.input);
   return [secondHand, defectNotice, ...(injury ? [productInjury] : []), limitation];
 }
 
 function unionOfCitations(conclusions: Conclusion[]): Citation[] {
   const seen = new Map<string, Citation>();
   for (const c of conclusions.flatMap((x) => x.citations)) {
-    const key = `${c.law}|${c.article}`;
-    if (!seen.has(key)) seen.set(key, { law: c.law, article: c.article });
+    const key = `${c.law}|${c.article}|${c.version ?? ''}`;
+    if (!seen.has(key)) seen.set(key, c);
   }
   return [...seen.values()];
 }

@@ -29,6 +29,14 @@ export function collectNotes(f: Facts): string[] {
   if (input.receivedDate && input.orderDate && compareDates(input.receivedDate, input.orderDate) < 0) {
     notes.push('签收日期早于下单日期，请核对。 / The signing date is before the order date; please check.');
   }
-  notes.push('《消费者权益保护法实施条例》（2024年7月1日施行）尚未收录进法规库，本评估没有引用其条文。 / The 2024 Implementing Regulations of the Consumer Protection Law are not in the law corpus yet, so none of their articles are cited.');
+  if (input.category === 'scam') {
+    notes.push('这是疑似诈骗，不是与商家的消费纠纷：先报警、冻结账户，消费者权益保护法的退赔规则不适用于骗子。 / This looks like a scam, not a consumer dispute with a seller: call the police and freeze the account first; consumer-law refunds do not run against fraudsters.');
+  }
+  if (f.businessName && f.secondHand && input.sellerIsTrader !== false) {
+    notes.push(`卖家名称“${input.sellerName ?? ''}”显示是店铺或公司，按经营者处理（网络消费规定（一）第七条）。 / The seller's name shows a shop or company, so it is treated as a trader.`);
+  }
+  if (input.minorAge !== undefined && input.category !== 'minor_payment' && input.minorAge < 18) {
+    notes.push('付款人是未成年人：另可按民法典关于民事行为能力的规定主张退款。 / The payer is a minor: the Civil Code’s capacity rules may also get the money back.');
+  }
   return notes;
 }

@@ -1,4 +1,4 @@
-import type { DisputeType } from '../../retrieval/knowledgeFiles.js';
+import type { DisputeType } from '../../../dialogs/disputeTypes.js';
 import type { IsoDate } from '../calendar/index.js';
 
 /** Who sold the goods, as the consumer saw it; drives who is liable (消保法 第四十、四十四条 and the online rules). */
@@ -51,10 +51,44 @@ export type AssessmentInput = {
   platformKnew?: boolean;
   /** Second-hand seller found to be trading as a business (网络消费规定（一）第七条 factors). */
   sellerIsTrader?: boolean;
+  /**
+   * The seller's shop or trading name as shown on the listing (`XX数码旗舰店`). A name that marks a business
+   * (旗舰店, 专营店, 官方, 自营, a company) makes the seller a 经营者 even on a second-hand platform.
+   */
+  sellerName?: string;
+  /** Refurbished, used or returned goods were sold as new (以次充好: 处罚办法 第五条第（七）项, fraud under 第十六条). */
+  refurbishedAsNew?: boolean;
+  /** The date the consumer sent the returned goods back (the refund clock runs from the seller's receipt). */
+  returnShippedDate?: IsoDate;
+  /** Whole contract price, in fen, where a 定金 or deposit secures it (民法典 第五百八十六条: 定金 at most 20 %). */
+  contractTotalFen?: number;
+  /** Who failed to perform the contract a 定金 secured (民法典 第五百八十七条). */
+  breachBy?: 'seller' | 'buyer';
+  /** Age in whole years of the minor who paid (民法典 第十九、二十条: under 8 no capacity, 8–17 limited). */
+  minorAge?: number;
+  /** The business closed, moved or stopped serving (实施条例 第二十一、二十二条). */
+  shopClosed?: boolean;
+  /** Bought in a physical shop, not online: there is no platform to turn to. */
+  offline?: boolean;
+  /** What another user was charged, in fen, for the same goods on the same terms (实施条例 第九条第二款). */
+  comparisonPriceFen?: number;
+  /** The date an automatic renewal was (or will be) charged (网络交易监督管理办法 第十八条: notice five days before). */
+  renewalDate?: IsoDate;
 };
 
-/** `law` is the corpus short title (消费者权益保护法, 民法典, …); `article` as written (第二十五条). */
-export type Citation = { law: string; article: string };
+/**
+ * `law` is the corpus short title (消费者权益保护法, 民法典, …); `article` as written (第二十五条).
+ * `version` is the version date of the text cited (the date in the corpus file name), set where the corpus
+ * holds several versions of the law: it is the version in force on the date that matters for the dispute.
+ * `superseded` marks a rule that has been replaced: it is cited only for what it said (`asZh`/`asEn`), never
+ * as the rule in force.
+ */
+export type Citation = {
+  law: string;
+  article: string;
+  version?: IsoDate;
+  superseded?: { on: IsoDate; byZh: string; byEn: string; asZh: string; asEn: string };
+};
 
 export type ConclusionKind = 'remedy' | 'amount' | 'deadline' | 'liability' | 'warning';
 

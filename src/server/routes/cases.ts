@@ -1,7 +1,6 @@
 import { Router, type Request } from 'express';
 import { z } from 'zod';
-import { CaseStatus } from '../../cases/caseRecord.js';
-import type { CaseDetail, CaseFilter, CasePage, CaseSummary } from '../../cases/sql/caseQueries.js';
+import { CaseStatus, type CaseDetail, type CaseFilter, type CasePage, type CaseSummary } from './caseApi.js';
 import { AppError } from '../../errors.js';
 import { requirePrincipal, type Authenticate } from '../auth/principal.js';
 
@@ -19,7 +18,10 @@ const list = <T extends z.ZodType<unknown, string>>(item: T) =>
     .union([z.string(), z.array(z.string())])
     .transform((v) => (Array.isArray(v) ? v : v.split(',')).map((s) => s.trim()).filter(Boolean))
     .pipe(z.array(item).max(20));
-const date = z.iso.date({ error: 'must be a date like 2026-11-28' });
+// Dates a case can have: the database refuses year 0 and far futures; no shopper's order is from then.
+const date = z.iso
+  .date({ error: 'must be a date like 2026-11-28' })
+  .refine((d) => d >= '1970-01-01' && d <= '2199-12-31', 'must be a date between 1970-01-01 and 2199-12-31');
 
 export const CaseListQuery = z.strictObject({
   status: list(CaseStatus).optional(),

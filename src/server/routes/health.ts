@@ -3,12 +3,42 @@ import type { Registry } from 'prom-client';
 
 export type ReadinessReport = { ready: boolean; checks: Record<string, 'ok' | string> };
 
+/** One part of readiness (database, schema, knowledge index…); must not throw. */
+export type ReadinessCheck = () => ReadinessReport | Promise<ReadinessReport>;
+
 export type HealthDeps = {
-  /** Database reachable and schema current; must not throw. */
+  /** Database reachable and schema current, knowledge index loaded; must not throw. */
   readiness: () => Promise<ReadinessReport>;
   isShuttingDown: () => boolean;
   registry: Registry;
 };
+
+/**
+ * Ready only when every part is: a load balancer must not send traffic to an instance that would answer
+ * some of it with 503. The checks run concurrently and their named results are merged into one report.
+ */
+export function allReady(...parts: ReadinessCheck[]): () => Promise<ReadinessReport> {
+  return async () => {
+    const reports = await Promise.all(
+      parts.map(async (part) => {
+        try {
+          return await part();
+        } catch (thrown) {
+          return { ready: false, checks: { check: `failed: ${(thrown as Error).message}` } };
+        }
+      }),
+    );
+    return { ready: reports.every((r) => r.ready), checks: Object.assign({}, ...reports.map((r) => r.checks)) as Record<string, string> };
+  };
+}
+
+/**
+ * The knowledge index is built after the server listens (a restart should not wait for it to report the
+ * database): until it is there the knowledge endpoints and the turns answer 503 NOT_READY, so readiness does too.
+ */
+export function knowledgeReadiness(loaded: () => boolean): ReadinessCheck {
+  return () => (loaded() ? { ready: true, checks: { knowledge: 'ok' } } : { ready: false, checks: { knowledge: 'the knowledge index is still loading' } });
+}
 
 export function healthRouter(deps: HealthDeps): Router {
   const router = Router();

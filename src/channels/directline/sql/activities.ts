@@ -14,17 +14,12 @@ export type AppendedRow = { clientId: string; seq: number; at: Date; fresh: bool
  * exactly when it commits. Returns every item that is now in the log; an item missing from the
  * answer lost a race for its seq to a concurrent append and must be retried (../activityLog.ts).
  *
- * The statement commits without waiting for the WAL flush (synchronous_commit off, for this
- * transaction only): the log is a delivery record, the turn itself (state, case) is written
- * durably by the engine. A database crash can lose the last fraction of a second of log entries
- * (a client that retries gets them written again: appends are idempotent and the engine answers a
- * retried turn from its record). That saves a disk flush per turn.
+ * A turn's append runs in the same transaction as the engine's write of the turn (one commit, one
+ * disk flush for both), so a failure of either leaves neither.
  */
 export async function insertActivities(db: Sql, conversationId: string, items: AppendItem[], notify: { channel: string; payload: string }): Promise<AppendedRow[]> {
   const result = await db.query<AppendedRow>(
-    `with relaxed as (
-       select set_config('synchronous_commit', 'off', true) as setting
-     ), input as (
+    `with input as (
        select x.client_id, x.activity, x.reply, x.ord
          from rows from (jsonb_to_recordset($2::jsonb) as (client_id text, activity jsonb, reply boolean)) with ordinality as x(client_id, activity, reply, ord)
      ), existing as (
@@ -49,9 +44,9 @@ export async function insertActivities(db: Sql, conversationId: string, items: A
      ), notified as (
        select pg_notify($3, $4) from (select 1 from inserted limit 1) x
      )
-     select client_id as "clientId", seq, at, false as fresh, (select count(*) from notified) as notified, (select setting from relaxed) as commit from existing
+     select client_id as "clientId", seq, at, false as fresh, (select count(*) from notified) as notified from existing
      union all
-     select client_id, seq, at, true, (select count(*) from notified), (select setting from relaxed) from inserted
+     select client_id, seq, at, true, (select count(*) from notified) from inserted
      order by seq`,
     [conversationId, JSON.stringify(items.map((i) => ({ client_id: i.clientId, activity: i.activity, reply: i.replyToFirst === true }))), notify.channel, notify.payload],
     'weiquan_dl_insert_activities',

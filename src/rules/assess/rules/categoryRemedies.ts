@@ -1,4 +1,4 @@
-import type { DisputeType } from '../../../retrieval/knowledgeFiles.js';
+import type { DisputeType } from '../../../../dialogs/disputeTypes.js';
 import { cite } from '../laws.js';
 import type { Facts } from '../makeFacts.js';
 import type { Conclusion } from '../types.js';
@@ -80,15 +80,6 @@ const REMEDIES: Partial<Record<DisputeType, Conclusion>> = {
     text: '发现未经授权的支付，应当及时通知支付服务提供者。未经授权支付造成的损失由支付服务提供者承担，除非它能证明是你的过错造成的；它接到通知后没有及时采取措施导致损失扩大的，对扩大部分负责。',
     textEn: 'Tell the payment provider promptly when you find an unauthorised payment. The provider bears the loss unless it proves you were at fault, and it is liable for any further loss caused by not acting promptly after your notice.',
     citations: cite('ecommerce', '第五十七条'),
-  },
-  prepaid_service: {
-    id: 'prepaid-refund',
-    kind: 'remedy',
-    title: '预付款：履行或退款并付利息',
-    titleEn: 'Prepayment: perform or refund with interest',
-    text: '以预收款方式提供商品或服务的，商家没有按约定提供时，你可以要求履行约定，或者要求退回预付款，并承担预付款的利息和你必须支付的合理费用；对退款没有约定的，按有利于你的方式计算。',
-    textEn: 'If a business that took prepayment does not provide as agreed, you can demand performance or a refund of the prepayment plus interest and your necessary reasonable costs; with no agreement on refunds, the amount is calculated in your favour.',
-    citations: [...cite('consumer', '第五十三条'), ...cite('penalties', '第十条')],
   },
   other: {
     id: 'dispute-routes',

@@ -21,7 +21,7 @@ type Marker = { id: string; from: IsoDate; zh: string; en: string; citations: Ci
 export function deemedRefusal(f: Facts): Conclusion[] {
   const { category, returnRequestedDate: asked, returnReceivedBySellerDate: goodsBack } = f.input;
   const markers: Marker[] = [];
-  if (category === 'seven_day_return' || category === 'second_hand') {
+  if (category === 'seven_day_return' || category === 'second_hand' || category === 'refund_after_return') {
     if (asked) markers.push({ id: 'deemed-refusal-return-request', from: asked, zh: `你于 ${formatDateShort(asked)} 提出退货，商家超过十五日仍未办理退货手续`, en: `You asked for the return on ${asked}; if the seller has not processed it within 15 days`, citations: cite('penalties', '第九条') });
     if (goodsBack) markers.push({ id: 'deemed-refusal-refund', from: goodsBack, zh: `商家于 ${formatDateShort(goodsBack)} 收到退货，超过十五日仍无正当理由不退款`, en: `The seller got the goods back on ${goodsBack}; if it has not refunded within 15 days without good reason`, citations: cite('penalties', '第九条') });
   } else if (category === 'prepaid_service') {

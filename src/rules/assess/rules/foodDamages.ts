@@ -1,5 +1,5 @@
 import { formatFen } from '../formatFen.js';
-import { cite } from '../laws.js';
+import { cite, citeAt, versionInForce } from '../laws.js';
 import type { Facts } from '../makeFacts.js';
 import type { Conclusion } from '../types.js';
 import { fraudAward } from './fraudDamages.js';
@@ -16,7 +16,7 @@ const FOOD_MINIMUM_FEN = 1_000_00;
  * primary, which is never smaller (10× ≥ 3×, ¥1,000 ≥ ¥500), and never add the two.
  */
 export function foodDamages(f: Facts): Conclusion[] {
-  const out = [foodAward(f), firstClaim, reasonableConsumption];
+  const out = [foodAward(f), firstClaim(f), reasonableConsumption];
   if (f.input.sellerKnewDefect === true) out.push(notCumulative(f));
   return out;
 }
@@ -54,6 +54,11 @@ function foodAward(f: Facts): Conclusion {
   }
   zh.push('仅是不影响食品安全、也不会误导消费者的标签或说明书瑕疵的除外。');
   en.push('Flaws in the label or instructions that neither affect safety nor mislead are excepted.');
+  const version = versionInForce('food', f.lawDate);
+  if (version) {
+    zh.push(`（依据购买时施行的食品安全法，即 ${version.slice(0, 4)} 年修正文本。）`);
+    en.push(`(Under the Food Safety Law as in force at purchase, the ${version.slice(0, 4)} amended text.)`);
+  }
   return {
     id: 'food-punitive',
     kind: 'amount',
@@ -62,19 +67,19 @@ function foodAward(f: Facts): Conclusion {
     ...(award === undefined ? {} : { amountFen: award }),
     text: zh.join(''),
     textEn: en.join(' '),
-    citations: [...cite('food', '第一百四十八条'), ...cite('foodPunitive', '第一条')],
+    citations: [...citeAt(f.lawDate, 'food', '第一百四十八条'), ...cite('foodPunitive', '第一条')],
   };
 }
 
-const firstClaim: Conclusion = {
+const firstClaim = (f: Facts): Conclusion => ({
   id: 'food-first-claim',
   kind: 'liability',
   title: '先接到索赔的一方先行赔付',
   titleEn: 'Whoever is asked first pays first',
   text: '可以向卖家要求赔偿，也可以向生产者要求赔偿；先接到你赔偿要求的一方应当先行赔付，不得推诿。',
   textEn: 'You can claim from the seller or from the producer; whichever you ask first must pay first and may not pass you on to the other.',
-  citations: cite('food', '第一百四十八条'),
-};
+  citations: citeAt(f.lawDate, 'food', '第一百四十八条'),
+});
 
 const reasonableConsumption: Conclusion = {
   id: 'food-reasonable-consumption',
@@ -98,6 +103,6 @@ function notCumulative(f: Facts): Conclusion {
     titleEn: 'Tenfold or triple, not both',
     text: `商家明知食品不符合安全标准仍然销售，也构成欺诈；但食品安全法的十倍赔偿和消保法第五十五条的三倍赔偿只能选择一种主张，不能相加。这里以食品安全法的十倍赔偿为主${compareZh}。`,
     textEn: `A seller who knowingly sold unsafe food also committed fraud, but you must choose between the food-safety tenfold award and the Consumer Protection Law’s triple award; they cannot be added together. The tenfold award is the one shown${compareEn}.`,
-    citations: [...cite('foodPunitive', '第九条'), ...cite('food', '第一百四十八条'), ...cite('consumer', '第五十五条')],
+    citations: [...cite('foodPunitive', '第九条'), ...citeAt(f.lawDate, 'food', '第一百四十八条'), ...cite('consumer', '第五十五条')],
   };
 }

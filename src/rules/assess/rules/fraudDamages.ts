@@ -1,5 +1,5 @@
 import { formatFen } from '../formatFen.js';
-import { cite } from '../laws.js';
+import { cite, citeRegulationsAt } from '../laws.js';
 import type { Facts } from '../makeFacts.js';
 import type { Conclusion } from '../types.js';
 
@@ -18,14 +18,16 @@ export function fraudAward(priceFen: number): number {
  * itself); `conditional` where it depends on the seller's intent (price tricks, false advertising).
  * Never used for food: there 食品安全法 第一百四十八条 is the primary rule and the two are not added up.
  */
-export function fraudDamages(f: Facts, mode: 'firm' | 'conditional'): Conclusion[] {
+export function fraudDamages(f: Facts, mode: 'firm' | 'conditional' | 'refurbished'): Conclusion[] {
   const price = f.input.amountFen;
   const [leadZh, leadEn] =
     mode === 'firm'
       ? ['卖假货、以假充真属于欺诈：', 'Selling counterfeit goods as genuine is fraud: ']
-      : ['如果商家的做法构成欺诈（故意告知虚假情况或隐瞒真实情况，使你作出购买决定）：', 'If the seller’s conduct amounts to fraud (knowingly misrepresenting or hiding facts to get you to buy): ']
+      : mode === 'refurbished'
+        ? ['把翻新、二手或退回的商品当作新品卖，属于以次充好，是欺诈：', 'Selling refurbished, used or returned goods as new passes off inferior goods as good ones, which is fraud: ']
+        : ['如果商家的做法构成欺诈（故意告知虚假情况或隐瞒真实情况，使你作出购买决定）：', 'If the seller’s conduct amounts to fraud (knowingly misrepresenting or hiding facts to get you to buy): ']
   ;
-  const citations = [...cite('consumer', '第五十五条'), ...(mode === 'firm' ? cite('penalties', '第五条', '第十六条') : [])];
+  const citations = [...cite('consumer', '第五十五条'), ...(mode === 'conditional' ? [] : cite('penalties', '第五条', '第十六条')), ...citeRegulationsAt(f.lawDate, '第四十九条')];
   const base = { id: 'fraud-triple', kind: 'amount' as const, title: '欺诈三倍赔偿', titleEn: 'Triple damages for fraud', citations };
   if (price === undefined) {
     return [

@@ -2,7 +2,7 @@ import { addMonthsPeriod } from '../addMonthsPeriod.js';
 import { describeDue, dueFields, type DueView } from '../describeDue.js';
 import { formatDateShort } from '../formatDate.js';
 import { cite, MONTH_PERIOD } from '../laws.js';
-import type { Facts } from '../makeFacts.js';
+import { isInjuryCase, type Facts } from '../makeFacts.js';
 import type { Conclusion } from '../types.js';
 
 /** 民法典 第一百八十八条: three years. 产品质量法 第四十五条: two years for damage caused by a product defect. */
@@ -15,7 +15,7 @@ const PRODUCT_DEFECT_MONTHS = 24;
  */
 export function limitation(f: Facts): Conclusion[] {
   const out = [general(f)];
-  if (f.input.injured === true || f.input.category === 'product_injury') out.push(productDefect(f));
+  if (isInjuryCase(f.input)) out.push(productDefect(f));
   return out;
 }
 

@@ -1,9 +1,9 @@
-import { cite } from '../laws.js';
+import { cite, citeAt, citeRegulationsAt } from '../laws.js';
 import type { Facts } from '../makeFacts.js';
 import type { Conclusion } from '../types.js';
 
 /** Categories in which a streamer promoting harmful or infringing goods is a realistic claim (第十七条). */
-const STREAMER_PROMOTION = new Set(['counterfeit', 'false_advertising', 'product_injury', 'food_safety']);
+const STREAMER_PROMOTION = new Set(['counterfeit', 'false_advertising', 'product_injury', 'food_safety', 'cosmetics_reaction']);
 
 /**
  * Live-stream purchases (网络消费规定（一）第十一条至第十七条). The room operator is the seller unless it clearly
@@ -20,9 +20,9 @@ export function liveStreamLiability(f: Facts): Conclusion[] {
       kind: 'liability',
       title: '直播间运营者可能就是卖家',
       titleEn: 'The live-stream room operator may be the seller',
-      text: '在直播间点击购买的，直播间运营者如果不能证明已经用足以让你辨别的方式标明自己不是销售者、并标明实际销售者，就要承担销售者责任；直播平台以直播方式自营销售的，由平台承担销售者责任。',
-      textEn: 'For goods bought by clicking in a live-stream room, the room operator bears the seller’s liability unless it proves it made clear, in a way you could recognise, that it was not the seller and who the real seller was; a live-stream platform selling its own goods is liable as the seller.',
-      citations: cite('onlineConsumption', '第十二条', '第十三条'),
+      text: '在直播间点击购买的，直播间运营者如果不能证明已经用足以让你辨别的方式标明自己不是销售者、并标明实际销售者，就要承担销售者责任；直播平台以直播方式自营销售的，由平台承担销售者责任。发生争议的，直播营销平台应当根据你的要求提供直播间运营者、直播营销人员的信息和相关经营活动记录。',
+      textEn: 'For goods bought by clicking in a live-stream room, the room operator bears the seller’s liability unless it proves it made clear, in a way you could recognise, that it was not the seller and who the real seller was; a live-stream platform selling its own goods is liable as the seller. In a dispute the live-stream platform must, at your request, give you the room operator’s and the streamer’s details and the records of the sale.',
+      citations: [...cite('onlineConsumption', '第十二条', '第十三条'), ...citeRegulationsAt(f.lawDate, '第十四条')],
     },
   ];
   if (category === 'false_advertising') {
@@ -55,7 +55,7 @@ export function liveStreamLiability(f: Facts): Conclusion[] {
       titleEn: 'Food in live streams: the platform must vet licences',
       text: '直播间销售需要食品经营许可的食品，直播平台没有尽到审核其经营资质的义务、使你受到损害的，与直播间运营者承担连带责任。',
       textEn: 'If the live-stream platform failed to check the food-business licence a room needs and you were harmed, the platform is jointly liable with the room operator.',
-      citations: [...cite('onlineConsumption', '第十五条'), ...cite('food', '第一百三十一条')],
+      citations: [...cite('onlineConsumption', '第十五条'), ...citeAt(f.lawDate, 'food', '第一百三十一条')],
     });
   }
   if (platformKnew === true) {

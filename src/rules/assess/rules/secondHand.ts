@@ -16,7 +16,7 @@ const RESCISSION_MONTHS = 12;
  */
 export function secondHand(f: Facts): Conclusion[] {
   if (!f.secondHand) return [];
-  if (f.consumerLaw) return [trader];
+  if (f.consumerLaw) return [f.businessName && f.input.sellerIsTrader !== true ? businessSeller(f.input.sellerName ?? '') : trader];
   return [notConsumerLaw, contractRemedies, fraudRescission, rescissionDeadline(f)];
 }
 
@@ -32,6 +32,19 @@ const trader: Conclusion = {
   textEn: `Although the seller sells on a second-hand platform, if ${FACTORS_EN} show it is trading as a business, it carries a trader’s liability under the Consumer Protection Law, including the 7-day no-reason return and triple damages for fraud.`,
   citations: cite('onlineConsumption', '第七条'),
 };
+
+/** A seller presenting itself as a business (XX旗舰店, 官方, a company) on a second-hand platform. */
+function businessSeller(name: string): Conclusion {
+  return {
+    id: 'second-hand-trader',
+    kind: 'liability',
+    title: '以店铺、公司名义出售：是经营者，适用消保法',
+    titleEn: 'Selling as a shop or company: a trader, consumer law applies',
+    text: `卖家“${name}”以店铺、品牌或公司的名义出售，即使在二手平台上，也是从事商业经营活动的经营者，应按消费者权益保护法承担经营者责任：七日无理由退货、质量问题退换修、欺诈三倍赔偿（最低 500 元）都适用。`,
+    textEn: `The seller "${name}" sells under a shop, brand or company name, so even on a second-hand platform it is trading as a business and carries a trader’s liability under the Consumer Protection Law: the 7-day no-reason return, return/exchange/repair for defects and triple damages for fraud (at least ¥500) all apply.`,
+    citations: cite('onlineConsumption', '第七条'),
+  };
+}
 
 const notConsumerLaw: Conclusion = {
   id: 'second-hand-not-consumer-law',

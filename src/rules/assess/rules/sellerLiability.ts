@@ -1,5 +1,5 @@
-import { cite } from '../laws.js';
-import type { Facts } from '../makeFacts.js';
+import { cite, citeAt } from '../laws.js';
+import { isInjuryCase, type Facts } from '../makeFacts.js';
 import type { Conclusion } from '../types.js';
 import { liveStreamLiability } from './liveStreamLiability.js';
 
@@ -33,7 +33,7 @@ function platformName(f: Facts): { zh: string; en: string } {
 }
 
 function seller(f: Facts): Conclusion {
-  const defect = f.input.injured === true || f.input.category === 'product_injury';
+  const defect = isInjuryCase(f.input);
   return {
     id: 'liability-seller',
     kind: 'liability',
@@ -63,7 +63,7 @@ function platformAsSeller(platform: { zh: string; en: string }): Conclusion {
 
 function platformLiability(f: Facts): Conclusion[] {
   const platform = platformName(f);
-  const food = f.input.category === 'food_safety';
+  const food = f.input.category === 'food_safety' || f.input.category === 'food_delivery';
   const out: Conclusion[] = [];
   if (f.input.sellerIdentifiable === false) {
     out.push({
@@ -73,7 +73,7 @@ function platformLiability(f: Facts): Conclusion[] {
       titleEn: 'Platform cannot identify the seller: claim from the platform',
       text: `${platform.zh}不能提供卖家的真实名称、地址和有效联系方式的，你可以直接要求平台赔偿，平台赔偿后再向卖家追偿；平台作出更有利于你的承诺（如先行赔付）的，应当履行。`,
       textEn: `If ${platform.en} cannot give the seller’s real name, address and valid contact details, you can claim from the platform directly; it then recovers from the seller. Promises the platform made in your favour (e.g. compensation first) bind it.`,
-      citations: [...cite('consumer', '第四十四条'), ...(food ? cite('food', '第一百三十一条') : [])],
+      citations: [...cite('consumer', '第四十四条'), ...(food ? citeAt(f.lawDate, 'food', '第一百三十一条') : [])],
     });
   }
   if (f.input.platformKnew === true) {

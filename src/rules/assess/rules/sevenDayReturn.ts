@@ -2,7 +2,7 @@ import { addCalendarDays } from '../../calendar/index.js';
 import { describeDue, dueFields, ifPassed } from '../describeDue.js';
 import { formatDateShort } from '../formatDate.js';
 import { formatFen } from '../formatFen.js';
-import { cite, DAY_PERIOD } from '../laws.js';
+import { cite, citeRegulationsAt, DAY_PERIOD } from '../laws.js';
 import type { Facts } from '../makeFacts.js';
 import type { AssessmentInput, Conclusion } from '../types.js';
 import { excludedGoods } from './excludedGoods.js';
@@ -15,8 +15,8 @@ export function sevenDayReturn(f: Facts): Conclusion[] {
   const excluded = excludedGoods(f.input);
   if (excluded) return [excluded];
   const out = [sevenDayWindow(f)];
-  if (f.input.openedPackage) out.push(openedPackage);
-  out.push(returnTerms(f.input));
+  if (f.input.openedPackage) out.push(openedPackage(f));
+  out.push(returnTerms(f));
   if (f.input.returnReceivedBySellerDate) out.push(refundDue(f, f.input.returnReceivedBySellerDate));
   return out;
 }
@@ -28,7 +28,7 @@ export function sevenDayWindow(f: Facts): Conclusion {
     kind: 'deadline' as const,
     title: '七日无理由退货期限',
     titleEn: '7-day no-reason return period',
-    citations: [...cite('consumer', '第二十五条'), ...cite('ecommerce', '第五十一条'), ...DAY_PERIOD],
+    citations: [...cite('consumer', '第二十五条'), ...cite('sevenDayRules', '第十条'), ...cite('ecommerce', '第五十一条'), ...DAY_PERIOD],
   };
   const received = f.input.receivedDate;
   if (!received) {
@@ -52,17 +52,18 @@ export function sevenDayWindow(f: Facts): Conclusion {
   };
 }
 
-const openedPackage: Conclusion = {
+const openedPackage = (f: Facts): Conclusion => ({
   id: 'seven-day-return-opened-package',
   kind: 'remedy',
   title: '拆封不影响无理由退货',
   titleEn: 'Opening the package does not block the return',
-  text: '为检查商品而拆封查验、且不影响商品完好的，商家不能以“已拆封”为由拒绝七日无理由退货；以拆封、查验为由拒绝退货的，视为故意拖延或无理拒绝。',
-  textEn: 'Opening the package to inspect the goods, without impairing them, does not defeat the 7-day no-reason return; a seller who refuses because the package was opened or inspected is treated as unreasonably refusing.',
-  citations: [...cite('onlineConsumption', '第三条'), ...cite('penalties', '第九条')],
-};
+  text: '为查验而打开商品包装，或者为确认品质、功能进行合理调试、不影响商品原有品质、功能和外观的，商家应当退货，不能以“已拆封”为由拒绝七日无理由退货；以拆封、查验为由拒绝退货的，视为故意拖延或无理拒绝。',
+  textEn: 'Opening the package to inspect the goods, or reasonably trying them out to check quality and function without impairing them, does not defeat the 7-day no-reason return: the seller must take them back. A seller who refuses because the package was opened or inspected is treated as unreasonably refusing.',
+  citations: [...citeRegulationsAt(f.lawDate, '第十九条'), ...cite('onlineConsumption', '第三条'), ...cite('sevenDayRules', '第八条'), ...cite('penalties', '第九条')],
+});
 
-function returnTerms(input: AssessmentInput): Conclusion {
+function returnTerms(f: Facts): Conclusion {
+  const input = f.input;
   const price = input.amountFen === undefined ? '' : `（${formatFen(input.amountFen)}）`;
   const priceEn = input.amountFen === undefined ? '' : ` (${formatFen(input.amountFen)})`;
   const unconfirmed = input.confirmedNonReturnable === false;
@@ -73,11 +74,11 @@ function returnTerms(input: AssessmentInput): Conclusion {
     titleEn: 'Return conditions and refund',
     text:
       `退回的商品应当完好；商家应自收到退回商品之日起七日内退还货款${price}；退货运费由你承担，与商家另有约定（如包邮退、运费险）的按约定。` +
-      (unconfirmed ? '你购买时没有确认“不支持无理由退货”，商家自行宣称不适用而拒绝退货的，视为故意拖延或无理拒绝。' : ''),
+      (unconfirmed ? '你购买时没有确认“不支持无理由退货”：商家不得擅自扩大不适用无理由退货的范围，也不得把“不适用”设为默认同意的选项，未经你确认不得拒绝退货；自行宣称不适用而拒绝退货的，视为故意拖延或无理拒绝。' : ''),
     textEn:
       `The returned goods must be intact; the seller must refund the price${priceEn} within 7 days of receiving them back; you pay the return shipping unless agreed otherwise (free returns, return-shipping insurance).` +
-      (unconfirmed ? ' You did not confirm at purchase that the goods are non-returnable, so a refusal based on the seller’s own "no returns" label counts as unreasonable refusal.' : ''),
-    citations: [...cite('consumer', '第二十五条'), ...(unconfirmed ? cite('penalties', '第九条') : [])],
+      (unconfirmed ? ' You did not confirm at purchase that the goods are non-returnable: a seller may not widen the exceptions or make "non-returnable" a default-accepted option, and may not refuse without your confirmation; a refusal based on its own "no returns" label counts as unreasonable refusal.' : ''),
+    citations: [...cite('consumer', '第二十五条'), ...cite('sevenDayRules', '第十八条'), ...(unconfirmed ? [...citeRegulationsAt(f.lawDate, '第十九条'), ...cite('penalties', '第九条')] : [])],
   };
 }
 
@@ -92,6 +93,6 @@ function refundDue(f: Facts, receivedBySeller: NonNullable<AssessmentInput['retu
     ...dueFields(due),
     text: `商家于 ${formatDateShort(receivedBySeller)} 收到退货，应在 ${due.dateZh} 前退款（${due.statusZh}）。${due.caveatZh}${lateZh}`,
     textEn: `The seller received the returned goods on ${receivedBySeller} and must refund by ${due.dateEn} (${due.statusEn}).${due.caveatEn}${lateEn}`,
-    citations: [...cite('consumer', '第二十五条'), ...DAY_PERIOD],
+    citations: [...cite('consumer', '第二十五条'), ...cite('sevenDayRules', '第十三条'), ...DAY_PERIOD],
   };
 }

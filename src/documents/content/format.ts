@@ -1,0 +1,35 @@
+import type { DocumentLocale } from '../model.js';
+
+/** ¥2,999 or ¥2,999.50, from integer fen. */
+export function formatYuan(fen: number): string {
+  const sign = fen < 0 ? '-' : '';
+  const abs = Math.abs(fen);
+  const cents = abs % 100;
+  return `${sign}¥${Math.floor(abs / 100).toLocaleString('en-US')}${cents ? `.${String(cents).padStart(2, '0')}` : ''}`;
+}
+
+/** 2026-11-03 → 2026年11月3日 (zh) or 3 November 2026 (en). */
+export function formatDate(iso: string, locale: DocumentLocale): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  if (!m) return iso;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (locale === 'zh') return `${y}年${mo}月${d}日`;
+  const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+  return `${d} ${months[mo - 1]} ${y}`;
+}
+
+/** A timestamp stored with its offset, as a date and time in China (Asia/Shanghai). */
+export function formatMoment(iso: string): string {
+  const at = new Date(iso);
+  if (Number.isNaN(at.getTime())) return iso;
+  const shanghai = new Date(at.getTime() + 8 * 3600_000).toISOString();
+  return `${shanghai.slice(0, 10)} ${shanghai.slice(11, 16)}`;
+}
+
+/** Today's date in China. */
+export const shanghaiDate = (now: Date): string => new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+
+/** The mark for a fact we do not hold: the reader fills it in; nothing is invented. */
+export const fill = (zh: string, en: string, locale: DocumentLocale): string => (locale === 'zh' ? `【请填写${zh}】` : `【请填写${zh} / fill in: ${en}】`);
+
+export const citeText = (c: { law: string; article: string }, locale: DocumentLocale): string => (locale === 'zh' ? `《${c.law}》${c.article}` : `${c.law} ${c.article}`);

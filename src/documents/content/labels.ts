@@ -1,0 +1,105 @@
+import { DISPUTE_TYPE_LABELS, DISPUTE_TYPES, type DisputeType } from '../../../dialogs/disputeTypes.js';
+import type { DocumentLocale } from '../model.js';
+
+type Bilingual = { zh: string; en: string };
+
+export const categoryLabel = (category: string, locale: DocumentLocale): string =>
+  (DISPUTE_TYPES as readonly string[]).includes(category) ? DISPUTE_TYPE_LABELS[category as DisputeType][locale] : category;
+
+/** The case record's demand ids (what the consumer wants), as a request reads them. */
+export const DEMAND_LABELS: Record<string, Bilingual> = {
+  return: { zh: '退货退款', en: 'return the goods for a refund' },
+  refund: { zh: '退款', en: 'a refund' },
+  exchange: { zh: '换货', en: 'an exchange' },
+  repair: { zh: '维修', en: 'repair' },
+  compensation: { zh: '赔偿损失', en: 'compensation for the loss' },
+  apology: { zh: '赔礼道歉', en: 'an apology' },
+  punitive: { zh: '惩罚性赔偿', en: 'punitive damages' },
+};
+
+/**
+ * What a consumer with this kind of dispute asks for when they did not say: the usual remedy, the same
+ * as the letters the conversation shows. A demand the consumer gave always wins.
+ */
+export const USUAL_DEMANDS: Record<DisputeType, string[]> = {
+  seven_day_return: ['return'],
+  quality_defect: ['return', 'exchange'],
+  counterfeit: ['return', 'punitive'],
+  food_safety: ['refund', 'punitive'],
+  non_delivery: ['refund'],
+  seller_cancelled: ['compensation'],
+  price_fraud: ['refund'],
+  false_advertising: ['return', 'compensation'],
+  unfair_terms: ['return'],
+  after_sales: ['repair'],
+  personal_info: ['apology', 'compensation'],
+  unauthorized_payment: ['refund'],
+  product_injury: ['compensation'],
+  prepaid_service: ['refund'],
+  second_hand: ['return'],
+  refund_after_return: ['refund'],
+  deposit_refund: ['refund'],
+  earnest_money: ['refund', 'compensation'],
+  tied_sale: ['refund'],
+  review_manipulation: ['apology'],
+  price_discrimination: ['refund'],
+  auto_renewal: ['refund'],
+  minor_payment: ['refund'],
+  price_error_cancel: ['compensation'],
+  account_banned: ['refund'],
+  food_delivery: ['refund', 'punitive'],
+  travel_ticket: ['refund'],
+  service_contract: ['repair', 'compensation'],
+  cosmetics_reaction: ['refund', 'compensation'],
+  scam: ['refund'],
+  other: ['refund'],
+};
+
+/** Evidence kinds the conversation records (the consumer said they hold them). */
+export const EVIDENCE_LABELS: Record<string, Bilingual> = {
+  order: { zh: '订单详情 / 交易快照截图', en: 'Order details / transaction snapshot' },
+  listing: { zh: '商品页面截图（含宣传、价格）', en: 'Screenshots of the listing (claims, price)' },
+  chat: { zh: '与商家的聊天记录', en: 'Chat records with the seller' },
+  payment: { zh: '付款记录', en: 'Payment record' },
+  tracking: { zh: '物流记录', en: 'Delivery tracking' },
+  photos: { zh: '问题照片或开箱视频', en: 'Photos or an unboxing video' },
+  invoice: { zh: '发票或收据', en: 'Invoice or receipt' },
+  report: { zh: '检测报告或鉴定结论', en: 'Test report or appraisal' },
+};
+
+export const SELLER_TYPE_LABELS: Record<string, Bilingual> = {
+  third_party: { zh: '平台内第三方店铺', en: 'third-party shop on the platform' },
+  platform_self_operated: { zh: '平台自营', en: 'sold by the platform itself (自营)' },
+  live_stream: { zh: '直播间卖家', en: 'live-stream seller' },
+  individual_second_hand: { zh: '个人二手卖家', en: 'individual second-hand seller' },
+};
+
+export const STEP_LABELS: Record<string, Bilingual> = {
+  seller: { zh: '与商家协商', en: 'Negotiation with the seller' },
+  platform: { zh: '平台介入', en: 'Platform intervention' },
+  external: { zh: '12315 投诉 / 外部途径', en: '12315 complaint / outside bodies' },
+};
+
+export const OUTCOME_LABELS: Record<string, Bilingual> = {
+  agreed: { zh: '同意处理 / 已解决', en: 'agreed / solved' },
+  refused: { zh: '拒绝处理', en: 'refused' },
+  no_reply: { zh: '未答复', en: 'no reply' },
+};
+
+export const STATUS_LABELS: Record<string, Bilingual> = {
+  open: { zh: '已立案', en: 'open' },
+  negotiating: { zh: '与商家协商中', en: 'negotiating with the seller' },
+  platform: { zh: '平台介入中', en: 'platform intervention' },
+  external: { zh: '外部投诉中', en: 'complaint to outside bodies' },
+  awaiting_agent: { zh: '等待人工客服', en: 'waiting for an agent' },
+  resolved: { zh: '已解决', en: 'resolved' },
+  closed: { zh: '已关闭', en: 'closed' },
+};
+
+export const DEADLINE_STATUS_LABELS: Record<string, Bilingual> = {
+  open: { zh: '未到期', en: 'open' },
+  today: { zh: '今天到期', en: 'due today' },
+  passed: { zh: '已过期', en: 'passed' },
+};
+
+export const label = (table: Record<string, Bilingual>, id: string, locale: DocumentLocale): string => table[id]?.[locale] ?? id;
