@@ -87,8 +87,22 @@ export function makeKnowledge(index: KnowledgeIndex, docs: KnowledgeDoc[], files
   const policy = makeVersionPolicy(files.servingLaws, files.repealed.superseded);
   /** The version of an article in force on a date. */
   const articleOn = (law: string, label: string, on: string) => policy.pick(versionsByRef.get(`${law}|${label}`) ?? [], on);
+  const planDocs = docs.filter((d): d is PlanSection => d.kind === 'plan');
+  /** A section and, in reading order, every section under it (3.2 with 3.2.1, 3.2.2, 3.2.3): its intro alone does not answer. */
+  const withSubsections = (section: PlanSection): PlanSection[] => [
+    section,
+    ...planDocs
+      .filter((d) => d.sourcePath === section.sourcePath && d.path.length > section.path.length && section.path.every((h, i) => d.path[i] === h))
+      .sort((a, b) => a.order - b.order),
+  ];
   const rankPlans = makePlanRanker(docs.filter((d): d is PlanSection => d.kind === 'plan'), tokenizer.normalize);
-  const textOf = (d: KnowledgeDoc) => tokenizer.normalize(d.kind === 'law' ? `${d.lawShort} ${d.chapterPath.join(' ')} ${d.text}` : `${d.path.join(' ')} ${d.text}`);
+  // An article's words include the catalog's own description of it (summary, everyday phrasings): the
+  // retriever already reads those, and a shopper's words (运费, 封号) are more often there than in the statute.
+  const described = (d: LawArticle) => {
+    const e = catalog.get(`${d.lawShort}|${d.label}`);
+    return e ? ` ${e.title} ${e.summary} ${e.phrasings.join(' ')}` : '';
+  };
+  const textOf = (d: KnowledgeDoc) => tokenizer.normalize(d.kind === 'law' ? `${d.lawShort} ${d.chapterPath.join(' ')} ${d.text}${described(d)}` : `${d.path.join(' ')} ${d.text}`);
 
   const search: Knowledge['search'] = (q) => {
     const options: SearchOptions = { k: q.k ?? 10, scope: q.scope ?? 'all', corpus: q.corpus ?? 'serving' };
@@ -113,7 +127,7 @@ export function makeKnowledge(index: KnowledgeIndex, docs: KnowledgeDoc[], files
     const named = new Set(references.flatMap((r) => (r.kind === 'article' ? r.ids : r.kind === 'repealed' ? (r.replacement?.ids ?? []) : [])));
     const own = ownWords(question);
     const planHit = rankPlans(index.terms(question), 1)[0];
-    const plans = planHit && matched(own, textOf(planHit.section)) >= Math.min(2, own.length) ? [planHit.section] : [];
+    const plans = planHit && matched(own, textOf(planHit.section)) >= Math.min(2, own.length) ? withSubsections(planHit.section) : [];
     // "维权预案的制定原则有哪些" asks about the plan itself: statutes that merely share its words (应急预案,
     // 制定) are not what was asked, so such a question is answered from the plan alone.
     const aboutPlan = !reference && plans.length > 0 && PLAN_WORDS.test(question);
@@ -128,7 +142,7 @@ export function makeKnowledge(index: KnowledgeIndex, docs: KnowledgeDoc[], files
     const retrieved = kept.filter((h) => !forAnswer || h.score >= top * 0.6).flatMap((h) => byId.get(h.id) ?? []).filter((d): d is LawArticle => d.kind === 'law');
     // The catalog's everyday phrasings point at the provision a shopper means; its articles go
     // first (only those we hold: every citation must be a real article), the retriever's after.
-    const fromCatalog = reference || aboutPlan ? [] : matchCatalog(question).slice(0, 2).flatMap((m) => articleOn(m.entry.law, m.entry.article, on) ?? []);
+    const fromCatalog = reference || aboutPlan ? [] : matchCatalog(question).slice(0, forAnswer ? 2 : k).flatMap((m) => articleOn(m.entry.law, m.entry.article, on) ?? []);
     // Each article in the version in force on the date that matters (a retrieved hit may be any stored version).
     const laws = [...new Map([...fromCatalog, ...retrieved].map((a) => [`${a.lawShort}|${a.label}`, articleOn(a.lawShort, a.label, on) ?? a])).values()].slice(0, k);
     return { references, reference, plans, aboutPlan, laws };
@@ -148,7 +162,8 @@ export function makeKnowledge(index: KnowledgeIndex, docs: KnowledgeDoc[], files
       laws: closeLaws,
       plans,
       // "…应先做什么", "怎么维权": the plan's steps answer a how-to question before the statutes do.
-      planFirst: aboutPlan || (plans.length > 0 && HOW_TO.test(question)),
+      // "平台怎样保障…": the plan says what the platform does; a whole plan section was asked for.
+      planFirst: aboutPlan || (plans.length > 0 && (HOW_TO.test(question) || PLATFORM_HOW.test(question) || plans.length > 1)),
       catalog,
       terms: index.terms(question),
       // A plan may still name a repealed law as if in force (the seed plan's 2.2.4 《侵权责任法》): quoting it says so.
@@ -203,6 +218,8 @@ const matched = (terms: string[], text: string) => terms.filter((t) => text.incl
 
 /** The question names the plan itself. */
 const PLAN_WORDS = /预案|维权方案|应急方案|\bplan\b/i;
+/** The question asks what the platform does, which the operator's plan says. */
+const PLATFORM_HOW = /平台(是)?(怎样|怎么|如何|会不会|有没有|有什么|采取|用什么)|\bhow (does|do|will) (the )?platforms?\b|\bwhat does the platform\b/i;
 /** The question asks what to do, which the plan's flow answers step by step. */
 const HOW_TO = /怎么办|怎么做|做什么|如何维权|怎样维权|怎么维权|流程|步骤|第一步|先做|\bwhat should i do\b|\bhow (do|can|should) i\b/i;
 

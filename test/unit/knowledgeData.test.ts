@@ -137,6 +137,15 @@ describe('servingLaws.json', () => {
 });
 
 describe('repealed.json', () => {
+  it('marks as superseded only a text we hold, in the version held, and the 2022 投诉举报暂行办法 from 2026-04-15', () => {
+    for (const s of files.repealed.superseded) {
+      const held = [...current.values()].find((a) => a.lawShort === s.lawShort);
+      expect(held?.versionDate, s.lawShort).toBe(s.versionDate);
+      expect([...current.values()].some((a) => a.lawShort === s.supersededBy), `${s.supersededBy} is held: cite it instead`).toBe(s.replacementHeld);
+    }
+    expect(files.repealed.superseded).toContainEqual(expect.objectContaining({ lawShort: '市场监督管理投诉举报处理暂行办法', supersededOn: '2026-04-15', order: '国家市场监督管理总局令第121号' }));
+  });
+
   it('rests every repeal on an article that exists and names the repealed law', () => {
     for (const law of files.repealed.laws) {
       const basis = current.get(key(law.basis.law, law.basis.article));

@@ -102,7 +102,18 @@ export function composeAnswer(parts: AnswerParts): Answer {
     const lead = entry ? `${entry.summary}${entry.remedy ? `可以主张：${entry.remedy}` : ''}${entry.timeLimit ? `时限：${entry.timeLimit}` : ''}` : '条文如下：';
     return `《${c.law}》${c.article}${version}：${lead}\n> ${c.quote}`;
   });
-  const planParagraphs = planSections.map((s) => (locale === 'en' ? `The plan "${s.planTitle}", section ${s.heading}:\n> ${s.quote}` : `《${s.planTitle}》「${s.heading}」：\n> ${s.quote}`));
+  // A section with its subsections is one paragraph: the section's own lines, then each subsection in order.
+  const [head, ...rest] = planSections;
+  const nested = head !== undefined && rest.length > 0 && rest.every((s) => head.path.every((h, i) => s.path[i] === h));
+  const planParagraphs = nested
+    ? [
+        [
+          locale === 'en' ? `The plan "${head.planTitle}", section ${head.heading}:` : `《${head.planTitle}》「${head.heading}」：`,
+          ...(head.quote ? [`> ${head.quote}`] : []),
+          ...rest.map((s) => `> ${s.heading}：${s.quote}`),
+        ].join('\n')
+      ]
+    : planSections.map((s) => (locale === 'en' ? `The plan "${s.planTitle}", section ${s.heading}:\n> ${s.quote}` : `《${s.planTitle}》「${s.heading}」：\n> ${s.quote}`));
   const paragraphs = [...notices, ...(parts.planFirst ? [...planParagraphs, ...lawParagraphs] : [...lawParagraphs, ...planParagraphs])];
   paragraphs.push(DISCLAIMER[locale]);
   return { answer: paragraphs.join('\n\n'), citations, planSections, notCovered: false, notices };

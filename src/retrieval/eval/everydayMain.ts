@@ -14,7 +14,7 @@ const Baseline = (s: unknown) => s as { dev: { hit1: number; hit5: number }; hel
  */
 export async function runEverydayEval(args: Map<string, string>, repoRoot: string, log: (line: string) => void): Promise<number> {
   const started = Date.now();
-  const lawsDir = path.resolve(repoRoot, args.get('laws') ?? process.env.LAWS_DIR ?? '../shared/laws');
+  const lawsDir = path.resolve(repoRoot, args.get('laws') ?? '../shared/laws');
   const knowledgeDir = path.resolve(repoRoot, args.get('knowledge') ?? 'knowledge');
   const file = path.resolve(repoRoot, args.get('eval') ?? 'knowledge/eval/everyday.jsonl');
   const baselineFile = path.join(knowledgeDir, 'eval', 'everyday-baseline.json');

@@ -62,3 +62,27 @@ describe('a rule replaced by one whose text we do not hold', () => {
     expect(a.citations.every((c) => !c.current || c.law !== '市场监督管理投诉举报处理暂行办法')).toBe(true);
   });
 });
+
+describe('plan answers', () => {
+  it('return a plan section with all its subsections, in order, before the supporting law', () => {
+    const a = knowledge.answer({ question: '平台怎样保障商品信息的真实性？' });
+    expect(a.planSections.map((s) => s.heading)).toEqual(['3.2 商品信息真实性保障', '3.2.1 审核商家资质', '3.2.2 商品信息审核', '3.2.3 消费者评价机制']);
+    const at = (text: string) => a.answer.indexOf(text);
+    expect(at('3.2.1 审核商家资质')).toBeGreaterThan(at('从以下几个方面'));
+    expect(at('3.2.3 消费者评价机制')).toBeGreaterThan(at('3.2.2 商品信息审核'));
+    if (a.citations[0]) expect(at('3.2.3 消费者评价机制')).toBeLessThan(at(`《${a.citations[0].law}》`));
+  });
+
+  it('answer "how does the platform…" from the plan first', () => {
+    const a = knowledge.answer({ question: '平台如何保护消费者的隐私？' });
+    expect(a.planSections[0]?.heading).toMatch(/^3\.3(\.2)? /);
+    const plan = a.answer.indexOf(`「${a.planSections[0]?.heading ?? ''}」`);
+    expect(plan).toBeGreaterThanOrEqual(0);
+    for (const c of a.citations) expect(plan).toBeLessThan(a.answer.indexOf(`《${c.law}》${c.article}`));
+  });
+
+  it('keep a subsection question to that subsection', () => {
+    const a = knowledge.answer({ question: '平台怎样审核商家资质？' });
+    expect(a.planSections.map((s) => s.heading)).toEqual(['3.2.1 审核商家资质']);
+  });
+});
