@@ -1,3 +1,4 @@
+import { caseIds, parseDate } from './engineDeps.js';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Server as HttpServer } from 'node:http';
@@ -80,6 +81,8 @@ export async function loadServices(config: Config, logger: Logger, { database }:
     answer: model.answer,
     quote: knowledge.article,
     assess: (input) => assess(input, calendar),
+    parseDate,
+    caseIds,
     now: () => new Date(),
     logger,
   }));

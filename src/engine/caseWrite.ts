@@ -1,10 +1,9 @@
 import type { CaseRecord } from '../cases/caseRecord.js';
-import { hashPhone } from '../cases/caseRecord.js';
 import { buildCaseRecord, caseStatusFor } from './buildCaseRecord.js';
 import type { MachineSnapshot } from './machine.js';
 import type { CaseWrite } from './sql/conversations.js';
 
-type CaseWriteOptions = { caseNo: string; created: boolean; awaitingAgent: boolean; event?: CaseWrite['event']; leftAt?: unknown };
+type CaseWriteOptions = { caseNo: string; created: boolean; awaitingAgent: boolean; hashPhone: (phone: string) => string; event?: CaseWrite['event']; leftAt?: unknown };
 
 /** The case of a dialog state, as the turn writes it, and its structured record. */
 export function caseWrite(state: MachineSnapshot, o: CaseWriteOptions): { write: CaseWrite; record: CaseRecord } {
@@ -15,7 +14,7 @@ export function caseWrite(state: MachineSnapshot, o: CaseWriteOptions): { write:
     status: caseStatusFor(state.value, o.awaitingAgent),
     category: record.category,
     record,
-    phoneHash: record.contact.phone ? hashPhone(record.contact.phone) : null,
+    phoneHash: record.contact.phone ? o.hashPhone(record.contact.phone) : null,
     actor: 'bot',
     ...(o.event ? { event: o.event } : {}),
     ...(o.leftAt !== undefined ? { leftAt: o.leftAt } : {}),

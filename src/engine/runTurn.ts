@@ -1,11 +1,10 @@
-import { createHash, randomInt } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { DialogEvent } from '../../dialogs/rights/events.js';
 import { RIGHTS_MACHINE_ID, RIGHTS_MACHINE_VERSION } from '../../dialogs/rights/rights.machine.js';
 import { msg, placeholderFor } from '../../dialogs/rights/catalog.js';
 import { consentNeededForCase, route } from '../../dialogs/rights/route.js';
 import type { Context, Stage } from '../../dialogs/rights/types.js';
 import { SHOWN_CITATIONS, render, type Reply } from '../../dialogs/rights/wording.js';
-import { hashPhone, makeCaseNo } from '../cases/caseRecord.js';
 import { makeRecentConversations, type RecentConversations } from './recentConversations.js';
 import { AppError } from '../errors.js';
 import { cancelledState, caseWrite } from './caseWrite.js';
@@ -175,7 +174,7 @@ class Turn {
       this.replies.push({ text: msg('followUpNeedPhone', locale, { caseNo: request.caseNo }) });
       return true;
     }
-    const found = await findCaseConversation(this.deps.db, request.caseNo, hashPhone(request.phone));
+    const found = await findCaseConversation(this.deps.db, request.caseNo, this.deps.caseIds.hashPhone(request.phone));
     if (!found) {
       this.replies.push({ text: msg('followUpNotFound', locale) });
       this.events.push({ type: 'follow_up_not_found', payload: {} });
@@ -226,7 +225,7 @@ class Turn {
           break;
         case 'preview': {
           // What the law gives on what is known so far: no case, nothing stored but the facts already kept.
-          const preview = toAssessmentSummary(this.deps.assess(toAssessmentInput(context, this.today)), context.locale);
+          const preview = toAssessmentSummary(this.deps.assess(toAssessmentInput(context, this.today, this.deps.parseDate)), context.locale);
           this.replies.push(...render('sayPreview', context, { preview }));
           break;
         }
@@ -234,7 +233,7 @@ class Turn {
           this.forgetCaseContact();
           break;
         case 'assess': {
-          const assessment = this.deps.assess(toAssessmentInput(context, this.today));
+          const assessment = this.deps.assess(toAssessmentInput(context, this.today, this.deps.parseDate));
           this.events.push({ type: 'assessed', payload: { citations: assessment.citations } });
           await this.feed({ type: 'ASSESSED', assessment: toAssessmentSummary(assessment, context.locale) });
           break;
@@ -271,8 +270,8 @@ class Turn {
       if (consentNeededForCase(context, this.snapshot.value)) this.consentWanted = true;
       return;
     }
-    const caseNo = context.caseNo ?? makeCaseNo(this.today, randomInt);
-    const { write, record } = caseWrite(this.snapshot, { caseNo, created: !context.caseNo, awaitingAgent: this.owner === 'waiting' });
+    const caseNo = context.caseNo ?? this.deps.caseIds.makeCaseNo(this.today);
+    const { write, record } = caseWrite(this.snapshot, { caseNo, created: !context.caseNo, awaitingAgent: this.owner === 'waiting', hashPhone: this.deps.caseIds.hashPhone });
     this.keep(write);
     this.filedCase = { caseNo, status: write.status, ...record };
     this.events.push({ type: write.created ? 'case_filed' : 'case_updated', payload: { caseNo, status: write.status } });
@@ -283,7 +282,7 @@ class Turn {
   private forgetCaseContact(): void {
     const caseNo = this.snapshot.context.caseNo;
     if (!caseNo || !this.snapshot.context.category) return;
-    this.keep(caseWrite(this.snapshot, { caseNo, created: false, awaitingAgent: false, event: { type: 'consent_withdrawn', reason: 'user' } }).write);
+    this.keep(caseWrite(this.snapshot, { caseNo, created: false, awaitingAgent: false, hashPhone: this.deps.caseIds.hashPhone, event: { type: 'consent_withdrawn', reason: 'user' } }).write);
     this.events.push({ type: 'consent_withdrawn', payload: { caseNo } });
   }
 
@@ -298,7 +297,7 @@ class Turn {
   /** Writes a case as `state` leaves it and keeps that state on it, for a follow-up to resume from. */
   private leaveCase(state: MachineSnapshot, event: { type: string; reason: string }): void {
     if (state.context.consent !== 'given' || !state.context.category || !state.context.caseNo) return;
-    this.keep(caseWrite(state, { caseNo: state.context.caseNo, created: false, awaitingAgent: false, event, leftAt: toStored(state) }).write);
+    this.keep(caseWrite(state, { caseNo: state.context.caseNo, created: false, awaitingAgent: false, hashPhone: this.deps.caseIds.hashPhone, event, leftAt: toStored(state) }).write);
   }
 
   /** One write per case per turn: a later write of the same case replaces the earlier (a new case stays new). */

@@ -1,6 +1,6 @@
 import type { AssessmentSummary, Context } from '../../dialogs/rights/types.js';
 import type { Assessment, AssessmentInput } from '../rules/assess/index.js';
-import { parseIsoDate } from '../rules/calendar/index.js';
+import type { IsoDate } from '../rules/calendar/index.js';
 
 // Goods people keep for years: 消保法 第二十三条 names 机动车、计算机、电视机、电冰箱、空调器、洗衣机 "等";
 // phones, laptops and similar appliances are read as the same kind of goods.
@@ -8,7 +8,7 @@ const DURABLE = /车|电脑|计算机|笔记本|平板|电视|冰箱|空调|洗�
 // Refurbished or used goods passed off as new (以次充好): fraud with the triple award when a trader sold them.
 const REFURBISHED_AS_NEW = /翻新|官翻|以旧充新|(二手|旧|用过|拆封|退货|样机|展示机).{0,8}(冒充|当成?|充当?|说是|谎称)(全新|新品|新机|新的)/;
 
-export function toAssessmentInput(c: Context, today: string): AssessmentInput {
+export function toAssessmentInput(c: Context, today: string, parseIsoDate: (iso: string) => IsoDate): AssessmentInput {
   const s = c.slots;
   const date = (d: string | undefined) => (d ? parseIsoDate(d) : undefined);
   return {

@@ -2,6 +2,7 @@ import type { Awaiting, Category, Stage } from '../../dialogs/rights/types.js';
 import type { Logger } from '../logger.js';
 import type { Answer } from '../retrieval/answer/composeAnswer.js';
 import type { Assessment, AssessmentInput } from '../rules/assess/index.js';
+import type { IsoDate } from '../rules/calendar/index.js';
 import type { Db } from '../storage/index.js';
 import type { Understand } from '../understanding/index.js';
 
@@ -59,6 +60,16 @@ export type EngineDeps = {
   /** The text and version of a cited article, so every citation a reply carries can be expanded to it. */
   quote?: (law: string, article: string) => { versionDate: string | null; text: string } | undefined;
   assess: (input: AssessmentInput) => Assessment;
+  /** Checks a YYYY-MM-DD string into the rules' date type (src/rules/calendar's parseIsoDate). */
+  parseDate: (iso: string) => IsoDate;
+  /** Case numbers and the keyed phone hash a follow-up is matched by (src/cases/caseRecord.ts). */
+  caseIds: CaseIds;
   now: () => Date;
   logger: Logger;
+};
+
+export type CaseIds = {
+  /** A new case number for a case filed on `today` (YYYY-MM-DD). */
+  makeCaseNo(today: string): string;
+  hashPhone(phone: string): string;
 };

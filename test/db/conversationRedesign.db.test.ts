@@ -1,3 +1,4 @@
+import { caseIds, parseDate } from '../../src/engineDeps.js';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findCase } from '../../src/cases/sql/caseStore.js';
@@ -32,7 +33,7 @@ async function conversation(extras: Record<string, Extra>) {
     const { intents, ...rest } = extra;
     return { ...offline, ...rest, intents: intents ?? offline.intents };
   };
-  const runTurn = makeRunTurn({ db: t.db, understand, answer: knowledge.answer, quote: knowledge.article, assess: (input) => assess(input, calendar), now: () => new Date('2026-11-28T10:00:00+08:00'), logger });
+  const runTurn = makeRunTurn({ db: t.db, understand, answer: knowledge.answer, quote: knowledge.article, assess: (input) => assess(input, calendar), parseDate, caseIds, now: () => new Date('2026-11-28T10:00:00+08:00'), logger });
   const id = `redesign-${Math.random().toString(36).slice(2)}`;
   let n = 0;
   const say = async (text: string, locale: 'zh' | 'en' = 'zh') => runTurn({ conversationId: id, channel: 'test', turnId: `t${++n}`, text, locale });

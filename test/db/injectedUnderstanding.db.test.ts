@@ -1,3 +1,4 @@
+import { caseIds, parseDate } from '../../src/engineDeps.js';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findCase } from '../../src/cases/sql/caseStore.js';
@@ -29,7 +30,7 @@ describe('understanding is injected, all of it', () => {
       if (message.includes('全名')) return { ...offline, slots: { ...others, complainantName: '李小龙' } };
       return message === '随便写个名字' ? { ...offline, slots: others } : offline;
     };
-    const runTurn = makeRunTurn({ db: t.db, understand, answer: knowledge.answer, assess: (input) => assess(input, calendar), now: () => new Date('2026-11-28T10:00:00+08:00'), logger });
+    const runTurn = makeRunTurn({ db: t.db, understand, answer: knowledge.answer, assess: (input) => assess(input, calendar), parseDate, caseIds, now: () => new Date('2026-11-28T10:00:00+08:00'), logger });
     let n = 0;
     const say = (text: string) => runTurn({ conversationId: 'injected-understanding', channel: 'test', turnId: `t${++n}`, text });
 

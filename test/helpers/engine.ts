@@ -1,3 +1,4 @@
+import { caseIds, parseDate } from '../../src/engineDeps.js';
 import path from 'node:path';
 import { understandOffline } from '../../src/understanding/index.js';
 import { makeRunTurn } from '../../src/engine/runTurn.js';
@@ -29,6 +30,8 @@ export async function makeTestEngine(db: Db, now = '2026-11-28T10:00:00+08:00'):
     answer: knowledge.answer,
     quote: knowledge.article,
     assess: (input) => assess(input, calendar),
+    parseDate,
+    caseIds,
     now: () => clock,
     logger,
   });

@@ -1,3 +1,4 @@
+import { caseIds, parseDate } from '../../src/engineDeps.js';
 import path from 'node:path';
 import { makeModelPath } from '../../src/composeModel.js';
 import { makeRunTurn } from '../../src/engine/runTurn.js';
@@ -78,7 +79,7 @@ export async function makeModelTestEngine(db: Db, options: { baseUrl?: string; t
   });
   let clock = new Date(options.now ?? '2026-11-28T10:00:00+08:00');
   const runTurn: (inbound: InboundMessage) => Promise<TurnResult> = model.wrapTurn(
-    makeRunTurn({ db, understand: model.understand, answer: model.answer, quote: knowledge.article, assess: (input) => assess(input, calendar), now: () => clock, logger: silent }),
+    makeRunTurn({ db, understand: model.understand, answer: model.answer, quote: knowledge.article, assess: (input) => assess(input, calendar), parseDate, caseIds, now: () => clock, logger: silent }),
   );
   return { runTurn, knowledge, client: model.client, setNow: (iso: string) => (clock = new Date(iso)), ...recorded };
 }

@@ -1,3 +1,4 @@
+import { parseDate } from '../../src/engineDeps.js';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DialogEvent } from '../../dialogs/rights/events.js';
@@ -25,7 +26,7 @@ describe('the state a process keeps for the next turn', () => {
       s = transition(s, event).snapshot;
       states.push(s);
     };
-    const assessed = () => ({ type: 'ASSESSED' as const, assessment: toAssessmentSummary(assess(toAssessmentInput(s.context, '2026-11-28'), calendar), 'zh') });
+    const assessed = () => ({ type: 'ASSESSED' as const, assessment: toAssessmentSummary(assess(toAssessmentInput(s.context, '2026-11-28', parseDate), calendar), 'zh') });
     feed({ type: 'CONSENT', given: true });
     feed({ type: 'FACTS', correction: false, category: { best: 'seven_day_return', confident: true, alternatives: [] }, slots: { platform: '京东', product: '手机', amountFen: 299_900, orderDate: '2026-10-30', receivedDate: '2026-11-03', problem: '屏幕有亮点', openedPackage: true } });
     feed({ type: 'ROUTE_COLLECT' });
