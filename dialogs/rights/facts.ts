@@ -34,7 +34,8 @@ const CORE: Record<Category, SlotName[]> = {
   food_delivery: ['product', 'platform', 'amountFen'],
   travel_ticket: ['product', 'platform', 'amountFen'],
   service_contract: ['product', 'amountFen', 'problem'],
-  cosmetics_reaction: ['product', 'platform', 'amountFen'],
+  // The 2-year limitation for injury and the seller's burden run from when the product was received.
+  cosmetics_reaction: ['product', 'platform', 'amountFen', 'receivedDate'],
   scam: ['platform', 'amountFen'],
   other: ['product', 'platform', 'problem'],
 };

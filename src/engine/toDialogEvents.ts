@@ -83,7 +83,8 @@ function messageEvents(u: Understanding, context: Context, text: string, value?:
   if (awaiting === 'outcome' && u.slots.sellerResponse === PARTIAL) return [...lead, { type: 'PARTIAL_OFFER' }];
   const evidence = question ? [] : evidenceIn(choice);
   if (evidence.length && (awaiting === 'evidence' || awaiting === 'outcome')) events.push({ type: 'EVIDENCE', items: evidence });
-  else if (awaiting === 'evidence' && !consentAnswer && (intents.has('yes') || intents.has('no') || NONE_HELD.test(choice))) events.push({ type: intents.has('yes') ? 'YES' : 'NO' });
+  // 对，就是主播带货的 agrees with a fact it restates; it is no answer about the evidence held.
+  else if (awaiting === 'evidence' && !consentAnswer && !restatesFacts(u) && (intents.has('yes') || intents.has('no') || NONE_HELD.test(choice))) events.push({ type: intents.has('yes') ? 'YES' : 'NO' });
 
   const slots = factsOf(u, context, value, question);
   // Facts that change nothing add nothing to an answer about evidence (有照片，奶粉罐子也还留着).
@@ -177,4 +178,9 @@ function evidenceIn(text: string): string[] {
   if (text in EVIDENCE_LABELS) return [text];
   if (/都有|全都有|all of them/i.test(text)) return Object.keys(EVIDENCE_LABELS);
   return Object.entries(EVIDENCE_WORDS).filter(([, re]) => re.test(text)).map(([k]) => k);
+}
+
+/** A yes that comes with facts of the case (对，是直播间买的) confirms those facts. */
+function restatesFacts(u: Understanding): boolean {
+  return Object.keys(u.slots).some((k) => k !== 'wants' && k !== 'notKnown');
 }

@@ -44,8 +44,8 @@ const OTHER_CLAUSE = /医院|医药费|看病|治疗|住院|检查费|药费|打
 /** 合同8万, 总价3万, 全款: the number is the whole contract. */
 const CONTRACT_BEFORE =
   /(?:合同(?:价|金额|总价|总额|款)?|总价(?:款)?|全款|总额|总费用|工程款|contract(?: price| total)?|total price)\s*(?:(?:是|为|:|一共|共|of)\s*)?$/;
-/** Hotlines and well-known numbers are never a price: 12315, 110, 96110, 400 电话. */
-const NOT_A_PRICE = /^(?:12315|12345|12331|12358|12321|12306|110|119|120|122|96110|95\d{3}|400|800)$/;
+/** Hotlines and well-known numbers are never a price: 12315, 110, 96110 (400/800 numbers are longer runs, never a bare 800). */
+const NOT_A_PRICE = /^(?:12315|12345|12331|12358|12321|12306|110|119|120|122|96110|95\d{3})$/;
 /** A number alone in its clause (…耳机，1899，…) is the price when the message is about buying something. */
 const LONE_NUMBER = /^\s*$/;
 /** A 块 followed by a noun counts things (一块手表); followed by these it is money. */
