@@ -72,6 +72,7 @@ describe('understandOfflineSync: the examples the dialog relies on', () => {
   });
 
   it('finds no category, slots or intents in a message about nothing', () => {
-    expect(understandOfflineSync('asdfgh', { now })).toEqual({ intents: [], slots: {}, problems: [], language: 'en' });
+    // Keyboard mash is no English either: it switches no language.
+    expect(understandOfflineSync('asdfgh', { now })).toEqual({ intents: [], slots: {}, problems: [] });
   });
 });
