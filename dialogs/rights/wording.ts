@@ -30,7 +30,7 @@ export function render(action: string, c: Context, extra: RenderExtra = {}): Rep
     case 'sayAskConsent':
       return [consentQuestion(zh, extra.slots?.length ? 'details' : 'case', extra.slots)];
     case 'sayConsentExplained':
-      return [{ text: t('不同意也没关系：帮助一样给你，只是不建案、不保存能认出你的信息。同意的话，保存的内容只用于这次维权，案件结束 180 天后删除。', 'If you say no, you still get all the help; only no case is filed and nothing identifying is kept. If you agree, it is used only for this case and deleted 180 days after the case closes.') }];
+      return [{ text: t('不同意也没关系：帮助一样给你，只是不建案、不保存能认出你的信息。同意的话，保存的内容只用于这次维权，随时说“撤回同意”，就从对话和案件里删去能认出你的信息。', 'If you say no, you still get all the help; only no case is filed and nothing identifying is kept. If you agree, it is used only for this case and removed from the conversation and the case whenever you say "withdraw consent".') }];
     case 'sayUnsureOk':
       return [{ text: t('没关系，想好了再说。', 'No problem, take your time.') }];
     case 'sayConsentWithdrawn':
@@ -183,8 +183,8 @@ function consentQuestion(zh: boolean, reason: 'case' | 'details' | 'complaint', 
         : (zh ? '要为你建案、之后凭编号接着办' : 'To file a case you can come back to');
   return {
     text: zh
-      ? `${why}，需要你同意：保存的是这次纠纷的情况和你给的姓名、电话、地址、订单号，只用于这次维权（文书、投诉、转人工），案件结束 180 天后删除，随时说“撤回同意”即可删除。不同意也照样帮你，只是不保存。同意吗？`
-      : `${why} I need your consent: what is kept is this dispute and the name, phone, address and order number you give, used only for this case (letters, complaint, an agent), deleted 180 days after the case closes; say "withdraw consent" any time to have it removed. If you say no, you still get all the help. Do you agree?`,
+      ? `${why}，需要你同意：保存的是这次纠纷的情况和你给的姓名、电话、地址、订单号，只用于这次维权（文书、投诉、转人工），保存到这件事办完；随时说“撤回同意”，就从对话和案件里删去。不同意也照样帮你，只是不保存。同意吗？`
+      : `${why} I need your consent: what is kept is this dispute and the name, phone, address and order number you give, used only for this case (letters, complaint, an agent) and kept while the case is open; say "withdraw consent" any time to have it removed from the conversation and the case. If you say no, you still get all the help. Do you agree?`,
     suggestions: [...yesNo(zh), { title: zh ? '先不决定' : 'Not now', value: 'unsure' }],
     citations: [{ law: '个人信息保护法', article: '第十三条' }, { law: '个人信息保护法', article: '第十七条' }],
   };
