@@ -35,7 +35,10 @@ export default tseslint.config(
     files: ['src/**/*.ts', 'dialogs/**/*.ts'],
     ignores: ['src/config.ts'],
     rules: {
-      'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Only src/config.ts reads the environment; take what you need from Config.' }],
+      'no-restricted-properties': [
+        'error',
+        { object: 'process', property: 'env', message: 'Only src/config.ts reads the environment; take what you need from Config.' },
+      ],
     },
   },
   {

@@ -71,7 +71,12 @@ const groups = [
 /** A package's sub-paths (`@langchain/core/messages`, `pg/lib/…`) are restricted with the package itself. */
 export const layerRestrictions = groups.map((g) => ({
   ...g,
-  patterns: [...(g.patterns ?? []), ...g.paths.filter((p) => !p.name.includes(':') && !p.name.includes('/') || p.name.startsWith('@')).map((p) => ({ group: [`${p.name}/*`], message: p.message }))],
+  patterns: [
+    ...(g.patterns ?? []),
+    ...g.paths
+      .filter((p) => (!p.name.includes(':') && !p.name.includes('/')) || p.name.startsWith('@'))
+      .map((p) => ({ group: [`${p.name}/*`], message: p.message })),
+  ],
 }));
 
 const VOCABULARY = './dialogs/disputeTypes.ts';
@@ -85,14 +90,30 @@ export const layerZones = [
     except: ['./disputeTypes.ts'],
     message: 'Lower layers must not import upper ones (dialogs/disputeTypes.ts, the shared vocabulary, excepted).',
   },
-  { target: './src/rules', from: ['./src/retrieval', './src/understanding', './src/cases'], message: 'The rules module is pure: it takes its facts as input and imports no other layer.' },
-  { target: './src/retrieval', from: ['./src/rules', './src/understanding', './src/cases'], message: 'Retrieval answers from the law and the plan; it does not reach into the rules, the understanding or cases.' },
+  {
+    target: './src/rules',
+    from: ['./src/retrieval', './src/understanding', './src/cases'],
+    message: 'The rules module is pure: it takes its facts as input and imports no other layer.',
+  },
+  {
+    target: './src/retrieval',
+    from: ['./src/rules', './src/understanding', './src/cases'],
+    message: 'Retrieval answers from the law and the plan; it does not reach into the rules, the understanding or cases.',
+  },
   {
     target: './src/storage',
     from: ['./src/engine', './src/channels', './src/server', './src/retrieval', './src/cases', './src/rules', './src/understanding', './dialogs'],
     message: 'storage is the bottom layer.',
   },
-  { target: './src/channels', from: ['./src/retrieval', './src/cases', './src/server', './src/rules'], message: 'Channels only translate; they reach the engine through its public API.' },
-  { target: ['./src/server'], from: ['./src/storage', './src/engine', './src/retrieval', './src/cases', './src/rules', './src/understanding'], message: 'The server gets what it needs through deps from src/main.ts.' },
+  {
+    target: './src/channels',
+    from: ['./src/retrieval', './src/cases', './src/server', './src/rules'],
+    message: 'Channels only translate; they reach the engine through its public API.',
+  },
+  {
+    target: ['./src/server'],
+    from: ['./src/storage', './src/engine', './src/retrieval', './src/cases', './src/rules', './src/understanding'],
+    message: 'The server gets what it needs through deps from src/main.ts.',
+  },
 ];
 export { VOCABULARY };

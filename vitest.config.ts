@@ -42,22 +42,24 @@ export default defineConfig({
           hookTimeout: 60_000,
         },
       },
-      ...(runBrowserTests ? [
-        {
-          test: {
-            name: 'browser',
-            // Headless Debian Chromium against the real service (a child process) on real PostgreSQL.
-            include: ['test/browser/**/*.browser.test.ts'],
-            globalSetup: ['test/helpers/globalDb.ts'],
-            // Each file starts its own service and browser; two at once is all 2 cores take.
-            maxWorkers: 2,
-            // A group of its own (vitest needs one for a different maxWorkers): runs after the others.
-            sequence: { groupOrder: 1 },
-            testTimeout: 120_000,
-            hookTimeout: 120_000,
-          },
-        },
-      ] : []),
+      ...(runBrowserTests
+        ? [
+            {
+              test: {
+                name: 'browser',
+                // Headless Debian Chromium against the real service (a child process) on real PostgreSQL.
+                include: ['test/browser/**/*.browser.test.ts'],
+                globalSetup: ['test/helpers/globalDb.ts'],
+                // Each file starts its own service and browser; two at once is all 2 cores take.
+                maxWorkers: 2,
+                // A group of its own (vitest needs one for a different maxWorkers): runs after the others.
+                sequence: { groupOrder: 1 },
+                testTimeout: 120_000,
+                hookTimeout: 120_000,
+              },
+            },
+          ]
+        : []),
     ],
   },
 });

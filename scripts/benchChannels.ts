@@ -37,7 +37,19 @@ const TURNS_PER_CONVERSATION = 3 + FOLLOW_UPS.length;
 const RETRIED_MESSAGE = 1;
 
 type Plan = { name: string; thinkMs: number; rounds?: number; seconds?: number };
-type PhaseResult = { name: string; sentInWindow: number; latencies: number[]; postLatencies: number[]; startLatencies: number[]; conversations: string[]; seconds: number; lost: number; duplicated: number; retryMismatches: number; failures: string[] };
+type PhaseResult = {
+  name: string;
+  sentInWindow: number;
+  latencies: number[];
+  postLatencies: number[];
+  startLatencies: number[];
+  conversations: string[];
+  seconds: number;
+  lost: number;
+  duplicated: number;
+  retryMismatches: number;
+  failures: string[];
+};
 type Work = { base: string; secret: string; plan: Plan };
 type Measured = PhaseResult & { cpu: { server: number; postgres: number | undefined } };
 
@@ -65,10 +77,18 @@ async function main(extraBenches: ExtraBench[]): Promise<void> {
   const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'weiquan-bench-dl-'));
   await fs.chmod(tmp, 0o755);
   const logger = makeLogger({ level: 'warn', pretty: false, destination: process.stderr });
-  const pg = process.env.DATABASE_URL ? undefined : await startEmbeddedPostgres({ dataDir: path.join(tmp, 'postgres'), port: 0, database: 'weiquan', persistent: false, logger });
+  const pg = process.env.DATABASE_URL
+    ? undefined
+    : await startEmbeddedPostgres({ dataDir: path.join(tmp, 'postgres'), port: 0, database: 'weiquan', persistent: false, logger });
   const sharedLaws = path.resolve('../shared/laws');
   const lawsDir = process.env.LAWS_DIR ?? ((await fs.stat(sharedLaws).catch(() => undefined)) ? sharedLaws : undefined);
-  const parsed = parseConfig({ ...process.env, DATABASE_URL: pg?.url ?? (await freshDatabase(process.env.DATABASE_URL ?? '', 'bench_dl')), LOG_LEVEL: 'warn', LAWS_DIR: lawsDir, DATA_DIR: tmp });
+  const parsed = parseConfig({
+    ...process.env,
+    DATABASE_URL: pg?.url ?? (await freshDatabase(process.env.DATABASE_URL ?? '', 'bench_dl')),
+    LOG_LEVEL: 'warn',
+    LAWS_DIR: lawsDir,
+    DATA_DIR: tmp,
+  });
   if (!parsed.ok) throw new Error(parsed.problems.join('\n'));
   const services = await composeServices(parsed.config, logger);
   const quiet = makeLogger({ level: 'error', pretty: false });
@@ -167,7 +187,10 @@ class Conversation {
   private welcomed = false;
   private ws!: WebSocket;
 
-  constructor(readonly id: string, readonly token: string) {}
+  constructor(
+    readonly id: string,
+    readonly token: string,
+  ) {}
 
   open(streamUrl: string): Promise<void> {
     this.ws = new WebSocket(streamUrl);
@@ -211,7 +234,19 @@ class Conversation {
 }
 
 async function runPhase({ base, secret, plan }: Work): Promise<PhaseResult> {
-  const result: PhaseResult = { name: plan.name, sentInWindow: 0, latencies: [], postLatencies: [], startLatencies: [], conversations: [], seconds: 0, lost: 0, duplicated: 0, retryMismatches: 0, failures: [] };
+  const result: PhaseResult = {
+    name: plan.name,
+    sentInWindow: 0,
+    latencies: [],
+    postLatencies: [],
+    startLatencies: [],
+    conversations: [],
+    seconds: 0,
+    lost: 0,
+    duplicated: 0,
+    retryMismatches: 0,
+    failures: [],
+  };
   const started = performance.now();
   const deadline = started + (plan.seconds ?? Infinity) * 1000;
   const think = () => (plan.thinkMs ? plan.thinkMs * (0.5 + Math.random()) : 0);
@@ -281,7 +316,9 @@ async function runPhase({ base, secret, plan }: Work): Promise<PhaseResult> {
 
 function withTimeout<T>(promise: Promise<T>): Promise<T | false> {
   let timer: NodeJS.Timeout | undefined;
-  return Promise.race([promise, new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), REPLY_TIMEOUT_MS)))]).finally(() => clearTimeout(timer));
+  return Promise.race([promise, new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), REPLY_TIMEOUT_MS)))]).finally(() =>
+    clearTimeout(timer),
+  );
 }
 
 function stats(latencies: number[], seconds: number) {
@@ -303,8 +340,12 @@ function describe(title: string, p: Measured): string {
     `    post         p50 ${post.p50.toFixed(1)} ms   p99 ${post.p99.toFixed(1)} ms   (POST …/activities round trip: the turn written)`,
     `    start        p50 ${start.p50.toFixed(1)} ms   p99 ${start.p99.toFixed(1)} ms   (POST /conversations with the welcome turn)`,
     // Paced, idle pool connections close (and their CPU time leaves /proc): only the closed loop's figures are whole.
-    p.name === 'load' ? '' : `    cpu per turn server thread ${p.cpu.server.toFixed(2)} ms${p.cpu.postgres === undefined ? '' : `, postgres ${p.cpu.postgres.toFixed(2)} ms`}`,
-  ].filter(Boolean).join('\n');
+    p.name === 'load'
+      ? ''
+      : `    cpu per turn server thread ${p.cpu.server.toFixed(2)} ms${p.cpu.postgres === undefined ? '' : `, postgres ${p.cpu.postgres.toFixed(2)} ms`}`,
+  ]
+    .filter(Boolean)
+    .join('\n');
 }
 
 /** Another bench script as its own process (its own server and database), its figures printed as they come. */

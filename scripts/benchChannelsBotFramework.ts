@@ -35,33 +35,54 @@ if (isMainThread) await main();
 else parentPort?.postMessage(await runPhase(workerData.base as string, workerData.plan as Plan));
 
 async function main(): Promise<void> {
-  const [{ composeServices }, { parseConfig }, { makeLogger }, { startEmbeddedPostgres }, { makeSites }, { makeBotFrameworkEndpoint }, { makeApp }, { listen }, { botFrameworkRouter }] =
-    await Promise.all([
-      import('../src/compose.js'),
-      import('../src/config.js'),
-      import('../src/logger.js'),
-      import('../src/storage/index.js'),
-      import('../src/sites/index.js'),
-      import('../src/channels/botframework/index.js'),
-      import('../src/server/app.js'),
-      import('../src/server/listen.js'),
-      import('../src/server/routes/botframework.js'),
-    ]);
+  const [
+    { composeServices },
+    { parseConfig },
+    { makeLogger },
+    { startEmbeddedPostgres },
+    { makeSites },
+    { makeBotFrameworkEndpoint },
+    { makeApp },
+    { listen },
+    { botFrameworkRouter },
+  ] = await Promise.all([
+    import('../src/compose.js'),
+    import('../src/config.js'),
+    import('../src/logger.js'),
+    import('../src/storage/index.js'),
+    import('../src/sites/index.js'),
+    import('../src/channels/botframework/index.js'),
+    import('../src/server/app.js'),
+    import('../src/server/listen.js'),
+    import('../src/server/routes/botframework.js'),
+  ]);
   const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'weiquan-bench-bf-'));
   await fs.chmod(tmp, 0o755);
   const logger = makeLogger({ level: 'warn', pretty: false, destination: process.stderr });
-  const pg = process.env.DATABASE_URL ? undefined : await startEmbeddedPostgres({ dataDir: path.join(tmp, 'postgres'), port: 0, database: 'weiquan', persistent: false, logger });
+  const pg = process.env.DATABASE_URL
+    ? undefined
+    : await startEmbeddedPostgres({ dataDir: path.join(tmp, 'postgres'), port: 0, database: 'weiquan', persistent: false, logger });
   // The law texts beside the checkout when LAWS_DIR is not set, as the tests use: answers cite them.
   const sharedLaws = path.resolve('../shared/laws');
   const lawsDir = process.env.LAWS_DIR ?? ((await fs.stat(sharedLaws).catch(() => undefined)) ? sharedLaws : undefined);
-  const parsed = parseConfig({ ...process.env, DATABASE_URL: pg?.url ?? (await freshDatabase(process.env.DATABASE_URL ?? '', 'bench_bf')), LOG_LEVEL: 'warn', LAWS_DIR: lawsDir });
+  const parsed = parseConfig({
+    ...process.env,
+    DATABASE_URL: pg?.url ?? (await freshDatabase(process.env.DATABASE_URL ?? '', 'bench_bf')),
+    LOG_LEVEL: 'warn',
+    LAWS_DIR: lawsDir,
+  });
   if (!parsed.ok) throw new Error(parsed.problems.join('\n'));
   const services = await composeServices(parsed.config, logger);
   const site = await makeSites({ db: services.database.db }).create({ name: 'bench', allowedOrigins: [], locale: 'zh' });
 
   // Local and unauthenticated, as with the Emulator: authentication is a token check per request
   // against cached keys, not part of what this measures.
-  const endpoint = makeBotFrameworkEndpoint({ runTurn: services.runTurn, siteId: site.site.id, credentials: undefined, logger: makeLogger({ level: 'error', pretty: false }) });
+  const endpoint = makeBotFrameworkEndpoint({
+    runTurn: services.runTurn,
+    siteId: site.site.id,
+    credentials: undefined,
+    logger: makeLogger({ level: 'error', pretty: false }),
+  });
   const app = makeApp({
     logger: makeLogger({ level: 'error', pretty: false }),
     bodyLimit: parsed.config.bodyLimit,
@@ -134,7 +155,9 @@ async function runPhase(base: string, plan: Plan): Promise<PhaseResult> {
   const think = () => (plan.thinkMs ? plan.thinkMs * (0.5 + Math.random()) : 0);
   const post = async (activity: Record<string, unknown>): Promise<{ texts: string[]; ms: number } | undefined> => {
     const t0 = performance.now();
-    const res = await fetch(`${base}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) }).catch((e: Error) => e);
+    const res = await fetch(`${base}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) }).catch(
+      (e: Error) => e,
+    );
     if (res instanceof Error || res.status !== 200) {
       failures.push(res instanceof Error ? res.message : `${res.status} ${await res.text()}`);
       return undefined;
@@ -144,7 +167,9 @@ async function runPhase(base: string, plan: Plan): Promise<PhaseResult> {
     const messages = body.activities.filter((a) => a.type === 'message');
     // Every engine reply carries channelData.weiquan; the bot's apology for a failed turn does not.
     if (!messages.length || messages.some((m) => !m.channelData?.weiquan)) {
-      failures.push(`turn ${String(activity.id)} of ${JSON.stringify(activity.conversation)} was not answered by the engine: ${messages.map((m) => m.text).join(' / ')}`);
+      failures.push(
+        `turn ${String(activity.id)} of ${JSON.stringify(activity.conversation)} was not answered by the engine: ${messages.map((m) => m.text).join(' / ')}`,
+      );
       return undefined;
     }
     return { texts: messages.map((a) => a.text ?? ''), ms };
@@ -199,7 +224,3 @@ function describe(title: string, p: PhaseResult & { cpu: { server: number; postg
     `    cpu per turn server thread ${p.cpu.server.toFixed(2)} ms${p.cpu.postgres === undefined ? '' : `, postgres ${p.cpu.postgres.toFixed(2)} ms`}`,
   ].join('\n');
 }
-
-
-
-

@@ -38,7 +38,9 @@ const RETRIED_TURN = 2;
 const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'weiquan-bench-'));
 await fs.chmod(tmp, 0o755);
 const logger = makeLogger({ level: 'warn', pretty: false, destination: process.stderr });
-const server = process.env.DATABASE_URL ? undefined : await startEmbeddedPostgres({ dataDir: path.join(tmp, 'postgres'), port: 0, database: 'weiquan', persistent: false, logger });
+const server = process.env.DATABASE_URL
+  ? undefined
+  : await startEmbeddedPostgres({ dataDir: path.join(tmp, 'postgres'), port: 0, database: 'weiquan', persistent: false, logger });
 const parsed = parseConfig({ ...process.env, DATABASE_URL: server?.url ?? (await freshDatabase(process.env.DATABASE_URL ?? '', 'bench')), LOG_LEVEL: 'warn' });
 if (!parsed.ok) throw new Error(parsed.problems.join('\n'));
 const services = await composeServices(parsed.config, logger);
@@ -65,7 +67,19 @@ await server?.stop();
 await fs.rm(tmp, { recursive: true, force: true });
 if (cases.lost || cases.duplicated || !retriesOk) process.exit(1);
 
-type Phase = { turns: number; seconds: number; turnsPerSecond: number; window: number; p50: number; p99: number; max: number; conversations: string[]; retryMismatches: number; cpuMsPerTurn: { node: number; postgres: number | undefined }; transactionsPerTurn: number };
+type Phase = {
+  turns: number;
+  seconds: number;
+  turnsPerSecond: number;
+  window: number;
+  p50: number;
+  p99: number;
+  max: number;
+  conversations: string[];
+  retryMismatches: number;
+  cpuMsPerTurn: { node: number; postgres: number | undefined };
+  transactionsPerTurn: number;
+};
 
 /** Runs conversations on every consumer, either a number of rounds each or until `seconds` have passed. */
 async function runPhase(name: string, plan: { thinkMs: number; rounds?: number; seconds?: number }): Promise<Phase> {
@@ -134,7 +148,7 @@ function describe(title: string, p: Phase): string {
   const pgCpu = p.cpuMsPerTurn.postgres === undefined ? '' : `, postgres ${p.cpuMsPerTurn.postgres.toFixed(2)} ms`;
   return [
     `  ${title}`,
-    `    throughput   ${p.turnsPerSecond.toFixed(0)} turns/s (${p.turns} turns, ${p.conversations.length} conversations, ${p.seconds.toFixed(1)} s${p.seconds > p.window + 0.05 ? `; rate over the ${p.window.toFixed(0)} s window all consumers were sending` : ""})`,
+    `    throughput   ${p.turnsPerSecond.toFixed(0)} turns/s (${p.turns} turns, ${p.conversations.length} conversations, ${p.seconds.toFixed(1)} s${p.seconds > p.window + 0.05 ? `; rate over the ${p.window.toFixed(0)} s window all consumers were sending` : ''})`,
     `    latency      p50 ${p.p50.toFixed(1)} ms   p99 ${p.p99.toFixed(1)} ms   max ${p.max.toFixed(1)} ms`,
     `    cpu per turn node ${p.cpuMsPerTurn.node.toFixed(2)} ms${pgCpu}`,
     `    database     ${p.transactionsPerTurn.toFixed(2)} transactions (round trips) per turn`,
@@ -170,6 +184,8 @@ async function postgresCpuMs(): Promise<number | undefined> {
  */
 async function transactions(): Promise<number> {
   await sleepUntil(performance.now() + 1500);
-  const r = await services.database.db.query<{ n: string }>(`select (xact_commit + xact_rollback)::text as n from pg_stat_database where datname = current_database()`);
+  const r = await services.database.db.query<{ n: string }>(
+    `select (xact_commit + xact_rollback)::text as n from pg_stat_database where datname = current_database()`,
+  );
   return Number(r.rows[0]?.n ?? 0);
 }

@@ -57,7 +57,9 @@ for (const options of [
   }
   times.sort((a, b) => a - b);
   const at = (p: number) => (times[Math.min(times.length - 1, Math.floor(p * times.length))] ?? 0).toFixed(1);
-  log(`query k=${options.k} scope=${options.scope} corpus=${options.corpus}: p50 ${at(0.5)} ms, p99 ${at(0.99)} ms, max ${at(1)} ms over ${times.length} questions`);
+  log(
+    `query k=${options.k} scope=${options.scope} corpus=${options.corpus}: p50 ${at(0.5)} ms, p99 ${at(0.99)} ms, max ${at(1)} ms over ${times.length} questions`,
+  );
 }
 // The whole answer (search of the serving laws, catalog match, plan section, quotes), as the API and the dialog's side questions run it.
 const knowledge = makeKnowledge(index, articles, files, 'serving', resources.tokenizer);

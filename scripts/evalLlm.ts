@@ -44,7 +44,12 @@ const Labelled = z.object({
 type Labelled = z.infer<typeof Labelled>;
 
 const fixturesDir = path.resolve(repoRoot, values.fixtures ?? 'test/fixtures/understanding');
-const files = fs.existsSync(fixturesDir) ? fs.readdirSync(fixturesDir).filter((f) => f.endsWith('.jsonl')).sort() : [];
+const files = fs.existsSync(fixturesDir)
+  ? fs
+      .readdirSync(fixturesDir)
+      .filter((f) => f.endsWith('.jsonl'))
+      .sort()
+  : [];
 if (files.length === 0) {
   out(`skipped: no labelled utterances in ${path.relative(repoRoot, fixturesDir)}/*.jsonl`);
   process.exit(0);
@@ -52,7 +57,14 @@ if (files.length === 0) {
 // Complaint fixtures point into the shared evaluation file by id (its texts are not copied into the repository).
 const complaintsFile = path.resolve(repoRoot, values.complaints ?? '../shared/eval/shopper-complaints.jsonl');
 const complaints = new Map<string, string>(
-  fs.existsSync(complaintsFile) ? fs.readFileSync(complaintsFile, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { id: string; text: string }).map((c) => [c.id, c.text]) : [],
+  fs.existsSync(complaintsFile)
+    ? fs
+        .readFileSync(complaintsFile, 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l) as { id: string; text: string })
+        .map((c) => [c.id, c.text])
+    : [],
 );
 
 const counts = { requests: 0, outcomes: new Map<string, number>(), tokensIn: 0, tokensOut: 0, seconds: 0 };
@@ -72,7 +84,16 @@ const client = makeLlmClient({ settings: llm, logger, metrics });
 const withModel = makeModelUnderstand({ offline: understandOffline, llm: client, logger });
 const limit = values.limit ? Number(values.limit) : Infinity;
 
-type Score = { n: number; typeRight: number; typeFound: number; slotsRight: number; slotsWrong: number; slotsMissing: number; proposedRight: number; proposedWrong: number };
+type Score = {
+  n: number;
+  typeRight: number;
+  typeFound: number;
+  slotsRight: number;
+  slotsWrong: number;
+  slotsMissing: number;
+  proposedRight: number;
+  proposedWrong: number;
+};
 const empty = (): Score => ({ n: 0, typeRight: 0, typeFound: 0, slotsRight: 0, slotsWrong: 0, slotsMissing: 0, proposedRight: 0, proposedWrong: 0 });
 
 function score(s: Score, item: Labelled, u: Understanding): void {
@@ -108,7 +129,11 @@ for (const file of files) {
     const text = item.data.text ?? (item.data.ref ? complaints.get(item.data.ref) : undefined);
     if (!text) continue;
     taken++;
-    const context = { now: new Date(item.data.now ?? '2026-11-28T10:00:00+08:00'), ...(item.data.awaiting ? { awaiting: item.data.awaiting as never } : {}), ...(item.data.known ? { known: item.data.known as never } : {}) };
+    const context = {
+      now: new Date(item.data.now ?? '2026-11-28T10:00:00+08:00'),
+      ...(item.data.awaiting ? { awaiting: item.data.awaiting as never } : {}),
+      ...(item.data.known ? { known: item.data.known as never } : {}),
+    };
     score(off, item.data, await understandOffline(text, context));
     score(on, item.data, await withModel(text, context));
   }
@@ -119,4 +144,6 @@ for (const file of files) {
   );
 }
 const outcomes = [...counts.outcomes].map(([k, v]) => `${k} ${v}`).join(', ');
-out(`model calls ${counts.requests} (${outcomes || 'none'}), mean latency ${counts.requests ? ((counts.seconds / counts.requests) * 1000).toFixed(0) : 0} ms, tokens in ${counts.tokensIn} / out ${counts.tokensOut}, ${((Date.now() - started) / 1000).toFixed(1)} s`);
+out(
+  `model calls ${counts.requests} (${outcomes || 'none'}), mean latency ${counts.requests ? ((counts.seconds / counts.requests) * 1000).toFixed(0) : 0} ms, tokens in ${counts.tokensIn} / out ${counts.tokensOut}, ${((Date.now() - started) / 1000).toFixed(1)} s`,
+);

@@ -54,7 +54,13 @@ async function main(argv: string[]): Promise<number> {
           passwordProblem,
         });
       case 'keys':
-        return await runKeysCommand(rest, { out, siteExists, create: (k) => createApiKey(db, k), list: (siteId) => listApiKeys(db, siteId), revoke: (id) => revokeApiKey(db, id) });
+        return await runKeysCommand(rest, {
+          out,
+          siteExists,
+          create: (k) => createApiKey(db, k),
+          list: (siteId) => listApiKeys(db, siteId),
+          revoke: (id) => revokeApiKey(db, id),
+        });
       default:
         return await runSitesCommand(rest, { sites, out });
     }

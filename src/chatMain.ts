@@ -27,7 +27,13 @@ async function main(): Promise<void> {
   const say = async (text: string | undefined) => {
     // A number picks one of the buttons offered last, as clicking it would.
     const picked = text && /^\d+$/.test(text.trim()) ? suggestions[Number(text.trim()) - 1] : undefined;
-    const result = await services.runTurn({ conversationId, channel: 'cli', turnId: `cli-${++turn}`, locale, ...(picked ? { text: picked.title, value: picked.value } : text === undefined ? {} : { text }) });
+    const result = await services.runTurn({
+      conversationId,
+      channel: 'cli',
+      turnId: `cli-${++turn}`,
+      locale,
+      ...(picked ? { text: picked.title, value: picked.value } : text === undefined ? {} : { text }),
+    });
     suggestions = result.replies.flatMap((r) => r.suggestedActions ?? []);
     if (jsonl) process.stdout.write(`${JSON.stringify({ conversationId, turn, activities: result.replies.map(toActivity) })}\n`);
     else process.stdout.write(`${result.replies.map(formatReply).join('\n\n')}\n\n`);
@@ -58,7 +64,9 @@ function toActivity(reply: OutboundReply) {
     type: 'message',
     from: { id: 'weiquan', role: 'bot' },
     text: reply.text,
-    ...(reply.suggestedActions ? { suggestedActions: { actions: reply.suggestedActions.map((a) => ({ type: 'imBack', title: a.title, value: a.value })) } } : {}),
+    ...(reply.suggestedActions
+      ? { suggestedActions: { actions: reply.suggestedActions.map((a) => ({ type: 'imBack', title: a.title, value: a.value })) } }
+      : {}),
     channelData: { ...reply.channelData, ...(reply.citations ? { citations: reply.citations } : {}) },
   };
 }

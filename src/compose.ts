@@ -67,25 +67,45 @@ export async function composeServices(config: Config, logger: Logger): Promise<S
 }
 
 /** Second phase: knowledge (ingest if configured, then the in-memory index) and the dialog engine. */
-export async function loadServices(config: Config, logger: Logger, { database }: Storage, options: { llmMetrics?: LlmMetrics } = {}): Promise<Omit<Services, keyof Storage>> {
+export async function loadServices(
+  config: Config,
+  logger: Logger,
+  { database }: Storage,
+  options: { llmMetrics?: LlmMetrics } = {},
+): Promise<Omit<Services, keyof Storage>> {
   if (config.kbIngestOnStart) {
-    await ingestKnowledge(database.db, { lawsDir: config.lawsDir, corpus: config.kbCorpus, knowledgeDir: knowledgeDir(), operatorPlans: config.planFile ? [config.planFile] : [], logger });
+    await ingestKnowledge(database.db, {
+      lawsDir: config.lawsDir,
+      corpus: config.kbCorpus,
+      knowledgeDir: knowledgeDir(),
+      operatorPlans: config.planFile ? [config.planFile] : [],
+      logger,
+    });
   }
   const knowledge = await loadKnowledge({ db: database.db, knowledgeDir: knowledgeDir(), corpus: config.kbCorpus, logger });
   const calendar = makeCalendar(await loadHolidayCalendar(path.join(knowledgeDir(), 'holidays', 'cn.json')));
   // With LLM_* set, a model assists understanding and writes answers; without, everything is offline.
-  const model = makeModelPath({ llm: config.llm, offline: understandOffline, knowledge, sites: makeSites({ db: database.db }), logger, metrics: options.llmMetrics });
-  const runTurn = model.wrapTurn(makeRunTurn({
-    db: database.db,
-    understand: model.understand,
-    answer: model.answer,
-    quote: knowledge.article,
-    assess: (input) => assess(input, calendar),
-    parseDate,
-    caseIds,
-    now: () => new Date(),
+  const model = makeModelPath({
+    llm: config.llm,
+    offline: understandOffline,
+    knowledge,
+    sites: makeSites({ db: database.db }),
     logger,
-  }));
+    metrics: options.llmMetrics,
+  });
+  const runTurn = model.wrapTurn(
+    makeRunTurn({
+      db: database.db,
+      understand: model.understand,
+      answer: model.answer,
+      quote: knowledge.article,
+      assess: (input) => assess(input, calendar),
+      parseDate,
+      caseIds,
+      now: () => new Date(),
+      logger,
+    }),
+  );
   return { knowledge, runTurn };
 }
 
@@ -141,7 +161,10 @@ export async function makeDirectLineChannel(deps: {
         findSite: sites.find,
         widgetToken: directLine.widgetToken,
         resumeWidget: directLine.resumeWidget,
-        limiter: makeRateLimiter({ perMinute: deps.settings.webchatTokenRatePerMinute, burst: Math.max(5, Math.ceil(deps.settings.webchatTokenRatePerMinute / 2)) }),
+        limiter: makeRateLimiter({
+          perMinute: deps.settings.webchatTokenRatePerMinute,
+          burst: Math.max(5, Math.ceil(deps.settings.webchatTokenRatePerMinute / 2)),
+        }),
       }),
     ],
     /** Ensures the demo site (unless DEMO_SITE=false) for the port the server listens on. */

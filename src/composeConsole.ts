@@ -33,7 +33,13 @@ export function makeAgentConsole(deps: {
   cases: Cases;
   runTurn: (inbound: InboundMessage) => Promise<TurnResult>;
   directLine: { log: ActivityLog; stream: ActivityStream; pubsub: { subscribe(channel: string, handler: (payload: string) => void): Promise<unknown> } };
-}): { handoff: Handoff; routers: ReturnType<typeof consoleRouter>[]; upgrades: Record<string, (req: IncomingMessage, socket: Duplex, head: Buffer) => Promise<void>>; start(): Promise<void>; close(): Promise<void> } {
+}): {
+  handoff: Handoff;
+  routers: ReturnType<typeof consoleRouter>[];
+  upgrades: Record<string, (req: IncomingMessage, socket: Duplex, head: Buffer) => Promise<void>>;
+  start(): Promise<void>;
+  close(): Promise<void>;
+} {
   const { db, logger } = deps;
   const directLineDelivery: DirectLineDelivery = makeDirectLineDelivery({ log: deps.directLine.log });
   const handoff = makeHandoff({

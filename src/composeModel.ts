@@ -28,11 +28,17 @@ export function makeModelPath(deps: {
   const extractive = (q: { question: string; locale: 'zh' | 'en' }) => deps.knowledge.answer(q);
   if (!deps.llm) return { understand: deps.offline, answer: extractive, wrapTurn: (run: RunTurn) => run, client: undefined };
   const client = makeLlmClient({ settings: deps.llm, logger: deps.logger.child({ component: 'llm' }), metrics: deps.metrics ?? noLlmMetrics });
-  deps.logger.info({ model: deps.llm.model, host: new URL(deps.llm.baseUrl).host, timeoutMs: deps.llm.timeoutMs, structuredOutput: deps.llm.structuredOutput }, 'llm.configured');
+  deps.logger.info(
+    { model: deps.llm.model, host: new URL(deps.llm.baseUrl).host, timeoutMs: deps.llm.timeoutMs, structuredOutput: deps.llm.structuredOutput },
+    'llm.configured',
+  );
   return {
     client,
     understand: makeModelUnderstand({ offline: deps.offline, llm: client, logger: deps.logger }),
     answer: makeModelAnswer({ answer: extractive, article: (law, label) => deps.knowledge.article(law, label), llm: client, logger: deps.logger }),
-    wrapTurn: (run: RunTurn): RunTurn => async (inbound) => withModelPolicy(await deps.sites.modelAllowed(inbound.siteId), () => run(inbound)),
+    wrapTurn:
+      (run: RunTurn): RunTurn =>
+      async (inbound) =>
+        withModelPolicy(await deps.sites.modelAllowed(inbound.siteId), () => run(inbound)),
   };
 }

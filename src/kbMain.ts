@@ -64,7 +64,13 @@ async function main(argv: string[]): Promise<void> {
     // Like the server at start: bring the database in line with LAWS_DIR first (a no-op when unchanged),
     // so `LAWS_DIR=… kb search` works on a fresh machine without a separate ingest.
     if (config.kbIngestOnStart) {
-      await ingestKnowledge(database.db, { lawsDir: config.lawsDir, corpus, knowledgeDir: knowledgeDir(), operatorPlans: config.planFile ? [config.planFile] : [], logger });
+      await ingestKnowledge(database.db, {
+        lawsDir: config.lawsDir,
+        corpus,
+        knowledgeDir: knowledgeDir(),
+        operatorPlans: config.planFile ? [config.planFile] : [],
+        logger,
+      });
     }
     const knowledge = await loadKnowledge({ db: database.db, knowledgeDir: knowledgeDir(), corpus, logger });
     if (knowledge.stats().articles === 0 && command !== 'answer') {
@@ -72,7 +78,12 @@ async function main(argv: string[]): Promise<void> {
         `no law texts in the database. Run \`npm run -s kb -- ingest --laws ../shared/laws\` once, or set LAWS_DIR to a folder of law texts (see knowledge/laws/README.md).`,
       );
     }
-    const k = z.coerce.number().int().min(1).max(1000).parse(values.k ?? (values.batch ? 100 : 10));
+    const k = z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(1000)
+      .parse(values.k ?? (values.batch ? 100 : 10));
     const scope = z.enum(['all', 'law', 'plan']).parse(values.scope ?? (values.batch ? 'law' : 'all'));
     if (command === 'search' && values.batch) {
       const lines = readline.createInterface({ input: createReadStream(values.batch, 'utf8'), crlfDelay: Infinity });
@@ -89,7 +100,11 @@ async function main(argv: string[]): Promise<void> {
     if (command === 'search') {
       const results = knowledge.search({ query: text, k, scope, corpus });
       if (values.json) process.stdout.write(`${JSON.stringify({ results })}\n`);
-      else for (const r of results) process.stdout.write(`${r.score.toFixed(3)}  ${r.kind === 'law' ? `《${r.law}》${r.article}` : `[预案] ${r.heading}`}\n        ${r.text.replace(/\n/g, ' ').slice(0, 120)}\n`);
+      else
+        for (const r of results)
+          process.stdout.write(
+            `${r.score.toFixed(3)}  ${r.kind === 'law' ? `《${r.law}》${r.article}` : `[预案] ${r.heading}`}\n        ${r.text.replace(/\n/g, ' ').slice(0, 120)}\n`,
+          );
       return;
     }
     if (command === 'answer') {

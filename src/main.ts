@@ -116,17 +116,34 @@ async function main(): Promise<void> {
     bodyLimit: config.bodyLimit,
     trustProxy: config.trustProxy,
     ...(config.metricsToken ? { metricsToken: config.metricsToken } : {}),
-    readiness: allReady(() => checkDatabase(database.db, migrations), knowledgeReadiness(() => services !== undefined)),
+    readiness: allReady(
+      () => checkDatabase(database.db, migrations),
+      knowledgeReadiness(() => services !== undefined),
+    ),
     poolStats: () => database.db.stats(),
     isShuttingDown: () => shuttingDown,
-    routers: [knowledgeRouter(() => services?.knowledge, directLine.limits), casesRouter({ authenticate, ...cases }), ...agentConsole.routers, openApiRouter(), botFrameworkRouter({ endpoint: botEndpoint, status: () => botStatus }), widgetRouter({ assets: widgetAssets, demoPage: config.demoSite }), consoleAssetsRouter({ assets: consoleAssets }), documentsRouter({ authenticate, ...makeDocuments({
+    routers: [
+      knowledgeRouter(() => services?.knowledge, directLine.limits),
+      casesRouter({ authenticate, ...cases }),
+      ...agentConsole.routers,
+      openApiRouter(),
+      botFrameworkRouter({ endpoint: botEndpoint, status: () => botStatus }),
+      widgetRouter({ assets: widgetAssets, demoPage: config.demoSite }),
+      consoleAssetsRouter({ assets: consoleAssets }),
+      documentsRouter({
+        authenticate,
+        ...makeDocuments({
           db: database.db,
           quote: (law, article, on) => {
             if (!services) throw new AppError('NOT_READY', '助手还在启动，请稍后再试。The assistant is still starting; please retry in a few seconds.');
             return services.knowledge.article(law, article, on);
           },
           now: () => new Date(),
-        }), conversationSite: conversationSiteOf({ authenticate: directLine.directLine.authenticate, findSite: directLine.sites.find }) }), ...directLine.routers],
+        }),
+        conversationSite: conversationSiteOf({ authenticate: directLine.directLine.authenticate, findSite: directLine.sites.find }),
+      }),
+      ...directLine.routers,
+    ],
     early: directLine.early,
   });
   const http = await listen(app, config.port, config.host);
@@ -153,14 +170,18 @@ async function main(): Promise<void> {
   // Every Bot Framework conversation is stamped with its site: the site must exist, or every turn would fail.
   async function checkBotSite(): Promise<void> {
     if (!botSiteId) return;
-    const site = await makeSites({ db: database.db }).find(botSiteId).catch((thrown: unknown) => {
-      // The database is down right now: take turns anyway (they fail with an apology until it is back).
-      logger.warn({ err: coerceError(thrown) }, 'botframework.site_check_failed');
-      return true;
-    });
+    const site = await makeSites({ db: database.db })
+      .find(botSiteId)
+      .catch((thrown: unknown) => {
+        // The database is down right now: take turns anyway (they fail with an apology until it is back).
+        logger.warn({ err: coerceError(thrown) }, 'botframework.site_check_failed');
+        return true;
+      });
     if (site) botStatus = 'ready';
     else {
-      botStatus = { notConfigured: `BOTFRAMEWORK_SITE_ID names a site that does not exist (${botSiteId}); create it with \`npm run -s admin -- sites create\` or set another. 机器人渠道配置的站点不存在。` };
+      botStatus = {
+        notConfigured: `BOTFRAMEWORK_SITE_ID names a site that does not exist (${botSiteId}); create it with \`npm run -s admin -- sites create\` or set another. 机器人渠道配置的站点不存在。`,
+      };
       logger.error({ siteId: botSiteId }, 'botframework.site_missing');
     }
   }

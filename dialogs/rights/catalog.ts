@@ -10,13 +10,25 @@ type Vars = Record<string, string | number>;
 
 const CATALOG = {
   snapshotReset: { zh: '抱歉，之前的对话无法继续，我们重新开始。', en: 'Sorry, I could not continue our earlier conversation, so we are starting again.' },
-  followUpNeedPhone: { zh: '请把案件编号 {caseNo} 和建案时留的手机号一起发给我，我核对后帮你接着处理。', en: 'Please send the case number {caseNo} together with the phone number you gave on the case, so I can check it is yours.' },
-  followUpNotFound: { zh: '没有找到编号和手机号都对得上的案件，请核对后再试，或者说“转人工”。', en: 'I found no case with that number and phone; please check them, or ask for a person.' },
+  followUpNeedPhone: {
+    zh: '请把案件编号 {caseNo} 和建案时留的手机号一起发给我，我核对后帮你接着处理。',
+    en: 'Please send the case number {caseNo} together with the phone number you gave on the case, so I can check it is yours.',
+  },
+  followUpNotFound: {
+    zh: '没有找到编号和手机号都对得上的案件，请核对后再试，或者说“转人工”。',
+    en: 'I found no case with that number and phone; please check them, or ask for a person.',
+  },
   followUpFound: { zh: '找到了案件 {caseNo}，我们从上次的进度继续。', en: 'Found case {caseNo}; let us continue from where it stands.' },
-  evidenceReceived: { zh: '已收到 {count} 个证据文件：{list}。文件已按内容指纹（SHA-256）保存{where}。原件也请自己留好。', en: 'Received {count} evidence file(s): {list}. Stored by content fingerprint (SHA-256){where}. Keep the originals too.' },
+  evidenceReceived: {
+    zh: '已收到 {count} 个证据文件：{list}。文件已按内容指纹（SHA-256）保存{where}。原件也请自己留好。',
+    en: 'Received {count} evidence file(s): {list}. Stored by content fingerprint (SHA-256){where}. Keep the originals too.',
+  },
   evidenceFiledTo: { zh: '，并记入案件 {caseNo} 的证据', en: ' and added to case {caseNo}' },
   evidenceLater: { zh: '，建案后会记入案件证据', en: '; it will be added to your case once it is filed' },
-  caseClosedForNew: { zh: '之前的案件 {caseNo} 已关闭，记录仍然保留；新的问题会另建案件。', en: 'Your earlier case {caseNo} is closed and its record kept; a new problem gets a case of its own.' },
+  caseClosedForNew: {
+    zh: '之前的案件 {caseNo} 已关闭，记录仍然保留；新的问题会另建案件。',
+    en: 'Your earlier case {caseNo} is closed and its record kept; a new problem gets a case of its own.',
+  },
 } satisfies Record<string, Entry>;
 
 export type MessageKey = keyof typeof CATALOG;

@@ -50,7 +50,17 @@ export const COMPLAINT_SLOTS: readonly SlotName[] = ['complainantName', 'phone',
 export const COMMON_CATEGORIES: readonly Category[] = ['quality_defect', 'seven_day_return', 'non_delivery', 'counterfeit', 'other'];
 
 /** Facts the assessment reads: a change re-runs it; any other change only updates the case record. */
-export const ASSESSED_SLOTS: readonly SlotName[] = ['platform', 'sellerType', 'product', 'amountFen', 'orderDate', 'receivedDate', 'openedPackage', 'injured', 'isFood'];
+export const ASSESSED_SLOTS: readonly SlotName[] = [
+  'platform',
+  'sellerType',
+  'product',
+  'amountFen',
+  'orderDate',
+  'receivedDate',
+  'openedPackage',
+  'injured',
+  'isFood',
+];
 
 const KIND: Partial<Record<SlotName, AwaitKind>> = {
   amountFen: 'money',

@@ -53,15 +53,24 @@ export const SLOT_QUESTIONS: Partial<Record<SlotName, Bilingual>> = {
   complainantName: { zh: '投诉需要实名：你的姓名是？', en: 'A complaint is filed under your real name: what is your name?' },
   phone: { zh: '你的手机号是？（受理部门用它联系你）', en: 'Your mobile number? (The regulator uses it to reach you.)' },
   address: { zh: '你的通信地址是？（写到区县和街道门牌）', en: 'Your mailing address? (District, street and number.)' },
-  shopName: { zh: '被投诉商家的名称是？（店铺首页的“营业执照/资质”里有公司全称，店铺名也可以）', en: "The seller's name? (The company name in the shop's licence section, or the shop name.)" },
-  shopAddress: { zh: '商家的地址是？（同样在店铺的营业执照/资质信息里；查不到可以说“不知道”）', en: "The seller's address? (Also in the shop's licence section; say \"don't know\" if you cannot find it.)" },
+  shopName: {
+    zh: '被投诉商家的名称是？（店铺首页的“营业执照/资质”里有公司全称，店铺名也可以）',
+    en: "The seller's name? (The company name in the shop's licence section, or the shop name.)",
+  },
+  shopAddress: {
+    zh: '商家的地址是？（同样在店铺的营业执照/资质信息里；查不到可以说“不知道”）',
+    en: "The seller's address? (Also in the shop's licence section; say \"don't know\" if you cannot find it.)",
+  },
   orderNumber: { zh: '订单号是多少？', en: 'What is the order number?' },
 };
 
 /** Where a dispute type asks a fact in its own words (a gym card is no "product bought on a platform"). */
 export const CATEGORY_SLOT_QUESTIONS: Partial<Record<Category, Partial<Record<SlotName, Bilingual>>>> = {
   unauthorized_payment: {
-    platform: { zh: '钱是从哪个平台或支付工具扣走的？（例如 支付宝、微信支付、某个购物 App）', en: 'Which platform or payment app was the money taken through (Alipay, WeChat Pay, a shopping app…)?' },
+    platform: {
+      zh: '钱是从哪个平台或支付工具扣走的？（例如 支付宝、微信支付、某个购物 App）',
+      en: 'Which platform or payment app was the money taken through (Alipay, WeChat Pay, a shopping app…)?',
+    },
     amountFen: { zh: '一共被扣了多少钱？', en: 'How much was taken in total?' },
   },
   prepaid_service: {
@@ -73,7 +82,7 @@ export const CATEGORY_SLOT_QUESTIONS: Partial<Record<Category, Partial<Record<Sl
     problem: { zh: '具体发生了什么？（例如 接到骚扰电话、被冒名办理业务）', en: 'What exactly happened (spam calls, someone used your details…)?' },
   },
   unfair_terms: {
-    problem: { zh: '商家的条款具体是怎么写的？', en: 'What exactly does the seller\'s term say?' },
+    problem: { zh: '商家的条款具体是怎么写的？', en: "What exactly does the seller's term say?" },
   },
   non_delivery: {
     orderDate: { zh: '哪天下的单？（例如 11月3日、上周五）', en: 'When did you place the order (e.g. Nov 3, last Friday)?' },

@@ -71,7 +71,15 @@ export function factsSentence(c: Context): string {
 }
 
 /** Disputes about the goods themselves were found on receipt; the others are stated as they are. */
-const FOUND_ON_RECEIPT: readonly Category[] = ['seven_day_return', 'quality_defect', 'counterfeit', 'food_safety', 'after_sales', 'product_injury', 'second_hand'];
+const FOUND_ON_RECEIPT: readonly Category[] = [
+  'seven_day_return',
+  'quality_defect',
+  'counterfeit',
+  'food_safety',
+  'after_sales',
+  'product_injury',
+  'second_hand',
+];
 /** What the letter says when the user's own words for the problem are missing. */
 const PROBLEM_FALLBACK: Partial<Record<Category, string>> = {
   price_fraud: '商品标价涉嫌虚构原价、虚假折扣等价格欺诈',

@@ -8,8 +8,12 @@ export type Reply = { text: string; suggestions?: Suggestion[]; citations?: { la
 export function askSlot(c: Context, zh: boolean): Reply[] {
   const slot = c.awaiting?.slot as SlotName | undefined;
   if (!slot || !(slot in SLOT_LABELS)) return [];
-  const q = (c.category && CATEGORY_SLOT_QUESTIONS[c.category]?.[slot]) ?? SLOT_QUESTIONS[slot] ?? { zh: `请告诉我${SLOT_LABELS[slot].zh}。`, en: `Please tell me ${SLOT_LABELS[slot].en}.` };
-  const suggestions = slot === 'sellerType' ? (Object.keys(SELLER_TYPE_LABELS) as SellerType[]).map((k) => ({ title: SELLER_TYPE_LABELS[k][zh ? 'zh' : 'en'], value: k })) : undefined;
+  const q = (c.category && CATEGORY_SLOT_QUESTIONS[c.category]?.[slot]) ??
+    SLOT_QUESTIONS[slot] ?? { zh: `请告诉我${SLOT_LABELS[slot].zh}。`, en: `Please tell me ${SLOT_LABELS[slot].en}.` };
+  const suggestions =
+    slot === 'sellerType'
+      ? (Object.keys(SELLER_TYPE_LABELS) as SellerType[]).map((k) => ({ title: SELLER_TYPE_LABELS[k][zh ? 'zh' : 'en'], value: k }))
+      : undefined;
   return [{ text: q[zh ? 'zh' : 'en'], ...(suggestions ? { suggestions } : {}) }];
 }
 
@@ -26,11 +30,24 @@ export function reprompt(c: Context, zh: boolean): Reply[] {
   // Consent asked over another question: that one is the one to come back to, consent can be answered any time.
   if (slot === 'consent') {
     const resumed = c.awaiting?.resume ? reprompt({ ...c, awaiting: c.awaiting.resume }, zh) : [];
-    return [...resumed, { text: zh ? '另外，要我保存案件信息吗？说“同意”或“不同意”都行。' : 'Also: shall I keep your case details? "Yes" or "no" is fine.', suggestions: yesNo(zh) }];
+    return [
+      ...resumed,
+      {
+        text: zh ? '另外，要我保存案件信息吗？说“同意”或“不同意”都行。' : 'Also: shall I keep your case details? "Yes" or "no" is fine.',
+        suggestions: yesNo(zh),
+      },
+    ];
   }
-  if (slot === 'description') return [{ text: zh ? '请说说你遇到的情况：在哪个平台买了什么、出了什么问题。' : 'Tell me what happened: what you bought, where, and what went wrong.' }];
+  if (slot === 'description')
+    return [{ text: zh ? '请说说你遇到的情况：在哪个平台买了什么、出了什么问题。' : 'Tell me what happened: what you bought, where, and what went wrong.' }];
   if (slot === 'category') return [{ text: zh ? `${back}你遇到的是下面哪种情况？` : `${back}which of these is closest?`, suggestions: categoryChoices(c, zh) }];
-  if (slot === 'evidence') return [{ text: zh ? `${back}你手里有哪些证据？` : `${back}which of these do you have?`, suggestions: (c.awaiting?.choices ?? []).map((v) => ({ title: choiceLabel(v, zh), value: v })) }];
+  if (slot === 'evidence')
+    return [
+      {
+        text: zh ? `${back}你手里有哪些证据？` : `${back}which of these do you have?`,
+        suggestions: (c.awaiting?.choices ?? []).map((v) => ({ title: choiceLabel(v, zh), value: v })),
+      },
+    ];
   if (slot === 'outcome') return [outcomeQuestion(zh, zh ? `${back}结果怎么样？` : `${back}how did it go?`)];
   return askSlot(c, zh).map((r) => ({ ...r, text: `${back}${r.text}` }));
 }
@@ -49,5 +66,11 @@ export function yesNo(zh: boolean): Suggestion[] {
 export function choiceLabel(value: string, zh: boolean): string {
   const lang = zh ? 'zh' : 'en';
   if (value === 'yes' || value === 'no') return yesNo(zh)[value === 'yes' ? 0 : 1]?.title ?? value;
-  return CATEGORY_LABELS[value as Category]?.[lang] ?? SELLER_TYPE_LABELS[value as SellerType]?.[lang] ?? EVIDENCE_LABELS[value]?.[lang] ?? OUTCOME_LABELS[value as 'agreed']?.[lang] ?? value;
+  return (
+    CATEGORY_LABELS[value as Category]?.[lang] ??
+    SELLER_TYPE_LABELS[value as SellerType]?.[lang] ??
+    EVIDENCE_LABELS[value]?.[lang] ??
+    OUTCOME_LABELS[value as 'agreed']?.[lang] ??
+    value
+  );
 }

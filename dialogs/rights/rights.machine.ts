@@ -61,7 +61,8 @@ import { CONSENT_HANDLING, describing, skipAwaited, type On, type Transition } f
 // ---- repair patterns, available in every conversational state -------------------------------
 
 /** Going back to whichever of `stages` the conversation came from (handoff, cancel, resolved). */
-const backTo = (stages: Stage[], actions: Action[] = [], say: Action = 'sayBack'): Transition[] => stages.map((s) => ({ cond: previousIs(s), target: s, actions: [...actions, forgetLast, say] }));
+const backTo = (stages: Stage[], actions: Action[] = [], say: Action = 'sayBack'): Transition[] =>
+  stages.map((s) => ({ cond: previousIs(s), target: s, actions: [...actions, forgetLast, say] }));
 const CONVERSATION: Stage[] = ['welcome', 'triage', 'collecting', 'evidence', 'negotiate', 'platform', 'external', 'resolved'];
 
 /** Small talk gets a small answer of its kind, then whatever should follow. */
@@ -71,7 +72,6 @@ const chitchat = (then: Action[], other: Action[] = ['sayChitchat']): Transition
   { cond: (_c, e) => e.type === 'CHITCHAT' && e.kind === 'greeting', actions: ['sayHello', ...then] },
   { actions: [...other, ...then] },
 ];
-
 
 /** Interrupt → answer → resume; chit-chat; handoff; restart; back; cancel; clarification. */
 function repairs(stage: Stage): On {
@@ -83,10 +83,7 @@ function repairs(stage: Stage): On {
     ANSWERED: { actions: [] },
     CHITCHAT: chitchat(['sayReprompt']),
     INVALID: { actions: ['sayInvalid'] },
-    UNCLEAR: [
-      { cond: failedBefore, actions: [countFailure, 'sayOfferHelp'] },
-      { actions: [countFailure, 'sayUnclear', 'sayReprompt'] },
-    ],
+    UNCLEAR: [{ cond: failedBefore, actions: [countFailure, 'sayOfferHelp'] }, { actions: [countFailure, 'sayUnclear', 'sayReprompt'] }],
     DONT_KNOW: { actions: ['sayUnclear', 'sayReprompt'] },
     PARTIAL_OFFER: { actions: ['sayPartialOffer'] },
     YES: { actions: ['sayReprompt'] },
@@ -117,11 +114,12 @@ const afterAssessment = (stage: Stage): On => ({
   EVIDENCE: { actions: [addEvidence, 'sayEvidenceNoted', 'fileCase', 'sayReprompt'] },
 });
 
-
 const ladderOutcome = (step: 'seller' | 'platform', next: Stage): Transition[] => [
   { cond: agreed, target: 'resolved', actions: [recordOutcome(step), remember(step === 'seller' ? 'negotiate' : 'platform')] },
   // Bought offline (a gym card at the shop): there is no platform to ask, so the next rung is 12315.
-  ...(next === 'platform' ? [{ cond: (c: Context) => !c.slots.platform, target: 'external' as const, actions: [recordOutcome(step), remember('negotiate')] }] : []),
+  ...(next === 'platform'
+    ? [{ cond: (c: Context) => !c.slots.platform, target: 'external' as const, actions: [recordOutcome(step), remember('negotiate')] }]
+    : []),
   { target: next, actions: [recordOutcome(step), remember(step === 'seller' ? 'negotiate' : 'platform')] },
 ];
 
@@ -177,7 +175,11 @@ export const rightsMachine = createMachine<Context, DialogEvent>({
           { cond: awaitingFact, actions: [countTry, countFailure, 'sayUnclear', 'sayReprompt'] },
           ...(repairs('collecting').UNCLEAR as Transition[]),
         ],
-        INVALID: [{ cond: stuck, actions: ['sayInvalid', ...skipAwaited] }, { cond: awaitingFact, actions: [countTry, 'sayInvalid'] }, { actions: ['sayInvalid'] }],
+        INVALID: [
+          { cond: stuck, actions: ['sayInvalid', ...skipAwaited] },
+          { cond: awaitingFact, actions: [countTry, 'sayInvalid'] },
+          { actions: ['sayInvalid'] },
+        ],
         CHOOSE_CATEGORY: { target: 'collecting', actions: [chooseCategory] },
         DONT_KNOW: [
           { cond: (c) => awaitingFact(c) && hintFirst(c), actions: [countFailure, 'sayDontKnowHint'] },
@@ -236,7 +238,10 @@ export const rightsMachine = createMachine<Context, DialogEvent>({
           { cond: awaitingComplaintDetail, actions: [mergeFacts, awaitComplaintStep, 'fileCase', 'sayComplaintStep'] },
           ...(afterAssessment('external').FACTS as Transition[]),
         ],
-        DONT_KNOW: [{ cond: awaitingComplaintDetail, actions: [markNotKnown, awaitComplaintStep, 'sayComplaintStep'] }, { actions: ['sayUnclear', 'sayReprompt'] }],
+        DONT_KNOW: [
+          { cond: awaitingComplaintDetail, actions: [markNotKnown, awaitComplaintStep, 'sayComplaintStep'] },
+          { actions: ['sayUnclear', 'sayReprompt'] },
+        ],
         // The complaint step waits on consent itself: the message is read with the consent question still open.
         CONSENT_PASSED: { actions: [] },
         // The complaint names the complainant: with consent those details are asked, without it the text keeps 【…】 for them.
@@ -280,7 +285,11 @@ export const rightsMachine = createMachine<Context, DialogEvent>({
         // The agent gives the conversation back: at a step the conversation already reached when they
         // name one (so no step runs on facts it does not have), else where it was before the handoff.
         AGENT_HANDBACK: [
-          ...CONVERSATION.map((s): Transition => ({ cond: (c, e) => e.type === 'AGENT_HANDBACK' && e.stage === s && c.history.includes(s), target: s, actions: [forgetLast, 'sayAgentHandback'] })),
+          ...CONVERSATION.map((s): Transition => ({
+            cond: (c, e) => e.type === 'AGENT_HANDBACK' && e.stage === s && c.history.includes(s),
+            target: s,
+            actions: [forgetLast, 'sayAgentHandback'],
+          })),
           ...backTo(CONVERSATION, [], 'sayAgentHandback'),
           { target: 'triage', actions: ['sayAgentHandback'] },
         ],
@@ -293,7 +302,10 @@ export const rightsMachine = createMachine<Context, DialogEvent>({
         ...CONSENT_HANDLING,
         RESTART: { target: 'triage', actions: [resetFacts, 'closeCase', 'sayRestarted'] },
         // A new story starts a new case; a question is only answered.
-        FACTS: [{ cond: askedWithQuestion, actions: [] }, { target: 'triage', actions: [resetFacts, mergeFacts, 'closeCase', 'sayRestarted'] }],
+        FACTS: [
+          { cond: askedWithQuestion, actions: [] },
+          { target: 'triage', actions: [resetFacts, mergeFacts, 'closeCase', 'sayRestarted'] },
+        ],
         QUESTION: { actions: ['answerQuestion'] },
         ANSWERED: { actions: [] },
         HANDOFF: { target: 'handoff', actions: [remember('cancelled')] },

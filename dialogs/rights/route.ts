@@ -7,7 +7,8 @@ import type { Context, Stage } from './types.js';
  * dialogs/ even though the engine is the one that feeds the answer back to the machine.
  */
 export function route(action: 'routeTriage' | 'routeCollect' | 'routeSkip', context: Context): DialogEvent {
-  if (action === 'routeTriage') return context.category ? { type: 'ROUTE_COLLECT' } : context.awaiting?.slot === 'category' ? { type: 'ROUTE_WAIT' } : { type: 'ROUTE_ASK' };
+  if (action === 'routeTriage')
+    return context.category ? { type: 'ROUTE_COLLECT' } : context.awaiting?.slot === 'category' ? { type: 'ROUTE_WAIT' } : { type: 'ROUTE_ASK' };
   // routeCollect on entering the form; routeSkip after giving up on a fact: the same decision.
   return nextMissing(context) === undefined ? { type: 'ROUTE_ASSESS' } : { type: 'ROUTE_ASK' };
 }

@@ -62,7 +62,16 @@ export type Outcome = 'agreed' | 'refused' | 'no_reply';
 
 /** What the dialog keeps of an assessment: enough to re-render it and to file the case. */
 export type AssessmentSummary = {
-  conclusions: { id: string; kind: string; title: string; text: string; citations: { law: string; article: string }[]; amountFen?: number; due?: string; status?: string }[];
+  conclusions: {
+    id: string;
+    kind: string;
+    title: string;
+    text: string;
+    citations: { law: string; article: string }[];
+    amountFen?: number;
+    due?: string;
+    status?: string;
+  }[];
   citations: { law: string; article: string }[];
   appliesConsumerLaw: boolean;
   /** After a correction: the conclusions that changed, to show only those. Lives for the turn of the update. */

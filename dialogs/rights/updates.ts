@@ -9,7 +9,15 @@ type E<T extends DialogEvent['type']> = Extract<DialogEvent, { type: T }>;
 export type Action = StateMachine.Action<Context, DialogEvent>;
 export type Guard = (c: Context, e: DialogEvent) => boolean;
 
-export const initialContext = (locale: 'zh' | 'en' = 'zh'): Context => ({ consent: 'unknown', locale, slots: {}, evidence: [], outcomes: [], failures: 0, history: [] });
+export const initialContext = (locale: 'zh' | 'en' = 'zh'): Context => ({
+  consent: 'unknown',
+  locale,
+  slots: {},
+  evidence: [],
+  outcomes: [],
+  failures: 0,
+  history: [],
+});
 
 const update = (fn: (c: Context, e: DialogEvent) => Partial<Context>): Action => assign<Context, DialogEvent>((c, e) => ({ ...c, ...fn(c, e) }));
 
@@ -76,7 +84,9 @@ export const markWarned = update((c, e) => ({ warned: [...new Set([...(c.warned 
 export const markPreviewed = update(() => ({ previewed: true }));
 export const awaitCategory = update((c) => ({ awaiting: { slot: 'category', kind: 'choice', choices: c.categoryChoices ?? [] } }));
 export const awaitDescription = update(() => ({ awaiting: { slot: 'description', kind: 'text' }, categoryChoices: undefined }));
-export const awaitEvidence = update(() => ({ awaiting: { slot: 'evidence', kind: 'choice', choices: ['order', 'listing', 'chat', 'payment', 'tracking', 'photos', 'invoice', 'report'] } }));
+export const awaitEvidence = update(() => ({
+  awaiting: { slot: 'evidence', kind: 'choice', choices: ['order', 'listing', 'chat', 'payment', 'tracking', 'photos', 'invoice', 'report'] },
+}));
 export const awaitOutcome = update(() => ({ awaiting: { slot: 'outcome', kind: 'choice', choices: ['agreed', 'refused', 'no_reply'] } }));
 /** At the 12315 step: the next detail the complaint needs (暂行办法 第九条), or how it went once all are known. */
 export const awaitComplaintStep = update((c) => {
@@ -107,7 +117,10 @@ export const recordOutcome = (step: LadderStep) =>
 export const forgetLastOutcome = update((c) => ({ outcomes: c.outcomes.slice(0, -1) }));
 export const countFailure = update((c) => ({ failures: c.failures + 1 }));
 /** The awaited fact is unknown to the user: go on without it. */
-export const markNotKnown = update((c) => ({ slots: { ...c.slots, notKnown: [...new Set([...(c.slots.notKnown ?? []), c.awaiting?.slot ?? ''])].filter(Boolean) }, failures: 0 }));
+export const markNotKnown = update((c) => ({
+  slots: { ...c.slots, notKnown: [...new Set([...(c.slots.notKnown ?? []), c.awaiting?.slot ?? ''])].filter(Boolean) },
+  failures: 0,
+}));
 /** 返回上一步 in the form: the fact asked before the current question is asked again. */
 export const reopenPrevious = update((c) => {
   const slot = previousCore(c, c.awaiting?.slot);
@@ -119,7 +132,12 @@ export const reopenPrevious = update((c) => {
  * Everything but the locale and the consent goes, the case number too: a new story is a new case
  * (the engine's closeCase, which runs with the same transition, closes the earlier one).
  */
-export const resetFacts: Action = assign<Context, DialogEvent>((c) => ({ ...initialContext(c.locale), consent: c.consent, ...(c.consentAsked ? { consentAsked: true } : {}), ...(c.warned ? { warned: c.warned } : {}) }));
+export const resetFacts: Action = assign<Context, DialogEvent>((c) => ({
+  ...initialContext(c.locale),
+  consent: c.consent,
+  ...(c.consentAsked ? { consentAsked: true } : {}),
+  ...(c.warned ? { warned: c.warned } : {}),
+}));
 export const remember = (stage: Stage) => update((c) => ({ history: [...c.history, stage].slice(-10) }));
 export const forgetLast = update((c) => ({ history: c.history.slice(0, -1) }));
 

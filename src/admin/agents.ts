@@ -31,7 +31,11 @@ export type AgentsAdminDeps = {
   passwordProblem(password: string): string | undefined;
 };
 
-const Login = z.string().trim().toLowerCase().regex(/^[a-z0-9][a-z0-9._-]{1,39}$/, 'a login is 2–40 letters, digits, dots, dashes or underscores');
+const Login = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9][a-z0-9._-]{1,39}$/, 'a login is 2–40 letters, digits, dots, dashes or underscores');
 const CreateArgs = z.object({
   site: z.string({ error: '--site is required' }).min(1, '--site is required'),
   name: z.string({ error: '--name is required' }).trim().min(1, '--name is required').max(100),
@@ -45,7 +49,12 @@ const CreateArgs = z.object({
  * the login is the site plus a short random part (`demo-k3p7`), printed with the password; --login chooses one.
  */
 function derivedLogin(site: string): string {
-  const prefix = site.toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^[^a-z0-9]+/, '').slice(0, 30) || 'agent';
+  const prefix =
+    site
+      .toLowerCase()
+      .replace(/[^a-z0-9._-]+/g, '-')
+      .replace(/^[^a-z0-9]+/, '')
+      .slice(0, 30) || 'agent';
   const suffix = Array.from(randomBytes(4), (b) => 'abcdefghijkmnpqrstuvwxyz23456789'[b % 32]).join('');
   return `${prefix}-${suffix}`;
 }
@@ -83,13 +92,19 @@ export async function runAgentsCommand(argv: string[], deps: AgentsAdminDeps): P
       const args = parsed.data;
       const login = args.login ?? Login.safeParse(args.name.replace(/\s+/g, '.')).data ?? derivedLogin(args.site);
       if (args.grant.length && args.role !== 'supervisor') return usageError('--grant is only for supervisors (--role supervisor)');
-      for (const site of [args.site, ...args.grant]) if (!(await deps.siteExists(site))) { out.write(`error: no site with id "${site}"\n`); return 1; }
+      for (const site of [args.site, ...args.grant])
+        if (!(await deps.siteExists(site))) {
+          out.write(`error: no site with id "${site}"\n`);
+          return 1;
+        }
       const chosen = await choosePassword();
       if (typeof chosen === 'string') return usageError(chosen);
       const agent = await deps.create({ login, displayName: args.name, siteId: args.site, role: args.role, password: chosen.password, grants: args.grant });
       if (values.json) out.write(`${JSON.stringify({ ...agent, ...(chosen.generated ? { password: chosen.password } : {}) })}\n`);
       else {
-        out.write(`agent created\n  login    ${agent.login}\n  name     ${agent.displayName}\n  site     ${agent.siteId}\n  role     ${agent.role}\n  sites    ${agent.sites.join(' ')}\n`);
+        out.write(
+          `agent created\n  login    ${agent.login}\n  name     ${agent.displayName}\n  site     ${agent.siteId}\n  role     ${agent.role}\n  sites    ${agent.sites.join(' ')}\n`,
+        );
         if (chosen.generated) out.write(`  password ${chosen.password}\n\nThe password is shown only now. Sign in at /console.\n`);
       }
       return 0;
@@ -105,14 +120,20 @@ export async function runAgentsCommand(argv: string[], deps: AgentsAdminDeps): P
       if (!login.success) return usageError('--login is required');
       const chosen = await choosePassword();
       if (typeof chosen === 'string') return usageError(chosen);
-      if (!(await deps.setPassword(login.data, chosen.password))) { out.write(`error: no active agent "${login.data}"\n`); return 1; }
+      if (!(await deps.setPassword(login.data, chosen.password))) {
+        out.write(`error: no active agent "${login.data}"\n`);
+        return 1;
+      }
       out.write(chosen.generated ? `new password for ${login.data}: ${chosen.password}\n` : `password changed for ${login.data}\n`);
       return 0;
     }
     case 'disable': {
       const login = Login.safeParse(values.login ?? '');
       if (!login.success) return usageError('--login is required');
-      if (!(await deps.disable(login.data))) { out.write(`error: no agent "${login.data}"\n`); return 1; }
+      if (!(await deps.disable(login.data))) {
+        out.write(`error: no agent "${login.data}"\n`);
+        return 1;
+      }
       out.write(`disabled ${login.data}; their sessions have ended\n`);
       return 0;
     }

@@ -47,13 +47,21 @@ export async function runKeysCommand(argv: string[], deps: KeysAdminDeps): Promi
       }
       const { id, key } = await deps.create({ siteId: parsed.data.site, name: parsed.data.name, scope: parsed.data.scope });
       if (values.json) out.write(`${JSON.stringify({ id, key, siteId: parsed.data.site, scope: parsed.data.scope })}\n`);
-      else out.write(`API key created\n  id     ${id}\n  site   ${parsed.data.site}\n  scope  ${parsed.data.scope}\n  key    ${key}\n\nThe key is shown only now. Send it as: Authorization: Bearer ${key.slice(0, 8)}…\n`);
+      else
+        out.write(
+          `API key created\n  id     ${id}\n  site   ${parsed.data.site}\n  scope  ${parsed.data.scope}\n  key    ${key}\n\nThe key is shown only now. Send it as: Authorization: Bearer ${key.slice(0, 8)}…\n`,
+        );
       return 0;
     }
     case 'list': {
       const keys = await deps.list(values.site);
       if (values.json) out.write(`${JSON.stringify(keys)}\n`);
-      else out.write(keys.length ? `${keys.map((k) => `${k.id}\t${k.siteId}\t${k.name}\t${k.scope}\t${k.revokedAt ? `revoked ${k.revokedAt}` : 'active'}\tlast used ${k.lastUsedAt ?? 'never'}`).join('\n')}\n` : 'no keys\n');
+      else
+        out.write(
+          keys.length
+            ? `${keys.map((k) => `${k.id}\t${k.siteId}\t${k.name}\t${k.scope}\t${k.revokedAt ? `revoked ${k.revokedAt}` : 'active'}\tlast used ${k.lastUsedAt ?? 'never'}`).join('\n')}\n`
+            : 'no keys\n',
+        );
       return 0;
     }
     case 'revoke': {

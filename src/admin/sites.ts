@@ -51,15 +51,28 @@ export async function runSitesCommand(argv: string[], deps: { sites: Sites; out:
         out.write(`${parsed.error.issues.map((i) => `error: ${i.message}`).join('\n')}\n\n${SITES_USAGE}`);
         return 2;
       }
-      const { site, secret } = await deps.sites.create({ name: parsed.data.name, allowedOrigins: [...new Set(parsed.data.origin)], locale: parsed.data.locale, modelEnabled: parsed.data.model === 'on' });
+      const { site, secret } = await deps.sites.create({
+        name: parsed.data.name,
+        allowedOrigins: [...new Set(parsed.data.origin)],
+        locale: parsed.data.locale,
+        modelEnabled: parsed.data.model === 'on',
+      });
       if (json) out.write(`${JSON.stringify({ ...describe(site), secret })}\n`);
-      else out.write(`site created\n  id       ${site.id}\n  name     ${site.name}\n  origins  ${site.allowedOrigins.join(' ')}\n  locale   ${site.locale}\n  model    ${site.modelEnabled ? 'on' : 'off'}\n  secret   ${secret}\n\nThe secret is shown only now; keep it on your server (it mints conversation tokens). Never put it in a web page.\n`);
+      else
+        out.write(
+          `site created\n  id       ${site.id}\n  name     ${site.name}\n  origins  ${site.allowedOrigins.join(' ')}\n  locale   ${site.locale}\n  model    ${site.modelEnabled ? 'on' : 'off'}\n  secret   ${secret}\n\nThe secret is shown only now; keep it on your server (it mints conversation tokens). Never put it in a web page.\n`,
+        );
       return 0;
     }
     case 'list': {
       const sites = await deps.sites.list();
       if (json) out.write(`${JSON.stringify(sites.map(describe))}\n`);
-      else out.write(sites.length ? `${sites.map((s) => `${s.id}\t${s.name}\t${s.locale}\t${s.allowedOrigins.join(' ')}\tmodel ${s.modelEnabled ? 'on' : 'off'}\tsecret rotated ${s.secretRotatedAt.toISOString()}`).join('\n')}\n` : 'no sites yet\n');
+      else
+        out.write(
+          sites.length
+            ? `${sites.map((s) => `${s.id}\t${s.name}\t${s.locale}\t${s.allowedOrigins.join(' ')}\tmodel ${s.modelEnabled ? 'on' : 'off'}\tsecret rotated ${s.secretRotatedAt.toISOString()}`).join('\n')}\n`
+            : 'no sites yet\n',
+        );
       return 0;
     }
     case 'rotate-secret': {
@@ -73,7 +86,10 @@ export async function runSitesCommand(argv: string[], deps: { sites: Sites; out:
         return 1;
       }
       if (json) out.write(`${JSON.stringify({ ...describe(rotated.site), secret: rotated.secret })}\n`);
-      else out.write(`new secret for ${rotated.site.id}\n  secret   ${rotated.secret}\n\nThe old secret no longer works. Tokens already issued stay valid until they expire.\n`);
+      else
+        out.write(
+          `new secret for ${rotated.site.id}\n  secret   ${rotated.secret}\n\nThe old secret no longer works. Tokens already issued stay valid until they expire.\n`,
+        );
       return 0;
     }
     case 'model': {
@@ -88,7 +104,10 @@ export async function runSitesCommand(argv: string[], deps: { sites: Sites; out:
         return 1;
       }
       if (json) out.write(`${JSON.stringify(describe(site))}\n`);
-      else out.write(`model ${site.modelEnabled ? 'on' : 'off'} for ${site.id}\n${site.modelEnabled ? '  its conversations use the language model when one is configured (LLM_*)\n' : '  its conversations stay offline: nothing of them is sent to a model\n'}`);
+      else
+        out.write(
+          `model ${site.modelEnabled ? 'on' : 'off'} for ${site.id}\n${site.modelEnabled ? '  its conversations use the language model when one is configured (LLM_*)\n' : '  its conversations stay offline: nothing of them is sent to a model\n'}`,
+        );
       return 0;
     }
     default:
@@ -98,5 +117,13 @@ export async function runSitesCommand(argv: string[], deps: { sites: Sites; out:
 }
 
 function describe(site: Site) {
-  return { id: site.id, name: site.name, allowedOrigins: site.allowedOrigins, locale: site.locale, model: site.modelEnabled ? 'on' : 'off', secretRotatedAt: site.secretRotatedAt.toISOString(), createdAt: site.createdAt.toISOString() };
+  return {
+    id: site.id,
+    name: site.name,
+    allowedOrigins: site.allowedOrigins,
+    locale: site.locale,
+    model: site.modelEnabled ? 'on' : 'off',
+    secretRotatedAt: site.secretRotatedAt.toISOString(),
+    createdAt: site.createdAt.toISOString(),
+  };
 }

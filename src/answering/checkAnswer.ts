@@ -5,14 +5,18 @@
 
 export type Passage = { law?: string; lawTitle?: string; article?: string; text: string };
 
-export type RejectReason = 'empty' | 'too_long' | 'wrong_language' | 'unknown_citation' | 'wrong_quote' | 'promise' | 'number_not_in_sources' | 'persona' | 'leak';
+export type RejectReason =
+  'empty' | 'too_long' | 'wrong_language' | 'unknown_citation' | 'wrong_quote' | 'promise' | 'number_not_in_sources' | 'persona' | 'leak';
 
 const CN_NUM = '零〇一二两三四五六七八九十百千万亿';
 const ARTICLE_RE = new RegExp(`第[${CN_NUM}\\d]+条`, 'g');
 
 /** Normalised for comparison: no whitespace or punctuation, full-width as half-width. */
 export function squash(text: string): string {
-  return text.normalize('NFKC').replace(/[\s\p{P}\p{S}]/gu, '').toLowerCase();
+  return text
+    .normalize('NFKC')
+    .replace(/[\s\p{P}\p{S}]/gu, '')
+    .toLowerCase();
 }
 
 const CJK = /\p{Script=Han}/gu;
@@ -36,12 +40,20 @@ export function checkCitations(text: string, passages: readonly Passage[]): Reje
     // 《X》…第N条 within a few characters: X must hold article N among the passages.
     const before = text.slice(Math.max(0, (m.index ?? 0) - 30), m.index);
     const named = /《([^》]+)》[^《》。；;]{0,8}$/.exec(before)?.[1];
-    if (named && !laws.some((p) => p.article === m[0] && (p.law === named || p.lawTitle === named || named.includes(p.law ?? '\0') || (p.lawTitle ?? '').includes(named)))) return 'unknown_citation';
+    if (
+      named &&
+      !laws.some((p) => p.article === m[0] && (p.law === named || p.lawTitle === named || named.includes(p.law ?? '\0') || (p.lawTitle ?? '').includes(named)))
+    )
+      return 'unknown_citation';
   }
   // A named law that is not among the passages is a citation we do not hold.
   for (const m of text.matchAll(/《([^》]+)》/g)) {
     const name = m[1] ?? '';
-    if (!laws.some((p) => p.law === name || p.lawTitle === name || name.includes(p.law ?? '\0') || (p.lawTitle ?? '').includes(name)) && !passages.some((p) => !p.article && p.lawTitle === name)) return 'unknown_citation';
+    if (
+      !laws.some((p) => p.law === name || p.lawTitle === name || name.includes(p.law ?? '\0') || (p.lawTitle ?? '').includes(name)) &&
+      !passages.some((p) => !p.article && p.lawTitle === name)
+    )
+      return 'unknown_citation';
   }
   if (/\bArticle\s+\d+/i.test(text)) {
     const numbers = new Set(laws.map((p) => chineseToNumber((p.article ?? '').slice(1, -1))));
@@ -96,17 +108,50 @@ export function checkNumbers(text: string, passages: readonly Passage[]): Reject
 
 /** Units of periods and multiples, and how the law texts write them; money is never accepted from a model. */
 const UNITS: Record<string, string[] | 'money'> = {
-  元: 'money', 块: 'money', 块钱: 'money', 万元: 'money', yuan: 'money', rmb: 'money',
-  倍: ['倍'], times: ['倍'], fold: ['倍'],
-  个工作日: ['个工作日', '工作日'], 工作日: ['个工作日', '工作日'], 
-  天: ['日', '天'], 日: ['日', '天'], days: ['日', '天'], day: ['日', '天'],
-  个月: ['个月', '月'], months: ['个月', '月'], month: ['个月', '月'],
-  年: ['年'], years: ['年'], year: ['年'],
-  小时: ['小时'], hours: ['小时'], hour: ['小时'],
+  元: 'money',
+  块: 'money',
+  块钱: 'money',
+  万元: 'money',
+  yuan: 'money',
+  rmb: 'money',
+  倍: ['倍'],
+  times: ['倍'],
+  fold: ['倍'],
+  个工作日: ['个工作日', '工作日'],
+  工作日: ['个工作日', '工作日'],
+  天: ['日', '天'],
+  日: ['日', '天'],
+  days: ['日', '天'],
+  day: ['日', '天'],
+  个月: ['个月', '月'],
+  months: ['个月', '月'],
+  month: ['个月', '月'],
+  年: ['年'],
+  years: ['年'],
+  year: ['年'],
+  小时: ['小时'],
+  hours: ['小时'],
+  hour: ['小时'],
   '%': ['%', '％'],
 };
 
-const WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, fifteen: 15, twenty: 20, thirty: 30, sixty: 60, ninety: 90 };
+const WORDS: Record<string, number> = {
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  fifteen: 15,
+  twenty: 20,
+  thirty: 30,
+  sixty: 60,
+  ninety: 90,
+};
 
 function toNumber(raw: string): number | undefined {
   const lower = raw.toLowerCase();
@@ -119,7 +164,12 @@ function toNumber(raw: string): number | undefined {
 /** The answer is the assistant's, never a lawyer's or an agent's, and never our instructions. */
 export function checkPersona(text: string, canary: string): RejectReason | undefined {
   if (text.includes(canary) || /system prompt|系统提示|提示词/i.test(text)) return 'leak';
-  if (/我是(?:你的)?(?:律师|法官|人工客服|客服专员)|作为(?:你的)?律师|\bI am (?:your |a )?(?:lawyer|attorney|human agent)|\bas your (?:lawyer|attorney)/i.test(text)) return 'persona';
+  if (
+    /我是(?:你的)?(?:律师|法官|人工客服|客服专员)|作为(?:你的)?律师|\bI am (?:your |a )?(?:lawyer|attorney|human agent)|\bas your (?:lawyer|attorney)/i.test(
+      text,
+    )
+  )
+    return 'persona';
   return undefined;
 }
 

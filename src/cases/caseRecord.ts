@@ -9,7 +9,12 @@ const Citation = z.object({ law: z.string(), article: z.string() });
 /** The structured case a completed (or handed-over) dialog files. Money in fen; dates YYYY-MM-DD. */
 export const CaseRecord = z.object({
   category: z.string(),
-  parties: z.object({ platform: z.string().optional(), sellerType: z.string().optional(), shopName: z.string().optional(), shopAddress: z.string().optional() }),
+  parties: z.object({
+    platform: z.string().optional(),
+    sellerType: z.string().optional(),
+    shopName: z.string().optional(),
+    shopAddress: z.string().optional(),
+  }),
   order: z.object({
     orderNumber: z.string().optional(),
     product: z.string().optional(),
@@ -28,7 +33,9 @@ export const CaseRecord = z.object({
   contact: z.object({ phone: z.string().optional(), name: z.string().optional(), address: z.string().optional() }),
   demands: z.array(z.string()),
   evidence: z.array(z.string()),
-  remedies: z.array(z.object({ id: z.string(), kind: z.string(), title: z.string(), text: z.string(), citations: z.array(Citation), amountFen: z.number().int().optional() })),
+  remedies: z.array(
+    z.object({ id: z.string(), kind: z.string(), title: z.string(), text: z.string(), citations: z.array(Citation), amountFen: z.number().int().optional() }),
+  ),
   deadlines: z.array(z.object({ id: z.string(), title: z.string(), due: z.string(), status: z.string().optional(), citations: z.array(Citation) })),
   citations: z.array(Citation),
   appliesConsumerLaw: z.boolean().optional(),

@@ -14,7 +14,8 @@ export function makeCases({ db }: { db: Db }): Cases {
   return {
     async list(filter, page) {
       const cursor = page.cursor === undefined ? undefined : decodeCursor(page.cursor);
-      if (page.cursor !== undefined && !cursor) throw new AppError('VALIDATION_FAILED', 'The request is not valid: cursor is not one this API issued; start again without it.');
+      if (page.cursor !== undefined && !cursor)
+        throw new AppError('VALIDATION_FAILED', 'The request is not valid: cursor is not one this API issued; start again without it.');
       return listCases(db, filter, { limit: page.limit, cursor });
     },
     get: (sites, caseNo) => getCase(db, sites, caseNo),

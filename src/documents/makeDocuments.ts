@@ -14,7 +14,12 @@ const CONTENT_TYPES: Record<DocumentFormat, string> = {
 };
 
 /** Builds a document's content from a case and renders it; `locale` defaults to the conversation's. */
-export async function renderDocument(file: CaseFile, kind: DocumentKind, format: DocumentFormat, options: { locale?: DocumentLocale; now: Date }): Promise<RenderedDocument> {
+export async function renderDocument(
+  file: CaseFile,
+  kind: DocumentKind,
+  format: DocumentFormat,
+  options: { locale?: DocumentLocale; now: Date },
+): Promise<RenderedDocument> {
   const locale = options.locale ?? file.locale;
   const content: DocumentContent = buildDocument(kind, { file, locale, today: shanghaiDate(options.now) });
   const bytes = format === 'pdf' ? await renderPdf(content, { createdAt: options.now }) : await renderDocx(content);
@@ -27,11 +32,23 @@ export type Documents = ReturnType<typeof makeDocuments>;
 /** The documents of a case, found by the caller's sites (cases API, console) or by the conversation it was filed from (widget). */
 export function makeDocuments(deps: { db: Queryable; quote: QuoteArticle; now: () => Date }) {
   return {
-    async forCase(sites: readonly string[], caseNo: string, kind: DocumentKind, format: DocumentFormat, locale?: DocumentLocale): Promise<RenderedDocument | undefined> {
+    async forCase(
+      sites: readonly string[],
+      caseNo: string,
+      kind: DocumentKind,
+      format: DocumentFormat,
+      locale?: DocumentLocale,
+    ): Promise<RenderedDocument | undefined> {
       const file = await loadCaseFileForSites(deps.db, deps.quote, sites, caseNo);
       return file ? renderDocument(file, kind, format, { locale, now: deps.now() }) : undefined;
     },
-    async forConversation(siteId: string, conversationId: string, kind: DocumentKind, format: DocumentFormat, locale?: DocumentLocale): Promise<RenderedDocument | undefined> {
+    async forConversation(
+      siteId: string,
+      conversationId: string,
+      kind: DocumentKind,
+      format: DocumentFormat,
+      locale?: DocumentLocale,
+    ): Promise<RenderedDocument | undefined> {
       const file = await loadCaseFileForConversation(deps.db, deps.quote, siteId, conversationId);
       return file ? renderDocument(file, kind, format, { locale, now: deps.now() }) : undefined;
     },

@@ -32,8 +32,19 @@ export function buildCaseRecord(c: Context, stage: Stage, awaitingAgent: boolean
     contact: { phone: s.phone, name: s.complainantName, address: s.address },
     demands: s.wants ?? [],
     evidence: c.evidence,
-    remedies: conclusions.filter((k) => k.kind !== 'deadline').map((k) => ({ id: k.id, kind: k.kind, title: k.title, text: k.text, citations: k.citations, ...(k.amountFen !== undefined ? { amountFen: k.amountFen } : {}) })),
-    deadlines: conclusions.filter((k) => k.due).map((k) => ({ id: k.id, title: k.title, due: k.due ?? '', ...(k.status ? { status: k.status } : {}), citations: k.citations })),
+    remedies: conclusions
+      .filter((k) => k.kind !== 'deadline')
+      .map((k) => ({
+        id: k.id,
+        kind: k.kind,
+        title: k.title,
+        text: k.text,
+        citations: k.citations,
+        ...(k.amountFen !== undefined ? { amountFen: k.amountFen } : {}),
+      })),
+    deadlines: conclusions
+      .filter((k) => k.due)
+      .map((k) => ({ id: k.id, title: k.title, due: k.due ?? '', ...(k.status ? { status: k.status } : {}), citations: k.citations })),
     citations: c.assessment?.citations ?? [],
     appliesConsumerLaw: c.assessment?.appliesConsumerLaw,
     step: stage,

@@ -3,7 +3,14 @@ import { buildCaseRecord, caseStatusFor } from './buildCaseRecord.js';
 import type { MachineSnapshot } from './machine.js';
 import type { CaseWrite } from './sql/conversations.js';
 
-type CaseWriteOptions = { caseNo: string; created: boolean; awaitingAgent: boolean; hashPhone: (phone: string) => string; event?: CaseWrite['event']; leftAt?: unknown };
+type CaseWriteOptions = {
+  caseNo: string;
+  created: boolean;
+  awaitingAgent: boolean;
+  hashPhone: (phone: string) => string;
+  event?: CaseWrite['event'];
+  leftAt?: unknown;
+};
 
 /** The case of a dialog state, as the turn writes it, and its structured record. */
 export function caseWrite(state: MachineSnapshot, o: CaseWriteOptions): { write: CaseWrite; record: CaseRecord } {

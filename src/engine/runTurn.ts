@@ -11,7 +11,16 @@ import { cancelledState, caseWrite } from './caseWrite.js';
 import { initialStep, transition, type MachineSnapshot } from './machine.js';
 import { nextTurnSnapshot, parseSnapshot, toStored } from './snapshot.js';
 import { findFollowUp } from './followUp.js';
-import { findCaseConversation, readConversation, recordForwardedTurn, writeTurn, type CaseWrite, type ConversationRow, type TurnEvent, type TurnWrite } from './sql/conversations.js';
+import {
+  findCaseConversation,
+  readConversation,
+  recordForwardedTurn,
+  writeTurn,
+  type CaseWrite,
+  type ConversationRow,
+  type TurnEvent,
+  type TurnWrite,
+} from './sql/conversations.js';
 import { toAssessmentInput, toAssessmentSummary } from './toAssessment.js';
 import { toDialogEvents } from './toDialogEvents.js';
 import type { EngineDeps, InboundMessage, OutboundReply, TurnResult } from './types.js';
@@ -54,7 +63,8 @@ async function attemptTurn(deps: EngineDeps, inbound: InboundMessage, recent: Re
   const locale = inbound.locale ?? 'zh';
   const known = useRecent ? recent.get(inbound.conversationId) : undefined;
   const row = known ? undefined : await readConversation(deps.db, inbound.conversationId, inbound.turnId);
-  if (row?.processedReplies) return { replies: row.processedReplies as OutboundReply[], stage: parseSnapshot(row.snapshot, locale).snapshot.value, duplicate: true };
+  if (row?.processedReplies)
+    return { replies: row.processedReplies as OutboundReply[], stage: parseSnapshot(row.snapshot, locale).snapshot.value, duplicate: true };
   const convo = known ?? row;
   // While an agent owns the conversation the bot says nothing, not even on error: the message is kept for the agent.
   if (row?.owner === 'agent' && !inbound.control) return forwardToAgent(deps, inbound, row);
@@ -64,7 +74,11 @@ async function attemptTurn(deps: EngineDeps, inbound: InboundMessage, recent: Re
 
   const turn = new Turn(deps, inbound);
   const start = initialStep(locale);
-  const parsed = known ? { snapshot: known.snapshot, reset: false as const } : row ? parseSnapshot(row.snapshot, row.locale) : { snapshot: start.snapshot, reset: false as const };
+  const parsed = known
+    ? { snapshot: known.snapshot, reset: false as const }
+    : row
+      ? parseSnapshot(row.snapshot, row.locale)
+      : { snapshot: start.snapshot, reset: false as const };
   turn.snapshot = parsed.snapshot;
   if (parsed.reset) {
     turn.replies.push({ text: msg('snapshotReset', locale) });
@@ -74,8 +88,14 @@ async function attemptTurn(deps: EngineDeps, inbound: InboundMessage, recent: Re
   if (!convo || parsed.reset) await turn.perform(start.actions, { type: 'START' });
   if (inbound.attachments?.length) turn.evidenceReceived(inbound.attachments, inbound.text === undefined && inbound.value === undefined);
   // Closed by an agent and reopened by the consumer: back to the bot, from where the dialog stands.
-  if (row?.owner === 'closed' && (inbound.text !== undefined || inbound.value !== undefined)) turn.replies.push(...render('sayWelcomeBack', turn.snapshot.context));
-  if (inbound.control) await turn.feed(inbound.control.type === 'handback' ? { type: 'AGENT_HANDBACK', ...(inbound.control.stage ? { stage: inbound.control.stage } : {}) } : { type: 'AGENT_CLOSE' });
+  if (row?.owner === 'closed' && (inbound.text !== undefined || inbound.value !== undefined))
+    turn.replies.push(...render('sayWelcomeBack', turn.snapshot.context));
+  if (inbound.control)
+    await turn.feed(
+      inbound.control.type === 'handback'
+        ? { type: 'AGENT_HANDBACK', ...(inbound.control.stage ? { stage: inbound.control.stage } : {}) }
+        : { type: 'AGENT_CLOSE' },
+    );
   if (inbound.text !== undefined || inbound.value !== undefined) await turn.userSaid(inbound.text ?? '', inbound.value, !convo);
 
   const replies = turn.outbound();
@@ -112,17 +132,36 @@ async function attemptTurn(deps: EngineDeps, inbound: InboundMessage, recent: Re
   // next turn. After an agent's control the row's owner matters to the next turn (a closed
   // conversation welcomes back): read it then.
   if (!control) recent.set(inbound.conversationId, { version: written.version, locale: convo?.locale ?? locale, snapshot: nextTurnSnapshot(turn.snapshot) });
-  return { replies, stage: turn.snapshot.value, caseNo: turn.snapshot.context.caseNo, duplicate: false, ...(turn.owner === 'waiting' && turn.snapshot.value === 'handoff' ? { handoffRequested: true as const } : {}) };
+  return {
+    replies,
+    stage: turn.snapshot.value,
+    caseNo: turn.snapshot.context.caseNo,
+    duplicate: false,
+    ...(turn.owner === 'waiting' && turn.snapshot.value === 'handoff' ? { handoffRequested: true as const } : {}),
+  };
 }
 
 /** A message for the agent who owns the conversation: kept (text only with consent), no dialog step, no reply. */
 async function forwardToAgent(deps: EngineDeps, inbound: InboundMessage, row: ConversationRow): Promise<TurnResult> {
   const { snapshot } = parseSnapshot(row.snapshot, row.locale);
   const text = inbound.text ?? '';
-  const said = row.consent === 'given' ? { text: inbound.text, value: inbound.value } : { length: text.length, sha256: createHash('sha256').update(text).digest('hex').slice(0, 16), value: inbound.value };
+  const said =
+    row.consent === 'given'
+      ? { text: inbound.text, value: inbound.value }
+      : { length: text.length, sha256: createHash('sha256').update(text).digest('hex').slice(0, 16), value: inbound.value };
   const files = inbound.attachments?.map((f) => ({ sha256: f.sha256, contentType: f.contentType, size: f.size }));
-  await recordForwardedTurn(deps.db, { id: row.id, turnId: inbound.turnId, event: { type: 'user_message_to_agent', payload: { ...said, ...(files ? { files } : {}) } } });
-  return { replies: [], stage: snapshot.value, ...(snapshot.context.caseNo ? { caseNo: snapshot.context.caseNo } : {}), duplicate: false, forwardedToAgent: true };
+  await recordForwardedTurn(deps.db, {
+    id: row.id,
+    turnId: inbound.turnId,
+    event: { type: 'user_message_to_agent', payload: { ...said, ...(files ? { files } : {}) } },
+  });
+  return {
+    replies: [],
+    stage: snapshot.value,
+    ...(snapshot.context.caseNo ? { caseNo: snapshot.context.caseNo } : {}),
+    duplicate: false,
+    forwardedToAgent: true,
+  };
 }
 
 /** The mutable state of one turn in progress. Lives only inside the transaction. */
@@ -150,9 +189,15 @@ class Turn {
 
   async userSaid(text: string, value: string | undefined, justWelcomed: boolean): Promise<void> {
     const context = this.snapshot.context;
-    const understanding = await this.deps.understand(text, { now: this.deps.now(), timeZone: 'Asia/Shanghai', known: context.slots, awaiting: slotAwaited(context) });
+    const understanding = await this.deps.understand(text, {
+      now: this.deps.now(),
+      timeZone: 'Asia/Shanghai',
+      known: context.slots,
+      awaiting: slotAwaited(context),
+    });
     // What users type is personal data: the text is kept only with consent, otherwise its size and hash.
-    const payload = context.consent === 'given' ? { text, value } : { length: text.length, sha256: createHash('sha256').update(text).digest('hex').slice(0, 16), value };
+    const payload =
+      context.consent === 'given' ? { text, value } : { length: text.length, sha256: createHash('sha256').update(text).digest('hex').slice(0, 16), value };
     this.events.push({ type: 'user_message', payload: { ...payload, intents: understanding.intents, category: understanding.category?.best } });
     if (await this.followUp(text)) return;
     // A greeting that opened the conversation has been answered by the welcome itself.
@@ -200,7 +245,10 @@ class Turn {
     const filed = this.snapshot.context.caseNo;
     const where = filed ? msg('evidenceFiledTo', locale, { caseNo: filed }) : msg('evidenceLater', locale);
     this.replies.push({ text: msg('evidenceReceived', locale, { count: files.length, list, where }) });
-    this.events.push({ type: 'evidence_received', payload: { files: files.map((f) => ({ sha256: f.sha256, contentType: f.contentType, size: f.size })), caseNo: filed ?? null } });
+    this.events.push({
+      type: 'evidence_received',
+      payload: { files: files.map((f) => ({ sha256: f.sha256, contentType: f.contentType, size: f.size })), caseNo: filed ?? null },
+    });
     if (reprompt) this.replies.push(...render('sayReprompt', this.snapshot.context));
   }
 
@@ -209,7 +257,8 @@ class Turn {
     const before = this.snapshot;
     const step = transition(this.snapshot, event);
     this.snapshot = step.snapshot;
-    if (step.snapshot.value !== before.value) this.events.push({ type: 'state_entered', payload: { from: before.value, to: step.snapshot.value, event: event.type } });
+    if (step.snapshot.value !== before.value)
+      this.events.push({ type: 'state_entered', payload: { from: before.value, to: step.snapshot.value, event: event.type } });
     await this.perform(step.actions, event, before);
   }
 
@@ -247,8 +296,16 @@ class Turn {
         case 'answerQuestion': {
           const answer = await this.deps.answer({ question: event.type === 'QUESTION' ? event.text : (this.inbound.text ?? ''), locale: context.locale });
           // At most three articles shown with the answer (phone-sized); the rest is behind 详细依据.
-          this.replies.push({ text: answer.answer, citations: answer.citations.slice(0, SHOWN_CITATIONS).map((c) => ({ law: c.law, article: c.article, ...(c.versionDate ? { versionDate: c.versionDate } : {}), quote: c.quote })) });
-          this.events.push({ type: 'question_answered', payload: { notCovered: answer.notCovered, cited: answer.citations.map((c) => `${c.law}${c.article}`) } });
+          this.replies.push({
+            text: answer.answer,
+            citations: answer.citations
+              .slice(0, SHOWN_CITATIONS)
+              .map((c) => ({ law: c.law, article: c.article, ...(c.versionDate ? { versionDate: c.versionDate } : {}), quote: c.quote })),
+          });
+          this.events.push({
+            type: 'question_answered',
+            payload: { notCovered: answer.notCovered, cited: answer.citations.map((c) => `${c.law}${c.article}`) },
+          });
           await this.feed({ type: 'ANSWERED' });
           break;
         }
@@ -271,7 +328,12 @@ class Turn {
       return;
     }
     const caseNo = context.caseNo ?? this.deps.caseIds.makeCaseNo(this.today);
-    const { write, record } = caseWrite(this.snapshot, { caseNo, created: !context.caseNo, awaitingAgent: this.owner === 'waiting', hashPhone: this.deps.caseIds.hashPhone });
+    const { write, record } = caseWrite(this.snapshot, {
+      caseNo,
+      created: !context.caseNo,
+      awaitingAgent: this.owner === 'waiting',
+      hashPhone: this.deps.caseIds.hashPhone,
+    });
     this.keep(write);
     this.filedCase = { caseNo, status: write.status, ...record };
     this.events.push({ type: write.created ? 'case_filed' : 'case_updated', payload: { caseNo, status: write.status } });
@@ -282,7 +344,15 @@ class Turn {
   private forgetCaseContact(): void {
     const caseNo = this.snapshot.context.caseNo;
     if (!caseNo || !this.snapshot.context.category) return;
-    this.keep(caseWrite(this.snapshot, { caseNo, created: false, awaitingAgent: false, hashPhone: this.deps.caseIds.hashPhone, event: { type: 'consent_withdrawn', reason: 'user' } }).write);
+    this.keep(
+      caseWrite(this.snapshot, {
+        caseNo,
+        created: false,
+        awaitingAgent: false,
+        hashPhone: this.deps.caseIds.hashPhone,
+        event: { type: 'consent_withdrawn', reason: 'user' },
+      }).write,
+    );
     this.events.push({ type: 'consent_withdrawn', payload: { caseNo } });
   }
 
@@ -297,7 +367,16 @@ class Turn {
   /** Writes a case as `state` leaves it and keeps that state on it, for a follow-up to resume from. */
   private leaveCase(state: MachineSnapshot, event: { type: string; reason: string }): void {
     if (state.context.consent !== 'given' || !state.context.category || !state.context.caseNo) return;
-    this.keep(caseWrite(state, { caseNo: state.context.caseNo, created: false, awaitingAgent: false, hashPhone: this.deps.caseIds.hashPhone, event, leftAt: toStored(state) }).write);
+    this.keep(
+      caseWrite(state, {
+        caseNo: state.context.caseNo,
+        created: false,
+        awaitingAgent: false,
+        hashPhone: this.deps.caseIds.hashPhone,
+        event,
+        leftAt: toStored(state),
+      }).write,
+    );
   }
 
   /** One write per case per turn: a later write of the same case replaces the earlier (a new case stays new). */
@@ -312,7 +391,11 @@ class Turn {
     if (c.quote !== undefined || !this.deps.quote) return c;
     const held = this.deps.quote(c.law, c.article);
     if (!held) return c;
-    return { ...c, ...(held.versionDate ? { versionDate: held.versionDate } : {}), quote: held.text.length > QUOTE_CHARS ? `${held.text.slice(0, QUOTE_CHARS)}…` : held.text };
+    return {
+      ...c,
+      ...(held.versionDate ? { versionDate: held.versionDate } : {}),
+      quote: held.text.length > QUOTE_CHARS ? `${held.text.slice(0, QUOTE_CHARS)}…` : held.text,
+    };
   }
 
   outbound(): OutboundReply[] {
@@ -351,7 +434,22 @@ function slotAwaited(context: Context) {
   const pending = context.awaiting?.slot === 'consent' ? context.awaiting.resume?.slot : context.awaiting?.slot;
   // Asking how a step went is asking for the other side's response: 拒绝了 then means they refused.
   const slot = pending === 'outcome' ? 'sellerResponse' : pending;
-  const facts = ['platform', 'sellerType', 'shopName', 'product', 'amountFen', 'orderDate', 'receivedDate', 'orderNumber', 'phone', 'problem', 'sellerResponse', 'complainantName', 'address', 'shopAddress'] as const;
+  const facts = [
+    'platform',
+    'sellerType',
+    'shopName',
+    'product',
+    'amountFen',
+    'orderDate',
+    'receivedDate',
+    'orderNumber',
+    'phone',
+    'problem',
+    'sellerResponse',
+    'complainantName',
+    'address',
+    'shopAddress',
+  ] as const;
   return facts.find((f) => f === slot);
 }
 

@@ -18,7 +18,12 @@ const Citation = z.object({
   superseded: z.object({ on: z.string(), byZh: z.string(), byEn: z.string(), asZh: z.string(), asEn: z.string() }).optional(),
 });
 
-const AwaitingBase = z.object({ slot: z.string(), kind: z.enum(['text', 'date', 'money', 'choice', 'confirm']), choices: z.array(z.string()).optional(), tries: z.number().int().optional() });
+const AwaitingBase = z.object({
+  slot: z.string(),
+  kind: z.enum(['text', 'date', 'money', 'choice', 'confirm']),
+  choices: z.array(z.string()).optional(),
+  tries: z.number().int().optional(),
+});
 const Urgent = z.enum(['scam_in_progress', 'unauthorized_payment', 'injury', 'food_poisoning', 'threat']);
 
 const ContextV2 = z.object({
@@ -31,7 +36,16 @@ const ContextV2 = z.object({
   assessment: z
     .object({
       conclusions: z.array(
-        z.object({ id: z.string(), kind: z.string(), title: z.string(), text: z.string(), citations: z.array(Citation), amountFen: z.number().int().optional(), due: z.string().optional(), status: z.string().optional() }),
+        z.object({
+          id: z.string(),
+          kind: z.string(),
+          title: z.string(),
+          text: z.string(),
+          citations: z.array(Citation),
+          amountFen: z.number().int().optional(),
+          due: z.string().optional(),
+          status: z.string().optional(),
+        }),
       ),
       citations: z.array(Citation),
       appliesConsumerLaw: z.boolean(),
@@ -72,7 +86,8 @@ export function parseSnapshot(stored: unknown, locale: 'zh' | 'en'): ParsedSnaps
   const v1 = StoredV1.safeParse(stored);
   if (v1.success) return { snapshot: migrateV1(v1.data), reset: false };
   const version = z.object({ version: z.unknown() }).safeParse(stored);
-  const reason = version.success && version.data.version !== RIGHTS_MACHINE_VERSION ? `unknown snapshot version ${String(version.data.version)}` : 'unreadable snapshot';
+  const reason =
+    version.success && version.data.version !== RIGHTS_MACHINE_VERSION ? `unknown snapshot version ${String(version.data.version)}` : 'unreadable snapshot';
   return { snapshot: initialSnapshot(locale), reset: true, reason };
 }
 
@@ -84,7 +99,8 @@ function migrateV1(v1: z.infer<typeof StoredV1>): MachineSnapshot {
   const history = v1.context.history.map((s) => (s === 'questionsOnly' ? 'triage' : s));
   if (v1.value === 'questionsOnly') return { value: 'triage', context: { ...v1.context, history, awaiting: { slot: 'description', kind: 'text' } } };
   // The v1 welcome waited on consent before anything else: now it waits on the story, consent comes later.
-  if (v1.value === 'welcome' && v1.context.consent === 'unknown') return { value: 'welcome', context: { ...v1.context, history, awaiting: { slot: 'description', kind: 'text' } } };
+  if (v1.value === 'welcome' && v1.context.consent === 'unknown')
+    return { value: 'welcome', context: { ...v1.context, history, awaiting: { slot: 'description', kind: 'text' } } };
   return { value: v1.value, context: { ...v1.context, history } };
 }
 

@@ -60,13 +60,16 @@ function messageEvents(u: Understanding, context: Context, text: string, value?:
   // 同意 is consent when consent is asked, or when nothing else it could agree to is pending (商家同意了 is an outcome).
   const consentWords = askingConsent || (context.consent !== 'given' && !outcomeSaid);
   if (choice === 'yes' || (consentWords && (intents.has('consent_yes') || (askingConsent && intents.has('yes'))))) lead.push({ type: 'CONSENT', given: true });
-  else if (choice === 'no' || (consentWords && (intents.has('consent_no') || (askingConsent && intents.has('no'))))) lead.push({ type: 'CONSENT', given: false });
-  else if (askingConsent && (choice === 'unsure' || intents.has('unsure') || (intents.has('dont_know') && Object.keys(u.slots).length === 0))) return [{ type: 'UNSURE' }];
+  else if (choice === 'no' || (consentWords && (intents.has('consent_no') || (askingConsent && intents.has('no')))))
+    lead.push({ type: 'CONSENT', given: false });
+  else if (askingConsent && (choice === 'unsure' || intents.has('unsure') || (intents.has('dont_know') && Object.keys(u.slots).length === 0)))
+    return [{ type: 'UNSURE' }];
   else if (askingConsent) lead.push({ type: 'CONSENT_PASSED' });
   const consentAnswer = lead[0]?.type === 'CONSENT';
   const consented = lead[0]?.type === 'CONSENT' && lead[0].given;
   // A quick-start button (a dispute type's value) picks the type wherever the story is asked for.
-  if (value && isCategory(value) && (awaiting === 'description' || awaiting === undefined) && !context.category) return [...lead, { type: 'CHOOSE_CATEGORY', category: value }];
+  if (value && isCategory(value) && (awaiting === 'description' || awaiting === undefined) && !context.category)
+    return [...lead, { type: 'CHOOSE_CATEGORY', category: value }];
   if (awaiting === 'category' && !consentAnswer) {
     const picked = pickCategory(choice);
     if (picked) return [...lead, { type: 'CHOOSE_CATEGORY', category: picked }];
@@ -84,12 +87,15 @@ function messageEvents(u: Understanding, context: Context, text: string, value?:
   const evidence = question ? [] : evidenceIn(choice);
   if (evidence.length && (awaiting === 'evidence' || awaiting === 'outcome')) events.push({ type: 'EVIDENCE', items: evidence });
   // 对，就是主播带货的 agrees with a fact it restates; it is no answer about the evidence held.
-  else if (awaiting === 'evidence' && !consentAnswer && !restatesFacts(u) && (intents.has('yes') || intents.has('no') || NONE_HELD.test(choice))) events.push({ type: intents.has('yes') ? 'YES' : 'NO' });
+  else if (awaiting === 'evidence' && !consentAnswer && !restatesFacts(u) && (intents.has('yes') || intents.has('no') || NONE_HELD.test(choice)))
+    events.push({ type: intents.has('yes') ? 'YES' : 'NO' });
 
   const slots = factsOf(u, context, value, question);
   // Facts that change nothing add nothing to an answer about evidence (有照片，奶粉罐子也还留着).
   const changesSomething = Object.entries(slots).some(([k, v]) => JSON.stringify(context.slots[k as keyof Slots]) !== JSON.stringify(v));
-  const hasFacts = (Object.keys(slots).length > 0 && (changesSomething || (events.length === 0 && !consentAnswer))) || (u.category !== undefined && context.category === undefined && !question);
+  const hasFacts =
+    (Object.keys(slots).length > 0 && (changesSomething || (events.length === 0 && !consentAnswer))) ||
+    (u.category !== undefined && context.category === undefined && !question);
   // A side question is answered first; when the facts move the dialog on, they ask what comes next.
   if (question) {
     const asked = clauses.length ? clauses : [text];
@@ -101,7 +107,9 @@ function messageEvents(u: Understanding, context: Context, text: string, value?:
       slots,
       correction: intents.has('correction'),
       ...(question ? { withQuestion: true } : {}),
-      ...(u.category ? { category: { best: u.category.best, confident: u.category.confidence >= CONFIDENT, alternatives: u.category.alternatives.map((a) => a.type) } } : {}),
+      ...(u.category
+        ? { category: { best: u.category.best, confident: u.category.confidence >= CONFIDENT, alternatives: u.category.alternatives.map((a) => a.type) } }
+        : {}),
     });
   }
   const problem = u.problems[0];
@@ -171,13 +179,20 @@ function pickCategory(choice: string): Category | undefined {
   // 是别的问题, 都不是: a short answer that none of the choices fits.
   if (choice.length <= 8 && /其他|其它|别的|都不是/.test(choice)) return 'other';
   if (/^(?:something else|other|none of (?:these|them))/i.test(choice)) return 'other';
-  return CATEGORIES.find((k) => choice.includes(CATEGORY_LABELS[k].zh) || (choice.length >= 2 && CATEGORY_LABELS[k].zh.includes(choice)) || choice.toLowerCase() === CATEGORY_LABELS[k].en.toLowerCase());
+  return CATEGORIES.find(
+    (k) =>
+      choice.includes(CATEGORY_LABELS[k].zh) ||
+      (choice.length >= 2 && CATEGORY_LABELS[k].zh.includes(choice)) ||
+      choice.toLowerCase() === CATEGORY_LABELS[k].en.toLowerCase(),
+  );
 }
 
 function evidenceIn(text: string): string[] {
   if (text in EVIDENCE_LABELS) return [text];
   if (/都有|全都有|all of them/i.test(text)) return Object.keys(EVIDENCE_LABELS);
-  return Object.entries(EVIDENCE_WORDS).filter(([, re]) => re.test(text)).map(([k]) => k);
+  return Object.entries(EVIDENCE_WORDS)
+    .filter(([, re]) => re.test(text))
+    .map(([k]) => k);
 }
 
 /** A yes that comes with facts of the case (对，是直播间买的) confirms those facts. */

@@ -31,7 +31,14 @@ export type InboundMessage = {
 /** `agentId: null` is an external agent hub (Bot Framework handoff protocol), which owns the conversation without an agent of ours. */
 export type AgentControl = { type: 'handback'; agentId: string | null; stage?: Stage } | { type: 'close'; agentId: string | null };
 
-export type WeiquanChannelData = { stage: Stage; awaiting?: Awaiting; placeholder?: string; category?: Category; caseNo?: string; case?: Record<string, unknown> };
+export type WeiquanChannelData = {
+  stage: Stage;
+  awaiting?: Awaiting;
+  placeholder?: string;
+  category?: Category;
+  caseNo?: string;
+  case?: Record<string, unknown>;
+};
 
 export type OutboundReply = {
   text: string;

@@ -27,7 +27,10 @@ import { toTranscript, type TranscriptEntry } from './transcript.js';
 
 /** How a channel reaches the consumer outside a turn: an agent's words, or the bot's. */
 export type ConsumerDelivery = {
-  agentMessage(conversationId: string, m: { agentId: string; name: string; text: string; citations?: { law: string; article: string; quote?: string }[]; clientId: string }): Promise<number>;
+  agentMessage(
+    conversationId: string,
+    m: { agentId: string; name: string; text: string; citations?: { law: string; article: string; quote?: string }[]; clientId: string },
+  ): Promise<number>;
   botReplies(conversationId: string, replies: OutboundReply[], locale: 'zh' | 'en', clientIdBase: string): Promise<void>;
 };
 
@@ -70,7 +73,10 @@ export function makeHandoff(deps: HandoffDeps) {
   };
   const ownedBy = (agent: Agent, head: ConversationHead) => {
     if (head.owner !== 'agent' || head.agentId !== agent.id) {
-      throw new AppError('CONFLICT', head.owner === 'agent' ? '这个会话已由其他客服接待。Another agent has this conversation.' : '请先认领这个会话。Claim this conversation first.');
+      throw new AppError(
+        'CONFLICT',
+        head.owner === 'agent' ? '这个会话已由其他客服接待。Another agent has this conversation.' : '请先认领这个会话。Claim this conversation first.',
+      );
     }
   };
 
@@ -87,7 +93,14 @@ export function makeHandoff(deps: HandoffDeps) {
       conversation,
       transcript: toTranscript(rows),
       case: record ?? null,
-      evidence: evidence.map((e) => ({ id: e.id, name: e.name, contentType: e.contentType, size: e.size, sha256: e.sha256, url: `/console/api/evidence/${e.id}` })),
+      evidence: evidence.map((e) => ({
+        id: e.id,
+        name: e.name,
+        contentType: e.contentType,
+        size: e.size,
+        sha256: e.sha256,
+        url: `/console/api/evidence/${e.id}`,
+      })),
       notes: events.flatMap((e) => (e.type === 'note' && typeof e.payload.text === 'string' ? [{ actor: e.actor, text: e.payload.text, at: e.at }] : [])),
     };
   };
@@ -109,7 +122,12 @@ export function makeHandoff(deps: HandoffDeps) {
       const head = await headFor(agent, id);
       if (head.owner === 'agent' && head.agentId === agent.id) return view(agent, id);
       if (!(await claimConversation(deps.db, id, agent.sites, agent.id))) {
-        throw new AppError('CONFLICT', head.owner === 'agent' || head.owner === 'waiting' ? '这个会话已被其他客服认领。Another agent claimed this conversation first.' : '这个会话没有在等待人工。This conversation is not waiting for an agent.');
+        throw new AppError(
+          'CONFLICT',
+          head.owner === 'agent' || head.owner === 'waiting'
+            ? '这个会话已被其他客服认领。Another agent claimed this conversation first.'
+            : '这个会话没有在等待人工。This conversation is not waiting for an agent.',
+        );
       }
       deps.logger.info({ conversationId: id, agentId: agent.id }, 'handoff.claimed');
       return view(agent, id);
@@ -117,13 +135,30 @@ export function makeHandoff(deps: HandoffDeps) {
 
     view,
 
-    async reply(agent: Agent, id: string, message: { text: string; citations?: { law: string; article: string; quote?: string }[]; clientId?: string }): Promise<TranscriptEntry> {
+    async reply(
+      agent: Agent,
+      id: string,
+      message: { text: string; citations?: { law: string; article: string; quote?: string }[]; clientId?: string },
+    ): Promise<TranscriptEntry> {
       const head = await headFor(agent, id);
       ownedBy(agent, head);
       const delivery = deps.deliveryFor(head.channel);
       if (!delivery) throw new AppError('CONFLICT', `这个渠道（${head.channel}）不能由客服直接回复。Agents cannot write to this channel (${head.channel}).`);
-      const seq = await delivery.agentMessage(id, { agentId: agent.id, name: agent.displayName, text: message.text, ...(message.citations ? { citations: message.citations } : {}), clientId: message.clientId ?? `agent-${randomUUID()}` });
-      return { seq, from: 'agent', name: agent.displayName, text: message.text, at: new Date().toISOString(), ...(message.citations?.length ? { citations: message.citations } : {}) };
+      const seq = await delivery.agentMessage(id, {
+        agentId: agent.id,
+        name: agent.displayName,
+        text: message.text,
+        ...(message.citations ? { citations: message.citations } : {}),
+        clientId: message.clientId ?? `agent-${randomUUID()}`,
+      });
+      return {
+        seq,
+        from: 'agent',
+        name: agent.displayName,
+        text: message.text,
+        at: new Date().toISOString(),
+        ...(message.citations?.length ? { citations: message.citations } : {}),
+      };
     },
 
     async note(agent: Agent, id: string, text: string): Promise<{ type: 'note'; actor: string; payload: { text: string } }> {

@@ -93,7 +93,14 @@ function toLines(row: TurnTranscriptRow, consented: boolean): TranscriptLine[] {
     const { text, value, length } = said.data;
     const keep = consented && text !== undefined && text !== '';
     if (keep || value !== undefined || (length ?? 0) > 0) {
-      lines.push({ id: row.turnId, from: 'user', at: row.at, ...(keep ? { text } : {}), ...(value !== undefined ? { value } : {}), ...(!keep && (length ?? text?.length ?? 0) > 0 ? { withheld: 'no_consent' as const } : {}) });
+      lines.push({
+        id: row.turnId,
+        from: 'user',
+        at: row.at,
+        ...(keep ? { text } : {}),
+        ...(value !== undefined ? { value } : {}),
+        ...(!keep && (length ?? text?.length ?? 0) > 0 ? { withheld: 'no_consent' as const } : {}),
+      });
     }
   }
   const replies = Replies.safeParse(row.replies);

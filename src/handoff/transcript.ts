@@ -23,10 +23,18 @@ export function toTranscriptEntry(row: { seq: number; activity: Record<string, u
   const attachments = Array.isArray(a.attachments) ? (a.attachments as { contentType?: string; name?: string; content?: Record<string, unknown> }[]) : [];
   const citations = attachments
     .filter((x) => isCitationAttachment(x))
-    .map((x) => ({ law: String(x.content?.law ?? ''), article: String(x.content?.article ?? ''), ...(typeof x.content?.quote === 'string' ? { quote: x.content.quote } : {}) }));
+    .map((x) => ({
+      law: String(x.content?.law ?? ''),
+      article: String(x.content?.article ?? ''),
+      ...(typeof x.content?.quote === 'string' ? { quote: x.content.quote } : {}),
+    }));
   const files = attachments
     .filter((x) => !isCitationAttachment(x))
-    .map((x) => ({ name: x.name ?? 'file', contentType: x.contentType ?? 'application/octet-stream', ...(typeof x.content?.sha256 === 'string' ? { sha256: x.content.sha256 } : {}) }));
+    .map((x) => ({
+      name: x.name ?? 'file',
+      contentType: x.contentType ?? 'application/octet-stream',
+      ...(typeof x.content?.sha256 === 'string' ? { sha256: x.content.sha256 } : {}),
+    }));
   const text = typeof a.text === 'string' ? a.text : typeof a.value === 'string' ? a.value : '';
   return {
     seq: row.seq,

@@ -68,7 +68,10 @@ export const ServingLaws = z.strictObject({
          * When a stored version took effect, where that differs from its version date (the date in the
          * file name): a version is cited only from this date on, and the previous one before it.
          */
-        versions: z.array(z.strictObject({ versionDate: IsoDate, inForce: IsoDate })).min(1).optional(),
+        versions: z
+          .array(z.strictObject({ versionDate: IsoDate, inForce: IsoDate }))
+          .min(1)
+          .optional(),
       }),
     )
     .min(1),

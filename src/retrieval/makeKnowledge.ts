@@ -75,7 +75,13 @@ export async function loadKnowledge(deps: KnowledgeDeps): Promise<Knowledge> {
 
 type TokenizerLike = { tokenize(text: string): string[]; normalize(text: string): string };
 
-export function makeKnowledge(index: KnowledgeIndex, docs: KnowledgeDoc[], files: KnowledgeFiles, corpus: 'serving' | 'all', tokenizer: TokenizerLike): Knowledge {
+export function makeKnowledge(
+  index: KnowledgeIndex,
+  docs: KnowledgeDoc[],
+  files: KnowledgeFiles,
+  corpus: 'serving' | 'all',
+  tokenizer: TokenizerLike,
+): Knowledge {
   const byId = new Map(docs.map((d) => [d.id, d]));
   const catalog = new Map<string, CatalogEntry>(files.catalog.map((e) => [`${e.law}|${e.article}`, e]));
   const articleCount = docs.filter((d) => d.kind === 'law').length;
@@ -95,14 +101,18 @@ export function makeKnowledge(index: KnowledgeIndex, docs: KnowledgeDoc[], files
       .filter((d) => d.sourcePath === section.sourcePath && d.path.length > section.path.length && section.path.every((h, i) => d.path[i] === h))
       .sort((a, b) => a.order - b.order),
   ];
-  const rankPlans = makePlanRanker(docs.filter((d): d is PlanSection => d.kind === 'plan'), tokenizer.normalize);
+  const rankPlans = makePlanRanker(
+    docs.filter((d): d is PlanSection => d.kind === 'plan'),
+    tokenizer.normalize,
+  );
   // An article's words include the catalog's own description of it (summary, everyday phrasings): the
   // retriever already reads those, and a shopper's words (运费, 封号) are more often there than in the statute.
   const described = (d: LawArticle) => {
     const e = catalog.get(`${d.lawShort}|${d.label}`);
     return e ? ` ${e.title} ${e.summary} ${e.phrasings.join(' ')}` : '';
   };
-  const textOf = (d: KnowledgeDoc) => tokenizer.normalize(d.kind === 'law' ? `${d.lawShort} ${d.chapterPath.join(' ')} ${d.text}${described(d)}` : `${d.path.join(' ')} ${d.text}`);
+  const textOf = (d: KnowledgeDoc) =>
+    tokenizer.normalize(d.kind === 'law' ? `${d.lawShort} ${d.chapterPath.join(' ')} ${d.text}${described(d)}` : `${d.path.join(' ')} ${d.text}`);
 
   const search: Knowledge['search'] = (q) => {
     const options: SearchOptions = { k: q.k ?? 10, scope: q.scope ?? 'all', corpus: q.corpus ?? 'serving' };
@@ -139,12 +149,23 @@ export function makeKnowledge(index: KnowledgeIndex, docs: KnowledgeDoc[], files
     const words = references.length ? ownWords(index.withoutReferences(question)) : own;
     const kept = namedHits.length ? namedHits : lawHits.filter((h) => relevant(words, h));
     const top = kept[0]?.score ?? 0;
-    const retrieved = kept.filter((h) => !forAnswer || h.score >= top * 0.6).flatMap((h) => byId.get(h.id) ?? []).filter((d): d is LawArticle => d.kind === 'law');
+    const retrieved = kept
+      .filter((h) => !forAnswer || h.score >= top * 0.6)
+      .flatMap((h) => byId.get(h.id) ?? [])
+      .filter((d): d is LawArticle => d.kind === 'law');
     // The catalog's everyday phrasings point at the provision a shopper means; its articles go
     // first (only those we hold: every citation must be a real article), the retriever's after.
-    const fromCatalog = reference || aboutPlan ? [] : matchCatalog(question).slice(0, forAnswer ? 2 : k).flatMap((m) => articleOn(m.entry.law, m.entry.article, on) ?? []);
+    const fromCatalog =
+      reference || aboutPlan
+        ? []
+        : matchCatalog(question)
+            .slice(0, forAnswer ? 2 : k)
+            .flatMap((m) => articleOn(m.entry.law, m.entry.article, on) ?? []);
     // Each article in the version in force on the date that matters (a retrieved hit may be any stored version).
-    const laws = [...new Map([...fromCatalog, ...retrieved].map((a) => [`${a.lawShort}|${a.label}`, articleOn(a.lawShort, a.label, on) ?? a])).values()].slice(0, k);
+    const laws = [...new Map([...fromCatalog, ...retrieved].map((a) => [`${a.lawShort}|${a.label}`, articleOn(a.lawShort, a.label, on) ?? a])).values()].slice(
+      0,
+      k,
+    );
     return { references, reference, plans, aboutPlan, laws };
   };
 
@@ -153,9 +174,16 @@ export function makeKnowledge(index: KnowledgeIndex, docs: KnowledgeDoc[], files
 
   const answer: Knowledge['answer'] = ({ question, locale = 'zh', on = chinaDate(new Date()) }) => {
     const { references, reference, plans, aboutPlan, laws: closeLaws } = select(question, on, 3, true);
-    const superseded = [...new Map(
-      [...closeLaws.flatMap((a) => policy.supersededOn(a, on) ?? []), ...files.repealed.superseded.filter((s) => s.supersededOn <= on && [question, ...plans.map((p) => p.text)].some((t) => mentionsSuperseded(t, s.lawShort)))].map((s) => [s.lawShort, s]),
-    ).values()];
+    const superseded = [
+      ...new Map(
+        [
+          ...closeLaws.flatMap((a) => policy.supersededOn(a, on) ?? []),
+          ...files.repealed.superseded.filter(
+            (s) => s.supersededOn <= on && [question, ...plans.map((p) => p.text)].some((t) => mentionsSuperseded(t, s.lawShort)),
+          ),
+        ].map((s) => [s.lawShort, s]),
+      ).values(),
+    ];
     return composeAnswer({
       question,
       locale,
@@ -204,7 +232,12 @@ export function makeKnowledge(index: KnowledgeIndex, docs: KnowledgeDoc[], files
         ...(replaced ? { supersededBy: { law: replaced.supersededBy, order: replaced.order, on: replaced.supersededOn, oldName: replaced.oldName } } : {}),
       };
     },
-    stats: () => ({ articles: articleCount, laws: new Set(docs.flatMap((d) => (d.kind === 'law' ? [d.lawShort] : []))).size, planSections: docs.length - articleCount, corpus }),
+    stats: () => ({
+      articles: articleCount,
+      laws: new Set(docs.flatMap((d) => (d.kind === 'law' ? [d.lawShort] : []))).size,
+      planSections: docs.length - articleCount,
+      corpus,
+    }),
   };
 }
 
@@ -225,12 +258,37 @@ const HOW_TO = /怎么办|怎么做|做什么|如何维权|怎样维权|怎么�
 
 function toResult(doc: KnowledgeDoc, score: number): KnowledgeResult {
   if (doc.kind === 'law') {
-    return { id: doc.id, kind: 'law', law: doc.lawShort, article: doc.label, versionDate: doc.versionDate, heading: doc.chapterPath.join(' / '), text: doc.text, sourcePath: doc.sourcePath, score };
+    return {
+      id: doc.id,
+      kind: 'law',
+      law: doc.lawShort,
+      article: doc.label,
+      versionDate: doc.versionDate,
+      heading: doc.chapterPath.join(' / '),
+      text: doc.text,
+      sourcePath: doc.sourcePath,
+      score,
+    };
   }
-  return { id: doc.id, kind: 'plan', law: doc.planTitle, article: null, versionDate: null, heading: doc.path.join(' / '), text: doc.text, sourcePath: doc.sourcePath, score };
+  return {
+    id: doc.id,
+    kind: 'plan',
+    law: doc.planTitle,
+    article: null,
+    versionDate: null,
+    heading: doc.path.join(' / '),
+    text: doc.text,
+    sourcePath: doc.sourcePath,
+    score,
+  };
 }
 
-function repealedMentioned(texts: string[], files: KnowledgeFiles, reference: ReturnType<KnowledgeIndex['resolveReference']>, lawNames: string[]): RepealedNotice[] {
+function repealedMentioned(
+  texts: string[],
+  files: KnowledgeFiles,
+  reference: ReturnType<KnowledgeIndex['resolveReference']>,
+  lawNames: string[],
+): RepealedNotice[] {
   return files.repealed.laws
     .filter((law) => law.aliases.some((alias) => texts.some((text) => mentionsLaw(text, alias, lawNames))))
     .map((law) => ({
@@ -238,7 +296,10 @@ function repealedMentioned(texts: string[], files: KnowledgeFiles, reference: Re
       repealedOn: law.repealedOn,
       repealedBy: law.repealedBy,
       basis: `${law.basis.law}${law.basis.article}`,
-      replacement: reference?.kind === 'repealed' && reference.law === law.name && reference.replacement ? { law: reference.replacement.lawShort, articles: reference.replacement.labels } : undefined,
+      replacement:
+        reference?.kind === 'repealed' && reference.law === law.name && reference.replacement
+          ? { law: reference.replacement.lawShort, articles: reference.replacement.labels }
+          : undefined,
     }));
 }
 

@@ -69,7 +69,14 @@ export function makeApp(deps: AppDeps): Express {
   app.use(express.urlencoded({ extended: false, limit: deps.bodyLimit }));
   app.use(rejectUnsafeInput);
 
-  app.use(healthRouter({ readiness: deps.readiness, isShuttingDown: deps.isShuttingDown, registry: metrics.registry, ...(deps.metricsToken ? { metricsToken: deps.metricsToken } : {}) }));
+  app.use(
+    healthRouter({
+      readiness: deps.readiness,
+      isShuttingDown: deps.isShuttingDown,
+      registry: metrics.registry,
+      ...(deps.metricsToken ? { metricsToken: deps.metricsToken } : {}),
+    }),
+  );
   for (const router of deps.routers ?? []) app.use(router);
 
   app.use(notFound);

@@ -57,7 +57,9 @@ export function makeConsoleStream(deps: ConsoleStreamDeps) {
 
   const refuse = (socket: Duplex, status: 401 | 403, code: string) => {
     const body = JSON.stringify({ error: { code, message: code } });
-    socket.end(`HTTP/1.1 ${status} ${status === 401 ? 'Unauthorized' : 'Forbidden'}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+    socket.end(
+      `HTTP/1.1 ${status} ${status === 401 ? 'Unauthorized' : 'Forbidden'}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
   };
 
   const watch = async (c: Client, conversationId: string, afterSeq: number) => {

@@ -57,9 +57,13 @@ export const errorHandler: ErrorRequestHandler = (thrown, req, res, next) => {
 function toAppError(error: Error): AppError {
   if (error instanceof AppError) return error;
   if (error instanceof ZodError) {
-    return new AppError('VALIDATION_FAILED', 'The request is not valid: ' + error.issues.map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`).join('; '), {
-      details: error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
-    });
+    return new AppError(
+      'VALIDATION_FAILED',
+      'The request is not valid: ' + error.issues.map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`).join('; '),
+      {
+        details: error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+      },
+    );
   }
   // body-parser marks its errors with `type` and a 4xx `status`.
   const { type, status } = error as { type?: string; status?: number };
@@ -75,5 +79,8 @@ function toAppError(error: Error): AppError {
   if (typeof status === 'number' && status >= 400 && status < 500) {
     return new AppError(status === 404 ? 'NOT_FOUND' : 'BAD_REQUEST', 'The request could not be processed.');
   }
-  return new AppError('INTERNAL', 'Something went wrong on our side. Please try again; if it persists, quote the request id.', { cause: error, isOperational: false });
+  return new AppError('INTERNAL', 'Something went wrong on our side. Please try again; if it persists, quote the request id.', {
+    cause: error,
+    isOperational: false,
+  });
 }

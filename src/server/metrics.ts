@@ -8,7 +8,12 @@ export type HttpMetrics = { registry: Registry; middleware: RequestHandler };
 /** A registry per app (not prom-client's global one), so tests can build several apps side by side. */
 export function makeHttpMetrics(poolStats: PoolStatsSource, registry = new Registry()): HttpMetrics {
   collectDefaultMetrics({ register: registry });
-  const requests = new Counter({ name: 'http_requests_total', help: 'HTTP requests by route and status', labelNames: ['method', 'route', 'status'], registers: [registry] });
+  const requests = new Counter({
+    name: 'http_requests_total',
+    help: 'HTTP requests by route and status',
+    labelNames: ['method', 'route', 'status'],
+    registers: [registry],
+  });
   const duration = new Histogram({
     name: 'http_request_duration_seconds',
     help: 'HTTP request latency by route and status',

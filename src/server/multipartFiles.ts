@@ -17,7 +17,11 @@ export function multipartFiles(req: Request, limits: { fileSize: number; files: 
   let parser: busboy.Busboy;
   try {
     // Browsers send file names as raw UTF-8 (中文.png); busboy would read them as latin1.
-    parser = busboy({ headers: req.headers, defParamCharset: 'utf8', limits: { fileSize: limits.fileSize, files: limits.files + 1, fields: 5, fieldSize: ACTIVITY_MAX_BYTES, parts: limits.files + 6 } });
+    parser = busboy({
+      headers: req.headers,
+      defParamCharset: 'utf8',
+      limits: { fileSize: limits.fileSize, files: limits.files + 1, fields: 5, fieldSize: ACTIVITY_MAX_BYTES, parts: limits.files + 6 },
+    });
   } catch {
     throw new AppError('UNSUPPORTED_MEDIA_TYPE', '请用 multipart/form-data 上传文件。Send files as multipart/form-data.');
   }

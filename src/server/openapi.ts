@@ -42,7 +42,17 @@ const ERROR_TEXT: Record<number, string> = {
   503: 'Starting, shutting down or the database is unreachable (NOT_READY, SHUTTING_DOWN, DATABASE_UNAVAILABLE)',
 };
 
-const citation = { type: 'object', properties: { law: { type: 'string' }, article: { type: 'string' }, versionDate: { type: ['string', 'null'] }, sourcePath: { type: 'string' }, quote: { type: 'string' } }, required: ['law', 'article'] };
+const citation = {
+  type: 'object',
+  properties: {
+    law: { type: 'string' },
+    article: { type: 'string' },
+    versionDate: { type: ['string', 'null'] },
+    sourcePath: { type: 'string' },
+    quote: { type: 'string' },
+  },
+  required: ['law', 'article'],
+};
 const caseSummary = {
   type: 'object',
   properties: {
@@ -73,13 +83,23 @@ export function openApiDocument(): JsonSchema {
     },
     components: {
       securitySchemes: {
-        apiKey: { type: 'http', scheme: 'bearer', description: 'A site API key (wqk_…), created with `npm run -s admin -- keys create`; scope read or read_write.' },
+        apiKey: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'A site API key (wqk_…), created with `npm run -s admin -- keys create`; scope read or read_write.',
+        },
         consoleSession: { type: 'apiKey', in: 'cookie', name: 'wq_console', description: 'An agent signed in to /console.' },
       },
       schemas: {
         Error: {
           type: 'object',
-          properties: { error: { type: 'object', properties: { code: { type: 'string' }, message: { type: 'string' }, requestId: { type: 'string' }, details: {} }, required: ['code', 'message', 'requestId'] } },
+          properties: {
+            error: {
+              type: 'object',
+              properties: { code: { type: 'string' }, message: { type: 'string' }, requestId: { type: 'string' }, details: {} },
+              required: ['code', 'message', 'requestId'],
+            },
+          },
           required: ['error'],
         },
         Citation: citation,
@@ -97,12 +117,23 @@ export function openApiDocument(): JsonSchema {
         SearchResult: {
           type: 'object',
           properties: {
-            id: { type: 'string' }, kind: { type: 'string', enum: ['law', 'plan'] }, law: { type: ['string', 'null'] }, article: { type: ['string', 'null'] },
-            versionDate: { type: ['string', 'null'] }, heading: { type: ['string', 'null'] }, text: { type: 'string' }, sourcePath: { type: 'string' }, score: { type: 'number' },
+            id: { type: 'string' },
+            kind: { type: 'string', enum: ['law', 'plan'] },
+            law: { type: ['string', 'null'] },
+            article: { type: ['string', 'null'] },
+            versionDate: { type: ['string', 'null'] },
+            heading: { type: ['string', 'null'] },
+            text: { type: 'string' },
+            sourcePath: { type: 'string' },
+            score: { type: 'number' },
           },
         },
         CaseSummary: caseSummary,
-        CasePage: { type: 'object', properties: { cases: { type: 'array', items: ref('CaseSummary') }, nextCursor: { type: ['string', 'null'] } }, required: ['cases', 'nextCursor'] },
+        CasePage: {
+          type: 'object',
+          properties: { cases: { type: 'array', items: ref('CaseSummary') }, nextCursor: { type: ['string', 'null'] } },
+          required: ['cases', 'nextCursor'],
+        },
         CaseDetail: {
           allOf: [
             ref('CaseSummary'),
@@ -110,8 +141,23 @@ export function openApiDocument(): JsonSchema {
               type: 'object',
               properties: {
                 conversationId: { type: 'string' },
-                record: { type: 'object', description: 'The structured case: parties, order, facts, demands, evidence, remedies, deadlines, citations, step and outcomes.' },
-                events: { type: 'array', items: { type: 'object', properties: { seq: { type: 'integer' }, type: { type: 'string' }, actor: { type: 'string' }, payload: {}, at: { type: 'string', format: 'date-time' } } } },
+                record: {
+                  type: 'object',
+                  description: 'The structured case: parties, order, facts, demands, evidence, remedies, deadlines, citations, step and outcomes.',
+                },
+                events: {
+                  type: 'array',
+                  items: {
+                    type: 'object',
+                    properties: {
+                      seq: { type: 'integer' },
+                      type: { type: 'string' },
+                      actor: { type: 'string' },
+                      payload: {},
+                      at: { type: 'string', format: 'date-time' },
+                    },
+                  },
+                },
               },
             },
           ],
@@ -123,7 +169,10 @@ export function openApiDocument(): JsonSchema {
         post: {
           summary: 'Search the law and the rights-protection plans',
           requestBody: { required: true, content: json(input(SearchBody)) },
-          responses: { 200: { description: 'Ranked passages', content: json({ type: 'object', properties: { results: { type: 'array', items: ref('SearchResult') } } }) }, ...errors(400, 413, 415, 503) },
+          responses: {
+            200: { description: 'Ranked passages', content: json({ type: 'object', properties: { results: { type: 'array', items: ref('SearchResult') } } }) },
+            ...errors(400, 413, 415, 503),
+          },
         },
       },
       '/api/knowledge/answer': {
@@ -168,18 +217,27 @@ export function openApiDocument(): JsonSchema {
         get: {
           summary: 'A document of the case, made from its record: a letter, a complaint, or the dossier',
           description:
-            'seller-letter (致商家的协商函), platform-request (平台介入申请), complaint-12315 (消费投诉书, every item 市场监督管理投诉举报处理暂行办法 第九条 requires), mediation-request (消协调解申请书), report (举报信), civil-complaint (民事起诉状, the courts\' model structure), dossier (案件卷宗: summary, timeline, remedies and deadlines with citations, evidence with SHA-256, the cited articles in full). Facts the case lacks appear as 【请填写…】 to fill in. PDF embeds a subset of Noto Sans SC; .docx names the font. Sent with Cache-Control: no-store. The consumer downloads the same documents from the widget with the conversation token at GET /v3/directline/conversations/{conversationId}/documents/{kind}.{format}.',
+            "seller-letter (致商家的协商函), platform-request (平台介入申请), complaint-12315 (消费投诉书, every item 市场监督管理投诉举报处理暂行办法 第九条 requires), mediation-request (消协调解申请书), report (举报信), civil-complaint (民事起诉状, the courts' model structure), dossier (案件卷宗: summary, timeline, remedies and deadlines with citations, evidence with SHA-256, the cited articles in full). Facts the case lacks appear as 【请填写…】 to fill in. PDF embeds a subset of Noto Sans SC; .docx names the font. Sent with Cache-Control: no-store. The consumer downloads the same documents from the widget with the conversation token at GET /v3/directline/conversations/{conversationId}/documents/{kind}.{format}.",
           security: secured,
           parameters: [
             caseNo,
             { name: 'kind', in: 'path', required: true, schema: { type: 'string', enum: [...DOCUMENT_KINDS] } },
             { name: 'format', in: 'path', required: true, schema: { type: 'string', enum: [...DOCUMENT_FORMATS] } },
-            { name: 'lang', in: 'query', required: false, description: 'zh or en; defaults to the conversation\'s language. English documents keep the Chinese legal names.', schema: { type: 'string', enum: ['zh', 'en'] } },
+            {
+              name: 'lang',
+              in: 'query',
+              required: false,
+              description: "zh or en; defaults to the conversation's language. English documents keep the Chinese legal names.",
+              schema: { type: 'string', enum: ['zh', 'en'] },
+            },
           ],
           responses: {
             200: {
               description: 'The file, as an attachment named {caseNo}-{kind}[-en].{format}',
-              content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } }, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document': { schema: { type: 'string', format: 'binary' } } },
+              content: {
+                'application/pdf': { schema: { type: 'string', format: 'binary' } },
+                'application/vnd.openxmlformats-officedocument.wordprocessingml.document': { schema: { type: 'string', format: 'binary' } },
+              },
             },
             ...errors(400, 401, 404, 503),
           },

@@ -76,7 +76,13 @@ export async function writeAtomically(file: string, data: Uint8Array): Promise<v
  * any file under `sourceDir`, so `npm install && npm start` needs no build command. Without the
  * sources and without a bundle it says to run `npm run build`.
  */
-export async function ensureBuilt(o: { sourceDir: string; bundle: string; rebuildWhenStale: boolean; what: string; build: () => Promise<WebBuild> }): Promise<WebBuild | undefined> {
+export async function ensureBuilt(o: {
+  sourceDir: string;
+  bundle: string;
+  rebuildWhenStale: boolean;
+  what: string;
+  build: () => Promise<WebBuild>;
+}): Promise<WebBuild | undefined> {
   const missing = !existsSync(o.bundle);
   if (existsSync(o.sourceDir) && (missing || (o.rebuildWhenStale && (await newestMtime(o.sourceDir)) > (await fs.stat(o.bundle)).mtimeMs))) return o.build();
   if (missing) throw new Error(`the ${o.what} is not built (${o.bundle}) and its sources (${o.sourceDir}) are not here: run npm run build`);

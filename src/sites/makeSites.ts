@@ -1,6 +1,16 @@
 import type { Db } from '../storage/index.js';
 import { hashSiteSecret, looksLikeSiteSecret, newSiteId, newSiteSecret } from './secrets.js';
-import { insertSite, selectAllOrigins, selectSite, selectSiteBySecretHash, selectSiteModel, selectSites, updateSiteModel, updateSiteSecret, upsertSiteOrigins } from './sql/sites.js';
+import {
+  insertSite,
+  selectAllOrigins,
+  selectSite,
+  selectSiteBySecretHash,
+  selectSiteModel,
+  selectSites,
+  updateSiteModel,
+  updateSiteSecret,
+  upsertSiteOrigins,
+} from './sql/sites.js';
 import type { Site, SiteWithSecret } from './types.js';
 
 export type Sites = {
@@ -36,7 +46,14 @@ export function makeSites(deps: { db: Db; now?: () => number }): Sites {
   return {
     async create({ name, allowedOrigins, locale, id, modelEnabled }) {
       const secret = newSiteSecret();
-      const site = await insertSite(deps.db, { id: id ?? newSiteId(), name, allowedOrigins, locale, secretHash: hashSiteSecret(secret), ...(modelEnabled === undefined ? {} : { modelEnabled }) });
+      const site = await insertSite(deps.db, {
+        id: id ?? newSiteId(),
+        name,
+        allowedOrigins,
+        locale,
+        secretHash: hashSiteSecret(secret),
+        ...(modelEnabled === undefined ? {} : { modelEnabled }),
+      });
       origins = undefined;
       return { site, secret };
     },
@@ -53,7 +70,13 @@ export function makeSites(deps: { db: Db; now?: () => number }): Sites {
     },
     async ensureDemo(allowedOrigins) {
       // The demo site's secret is never shown: the demo page gets its tokens through the widget endpoint.
-      const site = await upsertSiteOrigins(deps.db, { id: DEMO_SITE_ID, name: 'Demo shop 演示商城', allowedOrigins, locale: 'zh', secretHash: hashSiteSecret(newSiteSecret()) });
+      const site = await upsertSiteOrigins(deps.db, {
+        id: DEMO_SITE_ID,
+        name: 'Demo shop 演示商城',
+        allowedOrigins,
+        locale: 'zh',
+        secretHash: hashSiteSecret(newSiteSecret()),
+      });
       origins = undefined;
       return site;
     },

@@ -55,7 +55,11 @@ export async function placeCluster(dataDir: string, owner: Owner, logger: Logger
   await fs.chown(target, owner.uid, owner.gid ?? owner.uid);
   await fs.symlink(target, dataDir);
   logger.warn(
-    { dataDir, cluster: target, reason: `the postgres user cannot reach ${path.dirname(dataDir)} (a parent folder is private); its permissions are left as they are` },
+    {
+      dataDir,
+      cluster: target,
+      reason: `the postgres user cannot reach ${path.dirname(dataDir)} (a parent folder is private); its permissions are left as they are`,
+    },
     'db.embedded_cluster_relocated',
   );
   return target;
@@ -63,7 +67,10 @@ export async function placeCluster(dataDir: string, owner: Owner, logger: Logger
 
 /** Can the postgres user traverse to `dir`? Asked as that user, exactly as the server will run. */
 async function reachable(dir: string, owner: Owner): Promise<boolean> {
-  return execFileAsync('test', ['-x', dir], { ...owner }).then(() => true, () => false);
+  return execFileAsync('test', ['-x', dir], { ...owner }).then(
+    () => true,
+    () => false,
+  );
 }
 
 export async function ensureCluster(dataDir: string, clusterDir: string, initdb: string, owner: Owner, logger: Logger): Promise<Credentials> {
@@ -89,9 +96,19 @@ export async function ensureCluster(dataDir: string, clusterDir: string, initdb:
   try {
     await execFileAsync(
       initdb,
-      ['-D', clusterDir, '-U', credentials.user, `--pwfile=${pwFile}`, '--auth=scram-sha-256', '-E', 'UTF8',
+      [
+        '-D',
+        clusterDir,
+        '-U',
+        credentials.user,
+        `--pwfile=${pwFile}`,
+        '--auth=scram-sha-256',
+        '-E',
+        'UTF8',
         // C.UTF-8 as on Debian's clusters in CI: byte-order collation, Unicode character classes.
-        `--locale=${await hostHasLocale('C.UTF-8') ? 'C.UTF-8' : 'C'}`, '--no-sync'],
+        `--locale=${(await hostHasLocale('C.UTF-8')) ? 'C.UTF-8' : 'C'}`,
+        '--no-sync',
+      ],
       { ...owner },
     );
   } catch (error) {
@@ -111,4 +128,8 @@ async function hostHasLocale(name: string): Promise<boolean> {
   return stdout.split('\n').some((l) => l.trim().toLowerCase().replace(/[-_]/g, '') === wanted);
 }
 
-const exists = (p: string) => fs.access(p).then(() => true, () => false);
+const exists = (p: string) =>
+  fs.access(p).then(
+    () => true,
+    () => false,
+  );

@@ -89,7 +89,16 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   });
 }
 
-async function startServer(o: EmbeddedPostgresOptions & { role: UserRole; dataDir: string; clusterDir: string; credentials: Credentials; binaries: z.infer<typeof Binaries>; owner: Owner }): Promise<EmbeddedPostgres> {
+async function startServer(
+  o: EmbeddedPostgresOptions & {
+    role: UserRole;
+    dataDir: string;
+    clusterDir: string;
+    credentials: Credentials;
+    binaries: z.infer<typeof Binaries>;
+    owner: Owner;
+  },
+): Promise<EmbeddedPostgres> {
   const { logger, dataDir, clusterDir, credentials } = o;
   const port = o.port === 0 ? await freePort() : o.port;
   // The service talks to its own server over a Unix socket in the data directory: on this kind of VM a
@@ -100,7 +109,18 @@ async function startServer(o: EmbeddedPostgresOptions & { role: UserRole; dataDi
   const logFd = openSync(logFile, 'w');
   const child = spawn(
     o.binaries.postgres,
-    ['-D', clusterDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=${socketDir ? quoteGucList(socketDir) : ''}`, '-c', 'max_connections=200'],
+    [
+      '-D',
+      clusterDir,
+      '-p',
+      String(port),
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      `unix_socket_directories=${socketDir ? quoteGucList(socketDir) : ''}`,
+      '-c',
+      'max_connections=200',
+    ],
     // Its own process group: a Ctrl-C at the terminal goes to us, and we decide whether the server stops.
     { stdio: ['ignore', logFd, logFd], detached: true, ...o.owner },
   );
@@ -112,17 +132,42 @@ async function startServer(o: EmbeddedPostgresOptions & { role: UserRole; dataDi
     await ensureDatabase(adminUrl, o.database, credentials.user);
   } catch (error) {
     child.kill('SIGINT');
-    const tail = await fs.readFile(logFile, 'utf8').then((t) => t.split('\n').slice(-15).join('\n'), () => '');
+    const tail = await fs.readFile(logFile, 'utf8').then(
+      (t) => t.split('\n').slice(-15).join('\n'),
+      () => '',
+    );
     throw new Error(`The embedded PostgreSQL did not start: ${(error as Error).message}\n${tail}`, { cause: error });
   }
   // Another process may stay on the server after this one has gone: the child must not keep us alive.
   child.unref();
   const lease = await takeLease(dataDir, o.role);
   logger.info({ port, dataDir: clusterDir, pid: child.pid }, 'db.embedded_started');
-  return handle({ dataDir, clusterDir, url: urlFor(credentials, port, o.database, socketDir), pid: child.pid ?? -1, lease, persistent: o.persistent, logger, attached: false, child, exited });
+  return handle({
+    dataDir,
+    clusterDir,
+    url: urlFor(credentials, port, o.database, socketDir),
+    pid: child.pid ?? -1,
+    lease,
+    persistent: o.persistent,
+    logger,
+    attached: false,
+    child,
+    exited,
+  });
 }
 
-function handle(h: { dataDir: string; clusterDir: string; url: string; pid: number; lease: HeldLease; persistent: boolean; logger: Logger; attached: boolean; child?: ChildProcess; exited?: Promise<number | null> }): EmbeddedPostgres {
+function handle(h: {
+  dataDir: string;
+  clusterDir: string;
+  url: string;
+  pid: number;
+  lease: HeldLease;
+  persistent: boolean;
+  logger: Logger;
+  attached: boolean;
+  child?: ChildProcess;
+  exited?: Promise<number | null>;
+}): EmbeddedPostgres {
   // If this process exits without a clean stop (process.exit after a fatal error), still leave properly, and
   // stop the server when nobody else uses it; SIGKILL of this process is covered by the orphan check.
   const onExit = () => {
@@ -150,7 +195,11 @@ function handle(h: { dataDir: string; clusterDir: string; url: string; pid: numb
         return true;
       });
       if (stopped && !h.persistent) {
-        await Promise.all([h.dataDir, h.clusterDir, `${h.dataDir}.log`, `${h.dataDir}.credentials.json`, `${h.dataDir}.users`].map((f) => fs.rm(f, { recursive: true, force: true })));
+        await Promise.all(
+          [h.dataDir, h.clusterDir, `${h.dataDir}.log`, `${h.dataDir}.credentials.json`, `${h.dataDir}.users`].map((f) =>
+            fs.rm(f, { recursive: true, force: true }),
+          ),
+        );
       }
       if (stopped) h.logger.info({ dataDir: h.dataDir }, 'db.embedded_stopped');
     },
@@ -162,7 +211,9 @@ async function loadBinaries(): Promise<z.infer<typeof Binaries>> {
   try {
     return Binaries.parse(await import(name));
   } catch (error) {
-    throw new Error(`No embedded PostgreSQL binaries for ${os.platform()}-${os.arch()} (${name}); set DATABASE_URL to use an existing server.`, { cause: error });
+    throw new Error(`No embedded PostgreSQL binaries for ${os.platform()}-${os.arch()} (${name}); set DATABASE_URL to use an existing server.`, {
+      cause: error,
+    });
   }
 }
 
@@ -301,5 +352,9 @@ export function freePort(): Promise<number> {
   });
 }
 
-const exists = (p: string) => fs.access(p).then(() => true, () => false);
+const exists = (p: string) =>
+  fs.access(p).then(
+    () => true,
+    () => false,
+  );
 const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

@@ -86,7 +86,12 @@ export async function withLock<T>(dataDir: string, fn: () => Promise<T>, timeout
     const holder = await fs.readFile(file, 'utf8').catch(() => '');
     const [pid, startTime] = holder.split(' ');
     // An empty lock is one being written this instant, or left by a holder killed right after creating it.
-    const abandoned = holder ? !isAlive(Number(pid), startTime ?? '') : await fs.stat(file).then((s) => Date.now() - s.mtimeMs > 5000, () => false);
+    const abandoned = holder
+      ? !isAlive(Number(pid), startTime ?? '')
+      : await fs.stat(file).then(
+          (s) => Date.now() - s.mtimeMs > 5000,
+          () => false,
+        );
     if (abandoned) {
       await fs.rm(file, { force: true });
       continue;

@@ -23,7 +23,8 @@ export async function readMigrations(dir: string = migrationsDir): Promise<Migra
     migrations.push({ version: Number(match[1]), name: match[2] ?? '', sql, checksum: createHash('sha256').update(sql).digest('hex') });
   }
   migrations.forEach((m, i) => {
-    if (m.version !== i + 1) throw new Error(`Migrations must be numbered 0001, 0002, … without gaps; found ${String(m.version).padStart(4, '0')} at position ${i + 1}`);
+    if (m.version !== i + 1)
+      throw new Error(`Migrations must be numbered 0001, 0002, … without gaps; found ${String(m.version).padStart(4, '0')} at position ${i + 1}`);
   });
   return migrations;
 }

@@ -8,7 +8,10 @@ type Cue = Span & { slot: DateSlot | null };
 
 /** Verbs that tell which event a date belongs to; `null` cues (申请退货, 联系客服) claim a date for no slot. */
 const CUES: readonly { re: RegExp; slot: DateSlot | null }[] = [
-  { re: /买|抢(?:购|到|了|的)|下单|下的单|付款|付的款|支付|拍下|拍的|拍了|购买|订购|订的|入手|(?<![一有差快早晚重])点(?:的|了)|ordered|bought|purchased|paid|placed/g, slot: 'orderDate' },
+  {
+    re: /买|抢(?:购|到|了|的)|下单|下的单|付款|付的款|支付|拍下|拍的|拍了|购买|订购|订的|入手|(?<![一有差快早晚重])点(?:的|了)|ordered|bought|purchased|paid|placed/g,
+    slot: 'orderDate',
+  },
   { re: /收到|签收|到货|送到|送达|到的|刚到|收货|到手|拿到|received|delivered|arrived|got it/g, slot: 'receivedDate' },
   { re: /申请|退货|寄回|退回|联系|找客服|投诉|回复|发货|维修|坏的|坏了|returned|contacted|complained|shipped/g, slot: null },
 ];
@@ -29,7 +32,8 @@ export function assignDates(text: string, dates: readonly DateMention[], awaitin
     const clause = clauseAt(clauses, date.start);
     const inClause = cues.filter((c) => clause !== undefined && c.start >= clause.start && c.end <= clause.end);
     const nearest = inClause.length > 0 ? closest(date, inClause) : closest(date, cues);
-    if (nearest && (inClause.length > 0 || nearest.distance <= MAX_CROSS_CLAUSE_DISTANCE)) pairs.push({ date, slot: nearest.cue.slot, distance: nearest.distance });
+    if (nearest && (inClause.length > 0 || nearest.distance <= MAX_CROSS_CLAUSE_DISTANCE))
+      pairs.push({ date, slot: nearest.cue.slot, distance: nearest.distance });
   }
   const assigned: Partial<Record<DateSlot, DateMention>> = {};
   const used = new Set<DateMention>();

@@ -17,7 +17,22 @@ import { parseNumeral } from './parseNumeral.js';
 /** A month or day number: 3, 11, 三, 十一, 三十一. */
 const MD = String.raw`(\d{1,2}|[一二三四五六七八九十]{1,3})`;
 const WEEKDAYS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 日: 7, 天: 7, 1: 1, 2: 2, 3: 3, 4: 4, 5: 5, 6: 6, 7: 7 };
-const RELATIVE_DAYS: Record<string, number> = { 大大前天: -4, 大前天: -3, 前天: -2, 昨天: -1, 昨日: -1, 昨儿: -1, 今天: 0, 今日: 0, 今儿: 0, 今早: 0, 今晚: 0, 明天: 1, 明日: 1, 后天: 2 };
+const RELATIVE_DAYS: Record<string, number> = {
+  大大前天: -4,
+  大前天: -3,
+  前天: -2,
+  昨天: -1,
+  昨日: -1,
+  昨儿: -1,
+  今天: 0,
+  今日: 0,
+  今儿: 0,
+  今早: 0,
+  今晚: 0,
+  明天: 1,
+  明日: 1,
+  后天: 2,
+};
 const WEEK_OFFSETS: Record<string, number> = { 上上: -2, 上: -1, 这: 0, 本: 0, 下: 1 };
 const MONTH_OFFSETS: Record<string, number> = { 上上: -2, 上: -1, 这: 0, 本: 0, 下: 1 };
 const YEAR_OFFSETS: Record<string, number> = { 前年: -2, 去年: -1, 今年: 0 };

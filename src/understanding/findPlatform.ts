@@ -13,14 +13,11 @@ export function findPlatform(text: string, lexicon: Lexicon): (Span & { value: s
     (h) => !excluded(text, h) && !DENIED_BEFORE.test(text.slice(Math.max(0, h.start - 6), h.start)),
   );
   const chosen =
-    hits.find((h) => BOUGHT_THERE_BEFORE.test(text.slice(Math.max(0, h.start - 8), h.start)) || BOUGHT_THERE_AFTER.test(text.slice(h.end))) ??
-    hits[0];
+    hits.find((h) => BOUGHT_THERE_BEFORE.test(text.slice(Math.max(0, h.start - 8), h.start)) || BOUGHT_THERE_AFTER.test(text.slice(h.end))) ?? hits[0];
   return chosen && { start: chosen.start, end: chosen.end, value: chosen.value.name };
 }
 
 /** 多多少少 is no 拼多多: an alias inside one of its `excludes` phrases does not count. */
 function excluded(text: string, hit: PhraseHit<{ excludes: readonly string[] }>): boolean {
-  return hit.value.excludes.some((phrase) =>
-    findPhrases(text, [{ phrase, value: null }]).some((e) => e.start <= hit.start && e.end >= hit.end),
-  );
+  return hit.value.excludes.some((phrase) => findPhrases(text, [{ phrase, value: null }]).some((e) => e.start <= hit.start && e.end >= hit.end));
 }

@@ -6,7 +6,8 @@ import { splitClauses } from './splitClauses.js';
 const SELLER_SPEAKS =
   /(?:商家|卖家|店家|店铺|客服|售后|老板|对方|他们|厂家|平台|主播|快递员|the seller|seller|they|the shop|the store|customer service)\s*(?:说|表示|称|声称|回复|告诉|回|讲|让|要求|坚持|拒绝|不同意|不给|不肯|一直|said|says|told|replied|refuse|refused|won't|claims?|insists?|ignores?|ignored)/;
 /** Lead-ins before the problem itself: 在拼多多买的|鞋是假的, 11月3号收到|发现屏幕有亮点. */
-const LEAD_IN = /买了?的?|购买的?|入手的?|拍的|收到(?:后|以后|之后)?|签收(?:后|以后)?|到货(?:后|以后)?|到手(?:后)?|打开(?:后|一看)?|发现|bought|purchased|received|found that|noticed that/g;
+const LEAD_IN =
+  /买了?的?|购买的?|入手的?|拍的|收到(?:后|以后|之后)?|签收(?:后|以后)?|到货(?:后|以后)?|到手(?:后)?|打开(?:后|一看)?|发现|bought|purchased|received|found that|noticed that/g;
 const LEADING_FILLER = /^(?:[一两\d]?[个台部件双条瓶盒只]|[\d.,]+\s*(?:元|块)?的|但是|但|可是|结果|然后|就|却|不对|其实是?|实际上是?|应该是|and|but|then|\s)+/;
 /** The problem slot stays short: it is shown back to the user and saved on the case. English needs more letters for as many words. */
 const MAX_PROBLEM = 40;

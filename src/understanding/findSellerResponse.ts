@@ -17,7 +17,14 @@ export function findSellerResponse(text: string, lexicon: Lexicon, awaiting: boo
   let best: SellerResponseFound | undefined;
   for (const rule of lexicon.sellerResponses) {
     if (rule.needsSubject && !hasSubject) continue;
-    const end = Math.max(-1, ...rule.patterns.flatMap((re) => findAll(text, re).filter((m) => !asked(m.index)).map((m) => m.index + m[0].length)));
+    const end = Math.max(
+      -1,
+      ...rule.patterns.flatMap((re) =>
+        findAll(text, re)
+          .filter((m) => !asked(m.index))
+          .map((m) => m.index + m[0].length),
+      ),
+    );
     if (end < 0 || (best !== undefined && !laterStatement(text, best.end, end))) continue;
     best = { label: rule.label, labelEn: rule.labelEn, outcome: rule.outcome, end, ...(rule.suggests ? { suggests: rule.suggests } : {}) };
   }

@@ -37,13 +37,19 @@ function texts(code: SlotProblemCode, label: NonNullable<(typeof LABELS)[SlotNam
     case 'zero_amount':
       return [`付款金额不能是0元。请告诉我实际付了多少钱，例如“2999元”。`, `The amount paid cannot be zero. How much did you actually pay? e.g. "2999 yuan".`];
     case 'negative_amount':
-      return [`付款金额不能是负数。请告诉我实际付了多少钱，例如“2999元”。`, `The amount paid cannot be negative. How much did you actually pay? e.g. "2999 yuan".`];
+      return [
+        `付款金额不能是负数。请告诉我实际付了多少钱，例如“2999元”。`,
+        `The amount paid cannot be negative. How much did you actually pay? e.g. "2999 yuan".`,
+      ];
     case 'implausible_amount':
       return [
         `“${said}”超过了一千万元，看起来不太对。请确认一下实际付款金额，例如“2999元”。`,
         `"${said}" is over ten million yuan, which looks wrong. Please check the amount you paid, e.g. "2999 yuan".`,
       ];
     case 'unparseable':
-      return [`没看懂这个${label.zh}。请换个说法，例如“${label.example}”。`, `Sorry, I could not read that ${label.en}. Please say it another way, e.g. "${label.exampleEn}".`];
+      return [
+        `没看懂这个${label.zh}。请换个说法，例如“${label.example}”。`,
+        `Sorry, I could not read that ${label.en}. Please say it another way, e.g. "${label.exampleEn}".`,
+      ];
   }
 }

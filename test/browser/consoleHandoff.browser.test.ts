@@ -41,7 +41,8 @@ const say = async (text: string) => {
   await widget('.input').fill(text);
   await widget('.input').press('Enter');
 };
-const widgetMessages = () => widget('.msg').evaluateAll((els) => els.map((el) => ({ user: el.classList.contains('user'), text: (el.textContent ?? '').trim() })));
+const widgetMessages = () =>
+  widget('.msg').evaluateAll((els) => els.map((el) => ({ user: el.classList.contains('user'), text: (el.textContent ?? '').trim() })));
 
 async function signIn(page: Page, base: string, login: string, name: string): Promise<void> {
   await page.goto(`${base}/console`);
@@ -220,7 +221,9 @@ describe('handing a widget conversation to an agent in the console and back', ()
     // At the evidence step again: naming the evidence moves on to negotiating with the seller, as the first time.
     const before = (await widgetMessages()).length;
     await say('有订单截图和聊天记录');
-    await expect.poll(async () => (await widgetMessages()).slice(before).some((m) => !m.user && m.text.includes('第一步：和商家协商')), { timeout: 30_000 }).toBe(true);
+    await expect
+      .poll(async () => (await widgetMessages()).slice(before).some((m) => !m.user && m.text.includes('第一步：和商家协商')), { timeout: 30_000 })
+      .toBe(true);
     await agent.getByRole('log', { name: '对话记录' }).locator('.entry.from-bot').filter({ hasText: '第一步：和商家协商' }).last().waitFor();
     await screenshot(shop, 'widget-bot-resumed');
   });

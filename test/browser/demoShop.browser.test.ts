@@ -125,7 +125,7 @@ describe('the demo shop page with the widget', () => {
     await screenshot(page, 'demo-evidence-uploaded');
   });
 
-  it('says so when a file is over the server\'s limit or not evidence', async () => {
+  it("says so when a file is over the server's limit or not evidence", async () => {
     await widget('.file-input').setInputFiles({ name: '开箱视频截图.png', mimeType: 'image/png', buffer: noisyPng(700) });
     await widget('.msg.upload.failed').filter({ hasText: '文件太大（上限 1 MB）' }).waitFor();
     await widget('.file-input').setInputFiles({ name: '发票.png', mimeType: 'image/png', buffer: Buffer.from('这不是图片，只是文字') });
@@ -154,15 +154,20 @@ describe('the demo shop page with the widget', () => {
     const before = await transcript();
     // Runs in the page; the test's own types have no DOM, hence the narrow view of localStorage.
     type PageStorage = { localStorage: Record<string, string> & { getItem(k: string): string | null; setItem(k: string, v: string): void } };
-    const stored = () => page.evaluate(() => {
-      const { localStorage } = globalThis as unknown as PageStorage;
-      const key = Object.keys(localStorage).find((k) => k.startsWith('weiquan:')) ?? '';
-      return { key, session: JSON.parse(localStorage.getItem(key) ?? '{}') as { conversationId: string; token: string; expiresAt: number; resume?: string } };
-    });
+    const stored = () =>
+      page.evaluate(() => {
+        const { localStorage } = globalThis as unknown as PageStorage;
+        const key = Object.keys(localStorage).find((k) => k.startsWith('weiquan:')) ?? '';
+        return { key, session: JSON.parse(localStorage.getItem(key) ?? '{}') as { conversationId: string; token: string; expiresAt: number; resume?: string } };
+      });
     const { key, session } = await stored();
     expect(session.resume).toMatch(/^dlr1\./);
     // As if the page had been closed past the token's hour: an expired token, kept with its resume ticket.
-    await page.evaluate(([k, s]) => (globalThis as unknown as PageStorage).localStorage.setItem(k, JSON.stringify({ ...s, token: 'dl1.expired.token', expiresAt: Date.now() - 60_000 })), [key, session] as const);
+    await page.evaluate(
+      ([k, s]) =>
+        (globalThis as unknown as PageStorage).localStorage.setItem(k, JSON.stringify({ ...s, token: 'dl1.expired.token', expiresAt: Date.now() - 60_000 })),
+      [key, session] as const,
+    );
     await page.reload();
     await widget('.msg').first().waitFor({ timeout: 30_000 });
     for (const more of await widget('.more').all()) await more.click();

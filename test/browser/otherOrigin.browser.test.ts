@@ -87,10 +87,14 @@ afterAll(async () => {
 
 /** `npm run -s admin -- sites create … --json`, as an operator would run it; returns the new site's id. */
 async function createSite(databaseUrl: string, origin: string): Promise<string> {
-  const { stdout } = await run(process.execPath, ['--import', 'tsx', 'src/adminMain.ts', 'sites', 'create', '--name', '对接测试商城', '--origin', origin, '--json'], {
-    cwd: repoRoot,
-    env: { PATH: process.env.PATH, DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' },
-  });
+  const { stdout } = await run(
+    process.execPath,
+    ['--import', 'tsx', 'src/adminMain.ts', 'sites', 'create', '--name', '对接测试商城', '--origin', origin, '--json'],
+    {
+      cwd: repoRoot,
+      env: { PATH: process.env.PATH, DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' },
+    },
+  );
   const created = JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as { id?: string };
   if (!created.id) throw new Error(`admin sites create printed no id:\n${stdout}`);
   return created.id;

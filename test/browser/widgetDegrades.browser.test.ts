@@ -31,7 +31,10 @@ beforeAll(async () => {
   const closedPort = await freePort();
   const weiquan = `http://127.0.0.1:${closedPort}`;
   // What README.md tells a shop to add when Weiquan is on another origin (here: one where nothing listens).
-  const shopCsp = DEMO_PAGE_CSP.replace("script-src 'self'", `script-src 'self' ${weiquan}`).replace("connect-src 'self'", `connect-src 'self' ${weiquan} ws://127.0.0.1:${closedPort}`);
+  const shopCsp = DEMO_PAGE_CSP.replace("script-src 'self'", `script-src 'self' ${weiquan}`).replace(
+    "connect-src 'self'",
+    `connect-src 'self' ${weiquan} ws://127.0.0.1:${closedPort}`,
+  );
   const routes: Record<string, [string, string | Buffer]> = {
     '/host.html': ['text/html; charset=utf-8', hostPage('/widget.js')],
     '/unreachable.html': ['text/html; charset=utf-8', hostPage(`${weiquan}/widget.js`)],
@@ -117,7 +120,9 @@ describe('the widget when its server is unreachable', () => {
     // Keyboard: the text field has focus when the panel opens; Tab goes on to attach, then send.
     // A string expression: the test's TypeScript has no DOM types.
     const focused = () =>
-      page.evaluate<string>("(() => { const a = document.querySelector('weiquan-widget').shadowRoot.activeElement; return a ? a.className + '|' + (a.getAttribute('aria-label') || '') : ''; })()");
+      page.evaluate<string>(
+        "(() => { const a = document.querySelector('weiquan-widget').shadowRoot.activeElement; return a ? a.className + '|' + (a.getAttribute('aria-label') || '') : ''; })()",
+      );
     await page.locator('weiquan-widget .input').focus();
     expect(await focused()).toBe('input|输入消息');
     await page.keyboard.press('Tab');

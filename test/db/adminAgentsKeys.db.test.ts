@@ -112,10 +112,16 @@ describe('admin keys', () => {
   it('runs as `npm run -s admin -- agents|keys …` against the configured database', { timeout: 90_000 }, async () => {
     const exec = promisify(execFile);
     const env = { ...process.env, DATABASE_URL: t.url, LOG_LEVEL: 'warn' };
-    const agent = await exec(process.execPath, ['--import', 'tsx', 'src/adminMain.ts', 'agents', 'create', '--site', 'shop_b', '--name', 'CLI Agent'], { cwd: repoRoot, env });
+    const agent = await exec(process.execPath, ['--import', 'tsx', 'src/adminMain.ts', 'agents', 'create', '--site', 'shop_b', '--name', 'CLI Agent'], {
+      cwd: repoRoot,
+      env,
+    });
     expect(agent.stdout).toMatch(/login\s+cli\.agent/);
     expect(agent.stdout).toMatch(/password\s+\S{20}/);
-    const key = await exec(process.execPath, ['--import', 'tsx', 'src/adminMain.ts', 'keys', 'create', '--site', 'shop_b', '--name', 'cli', '--json'], { cwd: repoRoot, env });
+    const key = await exec(process.execPath, ['--import', 'tsx', 'src/adminMain.ts', 'keys', 'create', '--site', 'shop_b', '--name', 'cli', '--json'], {
+      cwd: repoRoot,
+      env,
+    });
     expect(JSON.parse(key.stdout)).toMatchObject({ key: expect.stringMatching(/^wqk_/) });
   });
 });

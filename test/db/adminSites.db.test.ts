@@ -16,10 +16,27 @@ async function run(argv: string[]) {
 
 describe('admin sites', () => {
   it('creates a site, shows its secret once and stores only its hash', async () => {
-    const created = await run(['create', '--name', '某某旗舰店', '--origin', 'https://shop.example/', '--origin', 'http://localhost:8080', '--locale', 'en', '--json']);
+    const created = await run([
+      'create',
+      '--name',
+      '某某旗舰店',
+      '--origin',
+      'https://shop.example/',
+      '--origin',
+      'http://localhost:8080',
+      '--locale',
+      'en',
+      '--json',
+    ]);
     expect(created.code).toBe(0);
     const site = JSON.parse(created.text);
-    expect(site).toMatchObject({ id: expect.stringMatching(/^site_[0-9a-f]{12}$/), name: '某某旗舰店', allowedOrigins: ['https://shop.example', 'http://localhost:8080'], locale: 'en', secret: expect.stringMatching(/^wqs_/) });
+    expect(site).toMatchObject({
+      id: expect.stringMatching(/^site_[0-9a-f]{12}$/),
+      name: '某某旗舰店',
+      allowedOrigins: ['https://shop.example', 'http://localhost:8080'],
+      locale: 'en',
+      secret: expect.stringMatching(/^wqs_/),
+    });
     const row = await t.db.query<{ secret_hash: string }>(`select secret_hash from sites where id = $1`, [site.id]);
     expect(row.rows[0]?.secret_hash).toMatch(/^[0-9a-f]{64}$/);
     expect(JSON.stringify(row.rows)).not.toContain(site.secret);
@@ -43,7 +60,14 @@ describe('admin sites', () => {
   });
 
   it('rejects bad arguments with usage and exit code 2', async () => {
-    for (const argv of [['create', '--origin', 'https://a.example'], ['create', '--name', 'x'], ['create', '--name', 'x', '--origin', 'ftp://a.example'], ['create', '--name', 'x', '--origin', 'https://a.example', '--locale', 'fr'], ['rotate-secret'], ['frobnicate']]) {
+    for (const argv of [
+      ['create', '--origin', 'https://a.example'],
+      ['create', '--name', 'x'],
+      ['create', '--name', 'x', '--origin', 'ftp://a.example'],
+      ['create', '--name', 'x', '--origin', 'https://a.example', '--locale', 'fr'],
+      ['rotate-secret'],
+      ['frobnicate'],
+    ]) {
       const result = await run(argv);
       expect([argv.join(' '), result.code]).toEqual([argv.join(' '), 2]);
       expect(result.text).toMatch(/error: /);
@@ -53,7 +77,11 @@ describe('admin sites', () => {
   it('runs as `npm run -s admin -- sites …` against the configured database', { timeout: 90_000 }, async () => {
     const exec = promisify(execFile);
     const env = { ...process.env, DATABASE_URL: t.url, LOG_LEVEL: 'warn' };
-    const created = await exec(process.execPath, ['--import', 'tsx', 'src/adminMain.ts', 'sites', 'create', '--name', 'CLI shop', '--origin', 'https://cli.example'], { cwd: repoRoot, env });
+    const created = await exec(
+      process.execPath,
+      ['--import', 'tsx', 'src/adminMain.ts', 'sites', 'create', '--name', 'CLI shop', '--origin', 'https://cli.example'],
+      { cwd: repoRoot, env },
+    );
     expect(created.stdout).toMatch(/id\s+site_[0-9a-f]{12}/);
     expect(created.stdout).toMatch(/secret\s+wqs_/);
     const listed = await exec(process.execPath, ['--import', 'tsx', 'src/adminMain.ts', 'sites', 'list', '--json'], { cwd: repoRoot, env });

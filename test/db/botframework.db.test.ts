@@ -37,30 +37,46 @@ afterAll(async () => {
 });
 
 async function conversationRow(id: string) {
-  const rows = await t.db.query<{ site_id: string | null; channel: string; version: number }>('select site_id, channel, version from conversations where id = $1', [id]);
+  const rows = await t.db.query<{ site_id: string | null; channel: string; version: number }>(
+    'select site_id, channel, version from conversations where id = $1',
+    [id],
+  );
   return rows.rows[0];
 }
 async function caseOf(conversationId: string) {
-  const rows = await t.db.query<{ case_no: string; status: string; category: string }>('select case_no, status, category from cases where conversation_id = $1', [conversationId]);
+  const rows = await t.db.query<{ case_no: string; status: string; category: string }>(
+    'select case_no, status, category from cases where conversation_id = $1',
+    [conversationId],
+  );
   return rows.rows;
 }
 const countTurns = async (conversationId: string) =>
   (await t.db.query<{ n: number }>('select count(*)::int as n from processed_turns where conversation_id = $1', [conversationId])).rows[0]?.n;
 
 const messagesOf = (activities: Partial<Activity>[]) => activities.filter((a) => a.type === 'message');
-const lastWeiquan = (activities: Partial<Activity>[]) => (messagesOf(activities).at(-1)?.channelData as { weiquan: Record<string, unknown> } | undefined)?.weiquan;
+const lastWeiquan = (activities: Partial<Activity>[]) =>
+  (messagesOf(activities).at(-1)?.channelData as { weiquan: Record<string, unknown> } | undefined)?.weiquan;
 
 describe('WeiquanBot under TestAdapter, on the real engine', () => {
   it('holds a whole conversation to a filed case, stamped with the configured site', async () => {
     const bot = new WeiquanBot({ runTurn: engine.runTurn, siteId, logger });
-    const adapter = new TestAdapter((ctx) => bot.run(ctx), { conversation: { id: 'full', isGroup: false, name: 'full', conversationType: 'personal' } as Activity['conversation'] });
+    const adapter = new TestAdapter((ctx) => bot.run(ctx), {
+      conversation: { id: 'full', isGroup: false, name: 'full', conversationType: 'personal' } as Activity['conversation'],
+    });
     const turn = async (activity: Partial<Activity>) => {
       adapter.activeQueue.splice(0);
       await adapter.receiveActivity(activity);
       return [...adapter.activeQueue];
     };
 
-    const welcome = await turn({ type: 'conversationUpdate', id: 'join', membersAdded: [{ id: 'bot', name: 'Bot' }, { id: 'user', name: 'User' }] });
+    const welcome = await turn({
+      type: 'conversationUpdate',
+      id: 'join',
+      membersAdded: [
+        { id: 'bot', name: 'Bot' },
+        { id: 'user', name: 'User' },
+      ],
+    });
     expect(welcome[0]?.type).toBe('typing');
     expect(messagesOf(welcome)[0]?.text).toContain('维权');
     // The welcome offers quick starts as buttons; consent given up front is a postBack with its value.
@@ -82,7 +98,9 @@ describe('WeiquanBot under TestAdapter, on the real engine', () => {
 
   it('answers a retried activity id with the same replies, running the turn once', async () => {
     const bot = new WeiquanBot({ runTurn: engine.runTurn, siteId, logger });
-    const adapter = new TestAdapter((ctx) => bot.run(ctx), { conversation: { id: 'retry', isGroup: false, name: 'retry', conversationType: 'personal' } as Activity['conversation'] });
+    const adapter = new TestAdapter((ctx) => bot.run(ctx), {
+      conversation: { id: 'retry', isGroup: false, name: 'retry', conversationType: 'personal' } as Activity['conversation'],
+    });
     const texts = async (activity: Partial<Activity>) => {
       adapter.activeQueue.splice(0);
       await adapter.receiveActivity(activity);
@@ -100,7 +118,9 @@ describe('WeiquanBot under TestAdapter, on the real engine', () => {
 
   it('moves on from the consent question on a postBack value alone', async () => {
     const bot = new WeiquanBot({ runTurn: engine.runTurn, siteId, logger });
-    const adapter = new TestAdapter((ctx) => bot.run(ctx), { conversation: { id: 'postback', isGroup: false, name: 'postback', conversationType: 'personal' } as Activity['conversation'] });
+    const adapter = new TestAdapter((ctx) => bot.run(ctx), {
+      conversation: { id: 'postback', isGroup: false, name: 'postback', conversationType: 'personal' } as Activity['conversation'],
+    });
     await adapter.receiveActivity({ type: 'message', id: 'p0', text: '你好' });
     expect(lastWeiquan(adapter.activeQueue)?.awaiting).toMatchObject({ slot: 'description' });
     adapter.activeQueue.splice(0);
@@ -113,7 +133,9 @@ describe('WeiquanBot under TestAdapter, on the real engine', () => {
   it('fails the turn (the channel retries) and stores nothing when the engine cannot write it', async () => {
     // A site that does not exist: the engine's single write fails on the foreign key, so nothing is kept.
     const bot = new WeiquanBot({ runTurn: engine.runTurn, siteId: 'site_missing', logger });
-    const adapter = new TestAdapter((ctx) => bot.run(ctx), { conversation: { id: 'broken', isGroup: false, name: 'broken', conversationType: 'personal' } as Activity['conversation'] });
+    const adapter = new TestAdapter((ctx) => bot.run(ctx), {
+      conversation: { id: 'broken', isGroup: false, name: 'broken', conversationType: 'personal' } as Activity['conversation'],
+    });
     await expect(adapter.receiveActivity({ type: 'message', id: 'b1', text: STORY, locale: 'zh-CN' })).rejects.toBeInstanceOf(TurnFailed);
     // No apology answered as if all was well: the failure is the answer (503 on /api/messages).
     expect(messagesOf(adapter.activeQueue)).toEqual([]);
@@ -186,14 +208,22 @@ describe('POST /api/messages over HTTP, on the real engine', () => {
   it('posts the replies to the channel serviceUrl in normal delivery mode (as the Emulator receives them)', async () => {
     const connector = await fakeConnector();
     const server = await serveBot(undefined);
-    const res = await postActivity(`http://127.0.0.1:${server.port}`, { ...emulatorActivity('http-out', { id: 'o1', type: 'message', text: '你好' }), serviceUrl: connector.url, deliveryMode: undefined });
+    const res = await postActivity(`http://127.0.0.1:${server.port}`, {
+      ...emulatorActivity('http-out', { id: 'o1', type: 'message', text: '你好' }),
+      serviceUrl: connector.url,
+      deliveryMode: undefined,
+    });
     expect(res.status).toBe(200);
     expect(connector.received.map((r) => [r.path, r.activity.type])).toEqual([
       ['/v3/conversations/http-out/activities/o1', 'typing'],
       ...connector.received.slice(1).map(() => ['/v3/conversations/http-out/activities/o1', 'message']),
     ]);
     expect(connector.received.length).toBeGreaterThan(1);
-    expect(connector.received[1]?.activity).toMatchObject({ from: { id: 'bot-1' }, recipient: { id: 'user-1' }, channelData: { weiquan: { stage: expect.any(String) } } });
+    expect(connector.received[1]?.activity).toMatchObject({
+      from: { id: 'bot-1' },
+      recipient: { id: 'user-1' },
+      channelData: { weiquan: { stage: expect.any(String) } },
+    });
   });
 
   it('answers 502 when the channel refuses the replies, and a retry of the activity delivers the stored ones', async () => {
@@ -214,7 +244,12 @@ describe('POST /api/messages over HTTP, on the real engine', () => {
   });
 
   it('with credentials, refuses a request without a token (401) and stores nothing', async () => {
-    const server = await serveBot({ appId: '11111111-2222-3333-4444-555555555555', password: 'not-a-real-secret', tenantId: undefined, appType: 'MultiTenant' });
+    const server = await serveBot({
+      appId: '11111111-2222-3333-4444-555555555555',
+      password: 'not-a-real-secret',
+      tenantId: undefined,
+      appType: 'MultiTenant',
+    });
     const base = `http://127.0.0.1:${server.port}`;
     for (const headers of [{}, { authorization: 'Bearer not.a.token' }] as Record<string, string>[]) {
       const res = await postActivity(base, emulatorActivity('http-auth', { id: 'a1', type: 'message', text: STORY }), headers);
@@ -226,7 +261,9 @@ describe('POST /api/messages over HTTP, on the real engine', () => {
 
   // A caller from another machine, made real: the server listens on every interface and the
   // request leaves from this machine's own non-loopback address.
-  const external = Object.values(os.networkInterfaces()).flat().find((i) => i && i.family === 'IPv4' && !i.internal)?.address;
+  const external = Object.values(os.networkInterfaces())
+    .flat()
+    .find((i) => i && i.family === 'IPv4' && !i.internal)?.address;
   it.runIf(external)('without credentials, refuses a caller that is not on loopback with 403 LOOPBACK_ONLY', async () => {
     const server = await serveBot(undefined, '0.0.0.0');
     const body = JSON.stringify(emulatorActivity('http-remote', { id: 'x1', type: 'message', text: '你好' }));
@@ -260,7 +297,9 @@ async function fakeConnector(options: { refuseFirstMessages?: number } = {}) {
       // A 400 is not retried by the connector client: the send fails at once.
       const status = activity.type === 'message' && refuse-- > 0 ? 400 : 200;
       received.push({ path: req.url ?? '', status, activity });
-      res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(status === 200 ? { id: `r${received.length}` } : { error: { code: 'BadRequest', message: 'refused' } }));
+      res
+        .writeHead(status, { 'content-type': 'application/json' })
+        .end(JSON.stringify(status === 200 ? { id: `r${received.length}` } : { error: { code: 'BadRequest', message: 'refused' } }));
     });
   });
   await new Promise<void>((resolve) => connector.listen(0, '127.0.0.1', resolve));

@@ -39,20 +39,38 @@ type Transcript = { activities: { from: { role: string }; text: string; channelD
 const messagesOf = (activities: Partial<Activity>[]) => activities.filter((a) => a.type === 'message');
 const textsOf = (activities: Partial<Activity>[]) => messagesOf(activities).map((a) => a.text ?? '');
 const initiatesOf = (activities: Partial<Activity>[]) => activities.filter((a) => a.type === 'event' && a.name === 'handoff.initiate');
-const lastWeiquan = (activities: Partial<Activity>[]) => (messagesOf(activities).at(-1)?.channelData as { weiquan: Record<string, unknown> } | undefined)?.weiquan;
+const lastWeiquan = (activities: Partial<Activity>[]) =>
+  (messagesOf(activities).at(-1)?.channelData as { weiquan: Record<string, unknown> } | undefined)?.weiquan;
 const transcriptOf = (initiate: Partial<Activity> | undefined) => initiate?.attachments?.[0]?.content as Transcript;
-const status = (id: string, state: string, message?: string) => ({ type: 'event', id, name: 'handoff.status', value: { state, ...(message ? { message } : {}) } });
+const status = (id: string, state: string, message?: string) => ({
+  type: 'event',
+  id,
+  name: 'handoff.status',
+  value: { state, ...(message ? { message } : {}) },
+});
 
-const ownerOf = async (id: string) => (await t.db.query<{ owner: string; agent_id: string | null }>('select owner, agent_id from conversations where id = $1', [id])).rows[0];
+const ownerOf = async (id: string) =>
+  (await t.db.query<{ owner: string; agent_id: string | null }>('select owner, agent_id from conversations where id = $1', [id])).rows[0];
 const ownerEvents = async (id: string) =>
-  (await t.db.query<{ actor: string; from: string; to: string }>(`select actor, payload->>'from' as from, payload->>'to' as to from conversation_events where conversation_id = $1 and type = 'owner_changed' order by seq`, [id])).rows;
-const caseOf = async (id: string) => (await t.db.query<{ case_no: string; status: string }>('select case_no, status from cases where conversation_id = $1', [id])).rows[0];
-const caseEvents = async (caseNo: string) => (await t.db.query<{ type: string; actor: string }>('select type, actor from case_events where case_no = $1 order by seq', [caseNo])).rows;
-const forwarded = async (id: string) => (await t.db.query<{ n: number }>(`select count(*)::int as n from turn_events where conversation_id = $1 and type = 'user_message_to_agent'`, [id])).rows[0]?.n;
+  (
+    await t.db.query<{ actor: string; from: string; to: string }>(
+      `select actor, payload->>'from' as from, payload->>'to' as to from conversation_events where conversation_id = $1 and type = 'owner_changed' order by seq`,
+      [id],
+    )
+  ).rows;
+const caseOf = async (id: string) =>
+  (await t.db.query<{ case_no: string; status: string }>('select case_no, status from cases where conversation_id = $1', [id])).rows[0];
+const caseEvents = async (caseNo: string) =>
+  (await t.db.query<{ type: string; actor: string }>('select type, actor from case_events where case_no = $1 order by seq', [caseNo])).rows;
+const forwarded = async (id: string) =>
+  (await t.db.query<{ n: number }>(`select count(*)::int as n from turn_events where conversation_id = $1 and type = 'user_message_to_agent'`, [id])).rows[0]
+    ?.n;
 
 function testBot(conversationId: string) {
   const bot = new WeiquanBot({ runTurn: engine.runTurn, siteId, logger, hub: makeHubHandoff({ db: t.db, runTurn: engine.runTurn }) });
-  const adapter = new TestAdapter((ctx) => bot.run(ctx), { conversation: { id: conversationId, isGroup: false, name: conversationId, conversationType: 'personal' } as Activity['conversation'] });
+  const adapter = new TestAdapter((ctx) => bot.run(ctx), {
+    conversation: { id: conversationId, isGroup: false, name: conversationId, conversationType: 'personal' } as Activity['conversation'],
+  });
   return async (activity: Partial<Activity>) => {
     adapter.activeQueue.splice(0);
     await adapter.receiveActivity({ locale: 'zh-CN', ...activity });
@@ -64,7 +82,14 @@ describe('WeiquanBot and an agent hub, under TestAdapter', () => {
   it('signals handoff.initiate once, and follows the hub through failed, accepted and completed', async () => {
     const turn = testBot('hub');
     const id = 'bf:test:hub';
-    await turn({ type: 'conversationUpdate', id: 'join', membersAdded: [{ id: 'bot', name: 'Bot' }, { id: 'user', name: 'User' }] });
+    await turn({
+      type: 'conversationUpdate',
+      id: 'join',
+      membersAdded: [
+        { id: 'bot', name: 'Bot' },
+        { id: 'user', name: 'User' },
+      ],
+    });
     await turn({ type: 'message', id: 'm1', value: 'yes' });
     const story = await turn({ type: 'message', id: 'm2', text: STORY });
     const stageBefore = lastWeiquan(story)?.stage;
@@ -90,7 +115,10 @@ describe('WeiquanBot and an agent hub, under TestAdapter', () => {
     const again = await turn({ type: 'message', id: 'h2', text: '人工客服' });
     expect(textsOf(again).join('\n')).toContain('不需要重复申请');
     expect(initiatesOf(again)).toHaveLength(0);
-    const signals = await t.db.query<{ actor: string; payload: unknown }>(`select actor, payload from conversation_events where conversation_id = $1 and type = 'handoff_initiated'`, [id]);
+    const signals = await t.db.query<{ actor: string; payload: unknown }>(
+      `select actor, payload from conversation_events where conversation_id = $1 and type = 'handoff_initiated'`,
+      [id],
+    );
     expect(signals.rows).toEqual([{ actor: 'bot', payload: { turnId: 'h1', hub: 'hub:test' } }]);
 
     // failed: told honestly, still waiting, the case awaiting an agent.
@@ -150,7 +178,13 @@ describe('WeiquanBot and an agent hub, under TestAdapter', () => {
 
 describe('POST /api/messages with an agent hub (expectReplies)', () => {
   async function serveBot() {
-    const endpoint = makeBotFrameworkEndpoint({ runTurn: engine.runTurn, siteId, credentials: undefined, logger, hub: makeHubHandoff({ db: t.db, runTurn: engine.runTurn }) });
+    const endpoint = makeBotFrameworkEndpoint({
+      runTurn: engine.runTurn,
+      siteId,
+      credentials: undefined,
+      logger,
+      hub: makeHubHandoff({ db: t.db, runTurn: engine.runTurn }),
+    });
     const app = makeApp({
       logger,
       bodyLimit: '100kb',
@@ -272,7 +306,9 @@ async function fakeConnector() {
       const refused = refuse && activity.type === 'message';
       if (refused) refuse = false;
       else received.push(activity);
-      res.writeHead(refused ? 400 : 200, { 'content-type': 'application/json' }).end(JSON.stringify(refused ? { error: { code: 'BadRequest', message: 'refused' } } : { id: `r${received.length}` }));
+      res
+        .writeHead(refused ? 400 : 200, { 'content-type': 'application/json' })
+        .end(JSON.stringify(refused ? { error: { code: 'BadRequest', message: 'refused' } } : { id: `r${received.length}` }));
     });
   });
   await new Promise<void>((resolve) => connector.listen(0, '127.0.0.1', resolve));

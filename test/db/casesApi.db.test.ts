@@ -39,11 +39,17 @@ const record = (over: Partial<CaseRecord> & { platform?: string; product?: strin
 
 async function fileCase(caseNo: string, siteId: string, status: string, r: CaseRecord): Promise<void> {
   const conversationId = `conv-${caseNo}`;
-  await t.db.query(
-    `insert into conversations (id, channel, machine_id, machine_version, snapshot, site_id) values ($1, 'test', 'rights', 1, '{}', $2)`,
-    [conversationId, siteId],
-  );
-  await t.db.query(`insert into cases (case_no, conversation_id, status, category, record) values ($1, $2, $3, $4, $5)`, [caseNo, conversationId, status, r.category, JSON.stringify(r)]);
+  await t.db.query(`insert into conversations (id, channel, machine_id, machine_version, snapshot, site_id) values ($1, 'test', 'rights', 1, '{}', $2)`, [
+    conversationId,
+    siteId,
+  ]);
+  await t.db.query(`insert into cases (case_no, conversation_id, status, category, record) values ($1, $2, $3, $4, $5)`, [
+    caseNo,
+    conversationId,
+    status,
+    r.category,
+    JSON.stringify(r),
+  ]);
   await t.db.query(`insert into case_events (case_no, seq, type, actor, payload) values ($1, 1, 'filed', 'bot', '{}')`, [caseNo]);
 }
 
@@ -53,7 +59,13 @@ beforeAll(async () => {
     await sites.create({ id, name: id, allowedOrigins: [`https://${id}.example`], locale: 'zh' });
     const read = await createApiKey(t.db, { siteId: id, name: 'read', scope: 'read' });
     const write = await createApiKey(t.db, { siteId: id, name: 'write', scope: 'read_write' });
-    const agent = await createAgent(t.db, { login: `agent.${id}`, displayName: `Agent ${id}`, siteId: id, role: 'agent', passwordHash: await hashPassword('correct horse battery') });
+    const agent = await createAgent(t.db, {
+      login: `agent.${id}`,
+      displayName: `Agent ${id}`,
+      siteId: id,
+      role: 'agent',
+      passwordHash: await hashPassword('correct horse battery'),
+    });
     const session = await createSession(t.db, agent.id, 60_000);
     creds[id] = { read: read.key, write: write.key, readId: read.id, cookie: `${SESSION_COOKIE}=${session.token}` };
   }
@@ -81,7 +93,11 @@ afterAll(() => server?.close(100));
 const call = (path: string, as?: { key?: string; cookie?: string }, init: RequestInit = {}) =>
   fetch(`${base}${path}`, {
     ...init,
-    headers: { ...(as?.key ? { authorization: `Bearer ${as.key}` } : {}), ...(as?.cookie ? { cookie: as.cookie } : {}), ...(init.headers as Record<string, string> | undefined) },
+    headers: {
+      ...(as?.key ? { authorization: `Bearer ${as.key}` } : {}),
+      ...(as?.cookie ? { cookie: as.cookie } : {}),
+      ...(init.headers as Record<string, string> | undefined),
+    },
   });
 const patch = (path: string, body: unknown, as: { key?: string; cookie?: string }) =>
   call(path, as, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
@@ -217,8 +233,12 @@ describe('GET /api/openapi.json', () => {
   it('documents the knowledge and case endpoints from the validating schemas', async () => {
     const doc = await readJson(await call('/api/openapi.json'));
     expect(doc.openapi).toBe('3.1.0');
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/knowledge/search', '/api/knowledge/answer', '/api/cases', '/api/cases/{caseNo}', '/api/cases.csv']));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/knowledge/search', '/api/knowledge/answer', '/api/cases', '/api/cases/{caseNo}', '/api/cases.csv']),
+    );
     expect(doc.paths['/api/knowledge/search'].post.requestBody.content['application/json'].schema.required).toEqual(['query']);
-    expect(doc.paths['/api/cases'].get.parameters.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['status', 'category', 'platform', 'from', 'to', 'q', 'cursor', 'limit']));
+    expect(doc.paths['/api/cases'].get.parameters.map((p: { name: string }) => p.name)).toEqual(
+      expect.arrayContaining(['status', 'category', 'platform', 'from', 'to', 'q', 'cursor', 'limit']),
+    );
   });
 });

@@ -33,7 +33,17 @@ async function conversation(extras: Record<string, Extra>) {
     const { intents, ...rest } = extra;
     return { ...offline, ...rest, intents: intents ?? offline.intents };
   };
-  const runTurn = makeRunTurn({ db: t.db, understand, answer: knowledge.answer, quote: knowledge.article, assess: (input) => assess(input, calendar), parseDate, caseIds, now: () => new Date('2026-11-28T10:00:00+08:00'), logger });
+  const runTurn = makeRunTurn({
+    db: t.db,
+    understand,
+    answer: knowledge.answer,
+    quote: knowledge.article,
+    assess: (input) => assess(input, calendar),
+    parseDate,
+    caseIds,
+    now: () => new Date('2026-11-28T10:00:00+08:00'),
+    logger,
+  });
   const id = `redesign-${Math.random().toString(36).slice(2)}`;
   let n = 0;
   const say = async (text: string, locale: 'zh' | 'en' = 'zh') => runTurn({ conversationId: id, channel: 'test', turnId: `t${++n}`, text, locale });
@@ -88,7 +98,10 @@ describe('the conversation redesign (issue 12), with the understanding fields in
     const stored = await findCase(t.db, caseNo);
     expect(stored?.record.contact.phone ?? null).toBeNull();
     expect(stored?.record.order.amountFen).toBe(299900);
-    const row = await t.db.query<{ consent: string; snapshot: { context: { slots: Record<string, unknown> } } }>('select consent, snapshot from conversations where id = $1', [c.id]);
+    const row = await t.db.query<{ consent: string; snapshot: { context: { slots: Record<string, unknown> } } }>(
+      'select consent, snapshot from conversations where id = $1',
+      [c.id],
+    );
     expect(row.rows[0]?.consent).toBe('declined');
     expect(row.rows[0]?.snapshot.context.slots.phone).toBeUndefined();
     const events = await t.db.query<{ type: string }>('select type from case_events where case_no = $1 order by seq', [caseNo]);

@@ -10,7 +10,14 @@ const t = useTestDatabase();
 let server: ChannelServer;
 let shop: { id: string; secret: string };
 
-const SCRIPT = ['同意', '我10月30号在京东买了个2999的手机，11月3号收到，屏幕有亮点，商家说拆封了不给退', '有订单截图、聊天记录和照片', '拒绝了', '一直不回', '商家同意了'];
+const SCRIPT = [
+  '同意',
+  '我10月30号在京东买了个2999的手机，11月3号收到，屏幕有亮点，商家说拆封了不给退',
+  '有订单截图、聊天记录和照片',
+  '拒绝了',
+  '一直不回',
+  '商家同意了',
+];
 
 beforeAll(async () => {
   const engine = await makeTestEngine(t.db);
@@ -77,7 +84,12 @@ describe('the official botframework-directlinejs client', () => {
     const citation = activities.flatMap((a) => a.attachments ?? [])[0];
     // Citations are hero cards (what Bot Framework clients render), with the quoted article as text.
     expect(citation?.contentType).toBe('application/vnd.microsoft.card.hero');
-    expect(citation?.content).toMatchObject({ title: expect.stringMatching(/^《.+》第.+条$/), text: expect.any(String), law: expect.any(String), article: expect.stringMatching(/^第.+条$/) });
+    expect(citation?.content).toMatchObject({
+      title: expect.stringMatching(/^《.+》第.+条$/),
+      text: expect.any(String),
+      law: expect.any(String),
+      article: expect.stringMatching(/^第.+条$/),
+    });
   });
 
   it('holds a full conversation to a filed case by polling (webSocket: false), started with the site secret', async () => {
@@ -107,7 +119,10 @@ describe('the official botframework-directlinejs client', () => {
     });
     const again = makeDirectLine({ token, conversationId, watermark, domain: `${server.base}/v3/directline`, webSocket: true });
     const resumed = collect(again);
-    await resumed.until((all) => all.some((a) => a.from.id === 'shopper' && a.text === '在拼多多买的运动鞋是假的') && all.some((a) => bot(a) && a.type === 'message'), 'the missed activities');
+    await resumed.until(
+      (all) => all.some((a) => a.from.id === 'shopper' && a.text === '在拼多多买的运动鞋是假的') && all.some((a) => bot(a) && a.type === 'message'),
+      'the missed activities',
+    );
     resumed.stop();
     again.end();
     const before = new Set(inbox.activities.slice(0, seen).map((a) => a.id));

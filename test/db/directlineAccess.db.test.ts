@@ -28,7 +28,11 @@ afterAll(async () => {
 const dl = (path: string, init: { method?: string; auth?: string; body?: unknown; headers?: Record<string, string> } = {}) =>
   fetch(`${server.base}/v3/directline${path}`, {
     method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
-    headers: { ...(init.auth ? { Authorization: `Bearer ${init.auth}` } : {}), ...(init.body === undefined ? {} : { 'Content-Type': 'application/json' }), ...init.headers },
+    headers: {
+      ...(init.auth ? { Authorization: `Bearer ${init.auth}` } : {}),
+      ...(init.body === undefined ? {} : { 'Content-Type': 'application/json' }),
+      ...init.headers,
+    },
     ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
   });
 
@@ -53,7 +57,10 @@ describe('sites are isolated', () => {
     const reconnect = await dl(`/conversations/${convB.conversationId}`, { auth: convA.token });
     expect(reconnect.status).toBe(403);
     // Nothing was written to B's log.
-    const log = await t.db.query<{ n: number }>(`select count(*)::int as n from channel_activities where conversation_id = $1 and activity->'from'->>'id' = 'u'`, [convB.conversationId]);
+    const log = await t.db.query<{ n: number }>(
+      `select count(*)::int as n from channel_activities where conversation_id = $1 and activity->'from'->>'id' = 'u'`,
+      [convB.conversationId],
+    );
     expect(log.rows[0]?.n).toBe(0);
   });
 
@@ -74,8 +81,14 @@ describe('sites are isolated', () => {
   it('forged, expired and malformed credentials get 401/403 and no data', async () => {
     const conv = await start(a.secret);
     const forged = makeTokenSigner(Buffer.alloc(32, 7)).sign({ conversationId: conv.conversationId, siteId: a.id, locale: 'zh' }, 3600);
-    const expired = makeTokenSigner(await signingKey(), () => Date.now() - 7200_000).sign({ conversationId: conv.conversationId, siteId: a.id, locale: 'zh' }, 3600);
-    const tampered = conv.token.replace(/\.([^.]+)\./, (_m, body: string) => `.${Buffer.from(Buffer.from(body, 'base64url').toString().replace(a.id, b.id)).toString('base64url')}.`);
+    const expired = makeTokenSigner(await signingKey(), () => Date.now() - 7200_000).sign(
+      { conversationId: conv.conversationId, siteId: a.id, locale: 'zh' },
+      3600,
+    );
+    const tampered = conv.token.replace(
+      /\.([^.]+)\./,
+      (_m, body: string) => `.${Buffer.from(Buffer.from(body, 'base64url').toString().replace(a.id, b.id)).toString('base64url')}.`,
+    );
     const cases: [string | undefined, number, string][] = [
       [undefined, 401, 'UNAUTHORIZED'],
       ['not-a-token', 401, 'UNAUTHORIZED'],
@@ -111,7 +124,11 @@ describe('sites are isolated', () => {
 
 describe('POST /api/webchat/token', () => {
   const token = (body: unknown, origin?: string, contentType = 'application/json') =>
-    fetch(`${server.base}/api/webchat/token`, { method: 'POST', headers: { 'Content-Type': contentType, ...(origin ? { Origin: origin } : {}) }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+    fetch(`${server.base}/api/webchat/token`, {
+      method: 'POST',
+      headers: { 'Content-Type': contentType, ...(origin ? { Origin: origin } : {}) },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
 
   it("gives a page on one of the site's origins a conversation token, with CORS for that origin", async () => {
     const res = await token({ siteId: a.id }, ORIGIN_A);
@@ -146,14 +163,19 @@ describe('POST /api/webchat/token', () => {
     expect((await token({ siteId: a.id, resume: minted.token }, ORIGIN_A)).status).toBe(404);
   });
 
-  it('refuses to resume another site\'s, an unstarted, an expired or a forged ticket, all with the same 404', async () => {
+  it("refuses to resume another site's, an unstarted, an expired or a forged ticket, all with the same 404", async () => {
     const minted = await readJson(await token({ siteId: a.id }, ORIGIN_A));
     await dl('/conversations', { method: 'POST', auth: minted.token, headers: { Origin: ORIGIN_A } });
     const unstarted = await readJson(await token({ siteId: a.id }, ORIGIN_A));
     const claims = { conversationId: minted.conversationId, siteId: a.id, locale: 'zh' as const };
     const expired = makeTokenSigner(await signingKey(), () => Date.now() - 40 * 24 * 3600_000).signResume(claims, 30 * 24 * 3600);
     const forged = makeTokenSigner(Buffer.alloc(32, 7)).signResume(claims, 3600);
-    for (const [siteId, origin, resume] of [[b.id, ORIGIN_B, minted.resume], [a.id, ORIGIN_A, unstarted.resume], [a.id, ORIGIN_A, expired], [a.id, ORIGIN_A, forged]] as const) {
+    for (const [siteId, origin, resume] of [
+      [b.id, ORIGIN_B, minted.resume],
+      [a.id, ORIGIN_A, unstarted.resume],
+      [a.id, ORIGIN_A, expired],
+      [a.id, ORIGIN_A, forged],
+    ] as const) {
       const res = await token({ siteId, resume }, origin);
       expect(res.status).toBe(404);
       expect((await readJson(res)).error.code).toBe('NOT_FOUND');
@@ -163,7 +185,12 @@ describe('POST /api/webchat/token', () => {
   });
 
   it('refuses a disallowed origin, a missing origin and an unknown site alike', async () => {
-    for (const [body, origin] of [[{ siteId: a.id }, ORIGIN_B], [{ siteId: a.id }, undefined], [{ siteId: 'site_000000000000' }, ORIGIN_A], [{ siteId: a.id }, 'https://evil.example']] as const) {
+    for (const [body, origin] of [
+      [{ siteId: a.id }, ORIGIN_B],
+      [{ siteId: a.id }, undefined],
+      [{ siteId: 'site_000000000000' }, ORIGIN_A],
+      [{ siteId: a.id }, 'https://evil.example'],
+    ] as const) {
       const res = await token(body, origin);
       expect(res.status).toBe(403);
       expect((await readJson(res)).error.code).toBe('ORIGIN_NOT_ALLOWED');
@@ -172,11 +199,17 @@ describe('POST /api/webchat/token', () => {
   });
 
   it('answers preflights for allowed origins only', async () => {
-    const ok = await fetch(`${server.base}/api/webchat/token`, { method: 'OPTIONS', headers: { Origin: ORIGIN_B, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type' } });
+    const ok = await fetch(`${server.base}/api/webchat/token`, {
+      method: 'OPTIONS',
+      headers: { Origin: ORIGIN_B, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type' },
+    });
     expect(ok.status).toBe(204);
     expect(ok.headers.get('access-control-allow-origin')).toBe(ORIGIN_B);
     expect(ok.headers.get('access-control-allow-headers')).toMatch(/Authorization/);
-    const evil = await fetch(`${server.base}/v3/directline/conversations`, { method: 'OPTIONS', headers: { Origin: 'https://evil.example', 'Access-Control-Request-Method': 'POST' } });
+    const evil = await fetch(`${server.base}/v3/directline/conversations`, {
+      method: 'OPTIONS',
+      headers: { Origin: 'https://evil.example', 'Access-Control-Request-Method': 'POST' },
+    });
     expect(evil.headers.get('access-control-allow-origin')).toBeNull();
   });
 
@@ -208,7 +241,9 @@ describe('turns', () => {
     const again = await say(conv.conversationId, conv.token, '同意', 'client-1');
     expect(first.status).toBe(200);
     expect(await readJson(again)).toEqual(await readJson(first));
-    const turns = await t.db.query<{ n: number }>(`select count(*)::int as n from processed_turns where conversation_id = $1 and turn_id = 'client-1'`, [conv.conversationId]);
+    const turns = await t.db.query<{ n: number }>(`select count(*)::int as n from processed_turns where conversation_id = $1 and turn_id = 'client-1'`, [
+      conv.conversationId,
+    ]);
     expect(turns.rows[0]?.n).toBe(1);
     const page = await readJson(await dl(`/conversations/${conv.conversationId}/activities`, { auth: conv.token }));
     const echoes = page.activities.filter((x: { from: { id: string } }) => x.from.id === 'u');
@@ -216,7 +251,10 @@ describe('turns', () => {
     const replies = page.activities.filter((x: { replyToId?: string; type: string }) => x.type === 'message' && x.replyToId === echoes[0].id);
     expect(replies.length).toBeGreaterThan(0);
     // Concurrent duplicates (a double click) are one turn too.
-    const both = await Promise.all([say(conv.conversationId, conv.token, '手机屏幕坏了', 'client-2'), say(conv.conversationId, conv.token, '手机屏幕坏了', 'client-2')]);
+    const both = await Promise.all([
+      say(conv.conversationId, conv.token, '手机屏幕坏了', 'client-2'),
+      say(conv.conversationId, conv.token, '手机屏幕坏了', 'client-2'),
+    ]);
     const ids = await Promise.all(both.map((r) => readJson(r)));
     expect(ids[0]).toEqual(ids[1]);
     const after = await readJson(await dl(`/conversations/${conv.conversationId}/activities?watermark=${page.watermark}`, { auth: conv.token }));
@@ -252,7 +290,13 @@ describe('turns', () => {
         });
       const failed = await post();
       expect([failed.status, (await readJson(failed)).error.code]).toEqual([503, 'NOT_READY']);
-      const log = async () => (await readJson(await dl(`/conversations/${conv.conversationId}/activities`, { auth: conv.token }))).activities as { from: { id: string }; type: string; replyToId?: string; id: string }[];
+      const log = async () =>
+        (await readJson(await dl(`/conversations/${conv.conversationId}/activities`, { auth: conv.token }))).activities as {
+          from: { id: string };
+          type: string;
+          replyToId?: string;
+          id: string;
+        }[];
       expect((await log()).filter((x) => x.from.id === 'u')).toEqual([]);
       const retried = await post();
       expect(retried.status).toBe(200);
@@ -275,7 +319,12 @@ describe('turns', () => {
       const seen = new Promise<void>((resolve) => {
         ws.on('message', (data: Buffer) => {
           received.push(JSON.parse(data.toString()));
-          if (received.flatMap((r) => r.activities).some((x) => x.from.id === 'weiquan' && x.text && received.flatMap((r) => r.activities).some((y) => y.text === '同意'))) resolve();
+          if (
+            received
+              .flatMap((r) => r.activities)
+              .some((x) => x.from.id === 'weiquan' && x.text && received.flatMap((r) => r.activities).some((y) => y.text === '同意'))
+          )
+            resolve();
         });
       });
       await new Promise((resolve) => ws.once('open', resolve));

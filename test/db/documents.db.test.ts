@@ -57,7 +57,11 @@ beforeAll(async () => {
     engine,
     routers: (channel) => [
       casesRouter({ authenticate, ...makeCases({ db: t.db }) }),
-      documentsRouter({ authenticate, ...documents, conversationSite: conversationSiteOf({ authenticate: channel.directLine.authenticate, findSite: channel.sites.find }) }),
+      documentsRouter({
+        authenticate,
+        ...documents,
+        conversationSite: conversationSiteOf({ authenticate: channel.directLine.authenticate, findSite: channel.sites.find }),
+      }),
       openApiRouter(),
     ],
   });
@@ -76,7 +80,11 @@ beforeAll(async () => {
   // A real upload through the channel: its SHA-256 must reach the dossier.
   const form = new FormData();
   form.append('file', new Blob([EVIDENCE], { type: 'application/pdf' }), 'tracking.pdf');
-  const uploaded = await fetch(`${server.base}/v3/directline/conversations/${conversation.id}/upload?userId=shopper`, { method: 'POST', headers: { Authorization: `Bearer ${conversation.token}` }, body: form });
+  const uploaded = await fetch(`${server.base}/v3/directline/conversations/${conversation.id}/upload?userId=shopper`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${conversation.token}` },
+    body: form,
+  });
   expect(uploaded.status).toBe(200);
   for (const text of SCRIPT.slice(2)) await say(text);
   const caseNo = (await t.db.query<{ case_no: string }>('select case_no from cases where conversation_id = $1', [conversation.id])).rows[0]?.case_no;
@@ -88,9 +96,11 @@ afterAll(async () => {
   await server?.stop();
 });
 
-const get = (path: string, auth: string, extra: Record<string, string> = {}) => fetch(`${server.base}${path}`, { headers: { Authorization: `Bearer ${auth}`, ...extra } });
+const get = (path: string, auth: string, extra: Record<string, string> = {}) =>
+  fetch(`${server.base}${path}`, { headers: { Authorization: `Bearer ${auth}`, ...extra } });
 /** The page text without the footers, which sit between the halves of anything broken across pages. */
-const withoutFooters = (text: string) => squash(text).replace(/案件编号WQ-\d{8}-[0-9A-Z]{4}·维权助手根据案件记录生成·本文件提供法律信息，不构成律师意见·\d+\/\d+/g, '');
+const withoutFooters = (text: string) =>
+  squash(text).replace(/案件编号WQ-\d{8}-[0-9A-Z]{4}·维权助手根据案件记录生成·本文件提供法律信息，不构成律师意见·\d+\/\d+/g, '');
 const yuan = (fen: number) => `¥${Math.floor(fen / 100).toLocaleString('en-US')}${fen % 100 ? `.${String(fen % 100).padStart(2, '0')}` : ''}`;
 
 /** What every document must carry from the record, as the record has it. */
@@ -105,7 +115,18 @@ function expectedFields(kind: DocumentKind): string[] {
       return [...common, '拼多多平台客服', '商家拒绝处理', '《电子商务法》第六十一条', '《消费者权益保护法》第四十四条', '物流记录', 'tracking.pdf'];
     case 'complaint-12315':
       // 暂行办法 第九条: complainant name, phone, address; respondent name, address; request; facts.
-      return [...common, ...parties, '投诉人', '被投诉人', '投诉请求', '事实与理由', '已与商家协商，商家拒绝处理', '已申请拼多多平台介入，平台未能解决', '第九条', '总局令第121号'];
+      return [
+        ...common,
+        ...parties,
+        '投诉人',
+        '被投诉人',
+        '投诉请求',
+        '事实与理由',
+        '已与商家协商，商家拒绝处理',
+        '已申请拼多多平台介入，平台未能解决',
+        '第九条',
+        '总局令第121号',
+      ];
     case 'mediation-request':
       return [...common, ...parties, '申请人', '被申请人', '请求事项', '消费者权益保护法》第三十七条'];
     case 'report':

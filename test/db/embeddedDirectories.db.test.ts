@@ -63,25 +63,29 @@ describe('the embedded PostgreSQL starts from any directory', () => {
     expect((await fs.lstat(dataDir)).isSymbolicLink()).toBe(asRoot);
   });
 
-  it.runIf(asRoot)('as a normal user, from a private folder in Chinese with spaces, keeping data across restarts', async () => {
-    const tmp = await privateFolder();
-    const nobody = { uid: 65534, gid: 65534 };
-    await fs.chown(tmp, nobody.uid, nobody.gid);
-    const dataDir = path.join(tmp, '维权 助手', '.data', 'postgres');
-    const asNobody = async (sql: string): Promise<{ rows: unknown[]; attached: boolean }> => {
-      const child = watch('runuser', ['-u', 'nobody', '--', process.execPath, '--import', 'tsx', 'test/helpers/embeddedChild.ts', dataDir, 'client'], {
-        env: { ...process.env, HOME: tmp, EMBEDDED_CHILD_SQL: sql },
-      });
-      const line = await child.line(/^\{"url"/);
-      child.child.stdin?.end();
-      await child.line(/^stopped$/);
-      expect(await child.exited).toBe(0);
-      return JSON.parse(line) as { rows: unknown[]; attached: boolean };
-    };
-    await asNobody(`create table kept (note text); insert into kept values ('普通用户')`);
-    expect((await asNobody('select note from kept')).rows).toEqual([{ note: '普通用户' }]);
-    expect((await fs.stat(tmp)).mode & 0o777).toBe(0o700);
-    // A normal user owns its folders: the cluster stays where DATA_DIR says.
-    expect((await fs.lstat(dataDir)).isDirectory()).toBe(true);
-  }, 120_000);
+  it.runIf(asRoot)(
+    'as a normal user, from a private folder in Chinese with spaces, keeping data across restarts',
+    async () => {
+      const tmp = await privateFolder();
+      const nobody = { uid: 65534, gid: 65534 };
+      await fs.chown(tmp, nobody.uid, nobody.gid);
+      const dataDir = path.join(tmp, '维权 助手', '.data', 'postgres');
+      const asNobody = async (sql: string): Promise<{ rows: unknown[]; attached: boolean }> => {
+        const child = watch('runuser', ['-u', 'nobody', '--', process.execPath, '--import', 'tsx', 'test/helpers/embeddedChild.ts', dataDir, 'client'], {
+          env: { ...process.env, HOME: tmp, EMBEDDED_CHILD_SQL: sql },
+        });
+        const line = await child.line(/^\{"url"/);
+        child.child.stdin?.end();
+        await child.line(/^stopped$/);
+        expect(await child.exited).toBe(0);
+        return JSON.parse(line) as { rows: unknown[]; attached: boolean };
+      };
+      await asNobody(`create table kept (note text); insert into kept values ('普通用户')`);
+      expect((await asNobody('select note from kept')).rows).toEqual([{ note: '普通用户' }]);
+      expect((await fs.stat(tmp)).mode & 0o777).toBe(0o700);
+      // A normal user owns its folders: the cluster stays where DATA_DIR says.
+      expect((await fs.lstat(dataDir)).isDirectory()).toBe(true);
+    },
+    120_000,
+  );
 });

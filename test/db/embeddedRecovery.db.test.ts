@@ -85,7 +85,14 @@ describe('the embedded PostgreSQL', () => {
     const { dataDir, remove } = await ownServerDir();
     cleanups.push(remove);
     const service = await otherProcess(dataDir, 'service');
-    const second = startEmbeddedPostgres({ dataDir, port: 0, database: 'weiquan', persistent: true, logger: makeLogger({ level: 'silent', pretty: false }), role: 'service' });
+    const second = startEmbeddedPostgres({
+      dataDir,
+      port: 0,
+      database: 'weiquan',
+      persistent: true,
+      logger: makeLogger({ level: 'silent', pretty: false }),
+      role: 'service',
+    });
     await expect(second).rejects.toThrow(DataDirInUseError);
     await expect(second).rejects.toThrow(new RegExp(`another Weiquan service \\(pid ${service.process.child.pid}\\) is already running`));
     expect((await withClient(service.url, (c) => c.query('select 1 as ok'))).rows).toEqual([{ ok: 1 }]);

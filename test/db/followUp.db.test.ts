@@ -25,7 +25,10 @@ describe('a consumer coming back with the case number and phone', () => {
     expect(resumed.replies.map((r) => r.text).join('\n')).toContain(`找到了案件 ${caseNo}`);
     const done = await second.say('平台同意退款了');
     expect(done.stage).toBe('resolved');
-    const row = await t.db.query<{ conversationId: string; status: string }>('select conversation_id as "conversationId", status from cases where case_no = $1', [caseNo]);
+    const row = await t.db.query<{ conversationId: string; status: string }>(
+      'select conversation_id as "conversationId", status from cases where case_no = $1',
+      [caseNo],
+    );
     expect(row.rows).toEqual([{ conversationId: 'follow-up-second', status: 'resolved' }]);
   });
 

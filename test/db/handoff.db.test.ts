@@ -25,13 +25,15 @@ beforeAll(async () => {
   for (const id of ['shop_a', 'shop_b']) {
     const created = await server.channel.sites.create({ id, name: id, allowedOrigins: [`https://${id}.example`], locale: 'zh' });
     if (id === 'shop_a') secret = created.secret;
-    for (const n of [1, 2]) await createAgent(t.db, { login: `${id}.agent${n}`, displayName: `客服${n}号`, siteId: id, role: 'agent', passwordHash: await hashPassword(PASSWORD) });
+    for (const n of [1, 2])
+      await createAgent(t.db, { login: `${id}.agent${n}`, displayName: `客服${n}号`, siteId: id, role: 'agent', passwordHash: await hashPassword(PASSWORD) });
   }
 });
 afterAll(() => server?.stop());
 
 let otherAgent: Awaited<ReturnType<typeof consoleAgent>> | undefined;
-const owner = async (id: string) => (await t.db.query<{ owner: string; agent_id: string | null }>('select owner, agent_id from conversations where id = $1', [id])).rows[0];
+const owner = async (id: string) =>
+  (await t.db.query<{ owner: string; agent_id: string | null }>('select owner, agent_id from conversations where id = $1', [id])).rows[0];
 const texts = (acts: Activity[]) => acts.map((a) => a.text ?? '').join('\n');
 
 describe('handoff to an agent and back', () => {
@@ -51,7 +53,12 @@ describe('handoff to an agent and back', () => {
     const a2 = await consoleAgent(base, PASSWORD, 'shop_a.agent2');
     const queue = await a1.queue();
     expect(queue.waiting.filter((i: { conversationId: string }) => i.conversationId === c.id)).toHaveLength(1);
-    expect(queue.waiting.find((i: { conversationId: string }) => i.conversationId === c.id)).toMatchObject({ siteId: 'shop_a', category: 'counterfeit', reason: 'requested', channel: 'directline' });
+    expect(queue.waiting.find((i: { conversationId: string }) => i.conversationId === c.id)).toMatchObject({
+      siteId: 'shop_a',
+      category: 'counterfeit',
+      reason: 'requested',
+      channel: 'directline',
+    });
 
     // Two agents claim at once: exactly one wins.
     const claims = await Promise.all([a1.post(`/conversations/${c.id}/claim`), a2.post(`/conversations/${c.id}/claim`)]);
@@ -71,7 +78,10 @@ describe('handoff to an agent and back', () => {
 
     // Only the owner may reply; the consumer gets it on their channel.
     expect((await loser.post(`/conversations/${c.id}/messages`, { text: '我来' })).status).toBe(409);
-    const sent = await winner.post(`/conversations/${c.id}/messages`, { text: '您好，可以主张三倍赔偿。', citations: [{ law: '消费者权益保护法', article: '第五十五条' }] });
+    const sent = await winner.post(`/conversations/${c.id}/messages`, {
+      text: '您好，可以主张三倍赔偿。',
+      citations: [{ law: '消费者权益保护法', article: '第五十五条' }],
+    });
     expect(sent.status).toBe(200);
     const reply = await c.read();
     expect(reply).toHaveLength(1);
@@ -91,7 +101,12 @@ describe('handoff to an agent and back', () => {
     const next = await c.say('有订单截图和聊天记录');
     expect(next.length).toBeGreaterThan(0);
 
-    const events = (await t.db.query<{ actor: string; payload: { to: string } }>('select actor, payload from conversation_events where conversation_id = $1 and type = $2 order by seq', [c.id, 'owner_changed'])).rows;
+    const events = (
+      await t.db.query<{ actor: string; payload: { to: string } }>(
+        'select actor, payload from conversation_events where conversation_id = $1 and type = $2 order by seq',
+        [c.id, 'owner_changed'],
+      )
+    ).rows;
     expect(events.map((e) => e.payload.to)).toEqual(['waiting', 'agent', 'bot']);
     expect(events[0]?.actor).toBe('consumer');
     expect(events[1]?.actor).toMatch(/^agent:agt_/);
@@ -143,7 +158,12 @@ describe('handoff to an agent and back', () => {
     expect(texts(told)).toContain('没有客服能接待');
     expect(await sweep()).toBe(0);
     expect(await c.read()).toEqual([]);
-    const k = (await t.db.query<{ status: string; n: number }>(`select status, (select count(*)::int from case_events e where e.case_no = k.case_no and e.type = 'no_agent_available') as n from cases k where conversation_id = $1`, [c.id])).rows[0];
+    const k = (
+      await t.db.query<{ status: string; n: number }>(
+        `select status, (select count(*)::int from case_events e where e.case_no = k.case_no and e.type = 'no_agent_available') as n from cases k where conversation_id = $1`,
+        [c.id],
+      )
+    ).rows[0];
     expect(k).toEqual({ status: 'awaiting_agent', n: 1 });
     // Leaving a number while waiting puts it on the case for the agent.
     await c.say('我的手机号是13912345678');
@@ -193,9 +213,17 @@ describe('console authorization', () => {
     const a = await consoleAgent(base, PASSWORD, 'shop_a.agent1');
     const noHeader = await fetch(`${base}/console/api/conversations/${c.id}/claim`, { method: 'POST', headers: { cookie: a.cookie } });
     expect(noHeader.status).toBe(403);
-    const wrong = await fetch(`${base}/console/api/login`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-weiquan-console': '1' }, body: JSON.stringify({ login: 'shop_a.agent1', password: 'nope' }) });
+    const wrong = await fetch(`${base}/console/api/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-weiquan-console': '1' },
+      body: JSON.stringify({ login: 'shop_a.agent1', password: 'nope' }),
+    });
     expect(wrong.status).toBe(401);
-    const unknown = await fetch(`${base}/console/api/login`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-weiquan-console': '1' }, body: JSON.stringify({ login: 'nobody', password: 'nope' }) });
+    const unknown = await fetch(`${base}/console/api/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-weiquan-console': '1' },
+      body: JSON.stringify({ login: 'nobody', password: 'nope' }),
+    });
     // The same answer for an unknown login and a wrong password: nothing tells which logins exist.
     expect(unknown.status).toBe(401);
     expect((await readJson(unknown)).error.message).toBe((await readJson(wrong)).error.message);
@@ -236,7 +264,14 @@ describe('console authorization', () => {
   });
 
   it('a supervisor sees the sites they are granted, and only those', async () => {
-    await createAgent(t.db, { login: 'lead', displayName: '主管', siteId: 'shop_b', role: 'supervisor', passwordHash: await hashPassword(PASSWORD), grants: ['shop_a'] });
+    await createAgent(t.db, {
+      login: 'lead',
+      displayName: '主管',
+      siteId: 'shop_b',
+      role: 'supervisor',
+      passwordHash: await hashPassword(PASSWORD),
+      grants: ['shop_a'],
+    });
     const c = await directLineConsumer(base, secret);
     await c.say('同意');
     await c.say('转人工');

@@ -72,7 +72,9 @@ describe('handoff across two instances', () => {
     expect((await agent.post(`/conversations/${consumer.id}/claim`)).status).toBe(200);
     live.ws.send(JSON.stringify({ type: 'watch', conversationId: consumer.id, afterSeq: 0 }));
     await live.until((m) => m.type === 'entry' && (m.entry as { text: string }).text === '转人工', 'the transcript backlog');
-    const conv = await readJson(await fetch(`${a.base}/v3/directline/conversations/${consumer.id}`, { method: 'GET', headers: { Authorization: `Bearer ${consumer.token}` } }));
+    const conv = await readJson(
+      await fetch(`${a.base}/v3/directline/conversations/${consumer.id}`, { method: 'GET', headers: { Authorization: `Bearer ${consumer.token}` } }),
+    );
     const stream = socket(conv.streamUrl, {});
     await stream.opened;
 
@@ -83,7 +85,10 @@ describe('handoff across two instances', () => {
     // Agent (B) → consumer (A), pushed on the consumer's stream.
     expect((await agent.post(`/conversations/${consumer.id}/messages`, { text: '今天内给您答复。' })).status).toBe(200);
     await stream.until(
-      (m) => ((m.activities as { text?: string; from: { id: string } }[] | undefined) ?? []).some((x) => x.text === '今天内给您答复。' && x.from.id.startsWith('agent:')),
+      (m) =>
+        ((m.activities as { text?: string; from: { id: string } }[] | undefined) ?? []).some(
+          (x) => x.text === '今天内给您答复。' && x.from.id.startsWith('agent:'),
+        ),
       'the agent’s reply on A',
     );
 
@@ -97,7 +102,12 @@ describe('handoff across two instances', () => {
 
   it('records which agents have the console open, for every instance to see', async () => {
     const agent = await consoleAgent(a.base, PASSWORD, 'x.agent');
-    const present = async () => (await t.db.query<{ n: number }>(`select coalesce(sum(connections), 0)::int as n from agent_presence p join agents g on g.id = p.agent_id where g.login = 'x.agent'`)).rows[0]?.n;
+    const present = async () =>
+      (
+        await t.db.query<{ n: number }>(
+          `select coalesce(sum(connections), 0)::int as n from agent_presence p join agents g on g.id = p.agent_id where g.login = 'x.agent'`,
+        )
+      ).rows[0]?.n;
     const live = socket(`${a.base.replace('http', 'ws')}/console/stream`, { cookie: agent.cookie, origin: a.base });
     await live.opened;
     await live.until((m) => m.type === 'hello', 'hello');

@@ -30,7 +30,16 @@ describe('understanding is injected, all of it', () => {
       if (message.includes('全名')) return { ...offline, slots: { ...others, complainantName: '李小龙' } };
       return message === '随便写个名字' ? { ...offline, slots: others } : offline;
     };
-    const runTurn = makeRunTurn({ db: t.db, understand, answer: knowledge.answer, assess: (input) => assess(input, calendar), parseDate, caseIds, now: () => new Date('2026-11-28T10:00:00+08:00'), logger });
+    const runTurn = makeRunTurn({
+      db: t.db,
+      understand,
+      answer: knowledge.answer,
+      assess: (input) => assess(input, calendar),
+      parseDate,
+      caseIds,
+      now: () => new Date('2026-11-28T10:00:00+08:00'),
+      logger,
+    });
     let n = 0;
     const say = (text: string) => runTurn({ conversationId: 'injected-understanding', channel: 'test', turnId: `t${++n}`, text });
 

@@ -38,7 +38,13 @@ describe('POST /api/knowledge/search', () => {
     const res = await post('/api/knowledge/search', { query: '消保法第二十五条', k: 5 });
     expect(res.status).toBe(200);
     const { results } = await readJson(res);
-    expect(results[0]).toMatchObject({ kind: 'law', law: '消费者权益保护法', article: '第二十五条', versionDate: '2013-10-25', sourcePath: '民法商法/消费者权益保护法(2013-10-25).md' });
+    expect(results[0]).toMatchObject({
+      kind: 'law',
+      law: '消费者权益保护法',
+      article: '第二十五条',
+      versionDate: '2013-10-25',
+      sourcePath: '民法商法/消费者权益保护法(2013-10-25).md',
+    });
     expect(results[0].text).toContain('七日内退货');
   });
 
@@ -78,7 +84,14 @@ describe('POST /api/knowledge/answer', () => {
     expect(answer.notCovered).toBe(false);
     expect(answer.citations.length).toBeGreaterThan(0);
     for (const c of answer.citations) {
-      expect(c).toEqual(expect.objectContaining({ law: expect.any(String), article: expect.stringMatching(/^第.+条/), sourcePath: expect.any(String), quote: expect.any(String) }));
+      expect(c).toEqual(
+        expect.objectContaining({
+          law: expect.any(String),
+          article: expect.stringMatching(/^第.+条/),
+          sourcePath: expect.any(String),
+          quote: expect.any(String),
+        }),
+      );
       const { results } = await readJson(await post('/api/knowledge/search', { query: `${c.law}${c.article}`, k: 1, corpus: 'all' }));
       expect(results[0].text.replace(/\s+/g, ' ')).toContain(c.quote.replace(/……$/, '').split('……')[0]);
     }
@@ -111,7 +124,7 @@ describe('POST /api/knowledge/answer', () => {
     expect(answer.notCovered).toBe(false);
   });
 
-  it('puts the plan\'s step first for a what-to-do question', async () => {
+  it("puts the plan's step first for a what-to-do question", async () => {
     const answer = await readJson(await post('/api/knowledge/answer', { question: '消费者权益受损时应先做什么' }));
     expect(answer.answer.indexOf('6.1')).toBeGreaterThan(-1);
     const firstLaw = answer.citations[0] ? answer.answer.indexOf(`《${answer.citations[0].law}》${answer.citations[0].article}`) : Infinity;

@@ -34,7 +34,9 @@ describe('migrate', () => {
       const results = await Promise.all(instances.map((db) => migrate(db, migrations, logger)));
       const appliedBy = results.filter((r) => r.applied.length > 0);
       expect(appliedBy).toHaveLength(1);
-      const rows = await instances[0]!.query<{ version: number; n: number }>('select version, count(*)::int as n from schema_migrations group by version order by version');
+      const rows = await instances[0]!.query<{ version: number; n: number }>(
+        'select version, count(*)::int as n from schema_migrations group by version order by version',
+      );
       expect(rows.rows).toEqual(migrations.map((m) => ({ version: m.version, n: 1 })));
     } finally {
       await Promise.all(instances.map((db) => db.end()));

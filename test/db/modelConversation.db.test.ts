@@ -21,8 +21,13 @@ describe('a conversation with the model configured', () => {
   it('fills the case from a message the offline rules cannot read', async () => {
     const offline = await makeModelTestEngine(t.db);
     const model = await makeModelTestEngine(t.db, { baseUrl: fake.baseUrl });
-    fake.onChat((body) => (isUnderstanding(body) ? { json: { disputeType: 'quality_defect', confidence: 0.9, product: 'thingy', platform: 'JD', problem: 'broke after a couple of days' } } : { status: 500 }));
-    const say = (engine: typeof model, id: string, turnId: string, text: string) => engine.runTurn({ conversationId: id, channel: 'test', turnId, locale: 'en', text });
+    fake.onChat((body) =>
+      isUnderstanding(body)
+        ? { json: { disputeType: 'quality_defect', confidence: 0.9, product: 'thingy', platform: 'JD', problem: 'broke after a couple of days' } }
+        : { status: 500 },
+    );
+    const say = (engine: typeof model, id: string, turnId: string, text: string) =>
+      engine.runTurn({ conversationId: id, channel: 'test', turnId, locale: 'en', text });
 
     await say(offline, 'unreadable-offline', 't1', 'I agree');
     await say(model, 'unreadable-model', 't1', 'I agree');
@@ -32,7 +37,9 @@ describe('a conversation with the model configured', () => {
     expect(b.replies.at(-1)?.channelData.weiquan.category).toBe('quality_defect');
     expect(b.stage).not.toBe(a.stage);
     // The model read it from the redacted text; the rules engine is still the one that decides.
-    const stored = await t.db.query<{ snapshot: { context: { slots: Record<string, unknown> } } }>('select snapshot from conversations where id = $1', ['unreadable-model']);
+    const stored = await t.db.query<{ snapshot: { context: { slots: Record<string, unknown> } } }>('select snapshot from conversations where id = $1', [
+      'unreadable-model',
+    ]);
     expect(stored.rows[0]?.snapshot.context.slots).toMatchObject({ product: 'thingy', platform: '京东' });
     expect(model.outcomes).toContainEqual({ purpose: 'understand', outcome: 'ok' });
   });
@@ -50,7 +57,8 @@ describe('a conversation with the model configured', () => {
 
     const model = await makeModelTestEngine(t.db, { baseUrl: fake.baseUrl, sites });
     fake.onChat(() => ({ json: { disputeType: 'quality_defect', confidence: 0.9 } }));
-    const say = (siteId: string, id: string, turnId: string, text: string) => model.runTurn({ conversationId: id, channel: 'test', turnId, locale: 'en', siteId, text });
+    const say = (siteId: string, id: string, turnId: string, text: string) =>
+      model.runTurn({ conversationId: id, channel: 'test', turnId, locale: 'en', siteId, text });
     await say(site.id, 'site-off', 't1', 'I agree');
     const off = await say(site.id, 'site-off', 't2', UNREADABLE);
     expect(off.replies.at(-1)?.channelData.weiquan.category).toBeUndefined();
@@ -68,6 +76,8 @@ describe('a conversation with the model configured', () => {
 
     const listed: string[] = [];
     await runSitesCommand(['list', '--json'], { sites, out: { write: (s) => listed.push(s) } });
-    expect(JSON.parse(listed.join(''))).toEqual(expect.arrayContaining([expect.objectContaining({ id: site.id, model: 'off' }), expect.objectContaining({ id: on.id, model: 'on' })]));
+    expect(JSON.parse(listed.join(''))).toEqual(
+      expect.arrayContaining([expect.objectContaining({ id: site.id, model: 'off' }), expect.objectContaining({ id: on.id, model: 'on' })]),
+    );
   });
 });

@@ -66,21 +66,37 @@ describe('/readyz against a real database', () => {
       logger: makeLogger({ level: 'silent', pretty: false }),
       bodyLimit: '100kb',
       trustProxy: false,
-      readiness: allReady(() => checkDatabase(migrated.db, migrations), knowledgeReadiness(() => knowledge !== undefined)),
+      readiness: allReady(
+        () => checkDatabase(migrated.db, migrations),
+        knowledgeReadiness(() => knowledge !== undefined),
+      ),
       poolStats: () => migrated.db.stats(),
       isShuttingDown: () => false,
       routers: [knowledgeRouter(() => knowledge)],
     });
     const server = await listen(app, 0, '127.0.0.1');
     const base = `http://127.0.0.1:${server.port}`;
-    const search = () => fetch(`${base}/api/knowledge/search`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '七天无理由退货' }) });
+    const search = () =>
+      fetch(`${base}/api/knowledge/search`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '七天无理由退货' }),
+      });
     try {
       const before = await fetch(`${base}/readyz`);
       expect(before.status).toBe(503);
-      expect(await readJson(before)).toEqual({ status: 'not ready', checks: { database: 'ok', schema: 'ok', knowledge: 'the knowledge index is still loading' } });
+      expect(await readJson(before)).toEqual({
+        status: 'not ready',
+        checks: { database: 'ok', schema: 'ok', knowledge: 'the knowledge index is still loading' },
+      });
       expect((await search()).status).toBe(503);
 
-      knowledge = await loadKnowledge({ db: migrated.db, knowledgeDir: path.join(repoRoot, 'knowledge'), corpus: 'serving', logger: makeLogger({ level: 'silent', pretty: false }) });
+      knowledge = await loadKnowledge({
+        db: migrated.db,
+        knowledgeDir: path.join(repoRoot, 'knowledge'),
+        corpus: 'serving',
+        logger: makeLogger({ level: 'silent', pretty: false }),
+      });
       const after = await fetch(`${base}/readyz`);
       expect(after.status).toBe(200);
       expect(await readJson(after)).toEqual({ status: 'ready', checks: { database: 'ok', schema: 'ok', knowledge: 'ok' } });

@@ -11,7 +11,10 @@ import { useTestDatabase } from '../helpers/testDatabase.js';
  * The ones that cannot run here are listed below with the reason, and the list must keep matching README.
  */
 const NOT_RUN: [RegExp, string][] = [
-  [/^npm install && npm (start|test)\b/, 'the two commands themselves: .ci/run runs `npm ci` and `npm test`, scripts/smokeEmbedded.ts starts the service as `npm start` does'],
+  [
+    /^npm install && npm (start|test)\b/,
+    'the two commands themselves: .ci/run runs `npm ci` and `npm test`, scripts/smokeEmbedded.ts starts the service as `npm start` does',
+  ],
   [/\bnpm start\b/, 'a server that runs until stopped: scripts/smokeEmbedded.ts and test/db/embeddedServiceCli.db.test.ts start it'],
   [/^npm run (kb:eval|kb:refs|kb:catalog|bench:)/, 'a measurement that runs for minutes; run by hand'],
   [/kb -- ingest --laws /, 'ingests the whole law collection (minutes); the test setup ingests the serving laws through the same code'],
@@ -62,7 +65,11 @@ describe("README's shell commands", () => {
 
   it('every reason for not running a command still matches a command in README', () => {
     expect(commands.length).toBeGreaterThan(10);
-    for (const [pattern] of NOT_RUN) expect(commands.some((c) => pattern.test(c)), String(pattern)).toBe(true);
+    for (const [pattern] of NOT_RUN)
+      expect(
+        commands.some((c) => pattern.test(c)),
+        String(pattern),
+      ).toBe(true);
   });
 
   it.each(toRun.map((c) => [c]))('%s', { timeout: 180_000 }, async (command) => {

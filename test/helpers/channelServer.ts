@@ -34,7 +34,13 @@ export async function startChannelServer(options: {
   const logger = makeLogger({ level: process.env.TEST_LOG_LEVEL ?? 'silent', pretty: false });
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'weiquan-channel-'));
   const channel = await makeDirectLineChannel({
-    settings: { dataDir, uploadMaxBytes: options.uploadMaxBytes ?? 10 * 1024 * 1024, webchatTokenRatePerMinute: options.tokenRatePerMinute ?? 1000, demoSite: true, port: 0 },
+    settings: {
+      dataDir,
+      uploadMaxBytes: options.uploadMaxBytes ?? 10 * 1024 * 1024,
+      webchatTokenRatePerMinute: options.tokenRatePerMinute ?? 1000,
+      demoSite: true,
+      port: 0,
+    },
     logger,
     database: { db: options.db, url: options.url },
     runTurn: options.engine.runTurn,

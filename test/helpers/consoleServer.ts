@@ -24,7 +24,13 @@ export type ConsoleServer = {
  * WebSocket, sweeper) and the engine, on a real HTTP server over a test database. Start two on one
  * database to test what crosses instances.
  */
-export async function startConsoleServer(options: { db: Db; url: string; engine: TestEngine; handoffTimeoutSeconds?: number; offlineGraceSeconds?: number }): Promise<ConsoleServer> {
+export async function startConsoleServer(options: {
+  db: Db;
+  url: string;
+  engine: TestEngine;
+  handoffTimeoutSeconds?: number;
+  offlineGraceSeconds?: number;
+}): Promise<ConsoleServer> {
   const logger = makeLogger({ level: process.env.TEST_LOG_LEVEL ?? 'silent', pretty: false });
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'weiquan-console-'));
   const channel = await makeDirectLineChannel({
@@ -35,7 +41,12 @@ export async function startConsoleServer(options: { db: Db; url: string; engine:
   });
   const agentConsole = makeAgentConsole({
     // Tests sign agents in through the API without opening the console: no "nobody online" notices unless asked for.
-    settings: { dataDir, handoffTimeoutSeconds: options.handoffTimeoutSeconds ?? 3600, agentSessionMs: 3_600_000, offlineGraceSeconds: options.offlineGraceSeconds ?? 3600 },
+    settings: {
+      dataDir,
+      handoffTimeoutSeconds: options.handoffTimeoutSeconds ?? 3600,
+      agentSessionMs: 3_600_000,
+      offlineGraceSeconds: options.offlineGraceSeconds ?? 3600,
+    },
     db: options.db,
     logger,
     cases: makeCases({ db: options.db }),
@@ -68,7 +79,13 @@ export async function startConsoleServer(options: { db: Db; url: string; engine:
   };
 }
 
-export type ConsumerActivity = { id: string; type: string; from: { id: string; name?: string; role?: string }; text?: string; channelData?: { weiquan?: { stage?: string; caseNo?: string } } };
+export type ConsumerActivity = {
+  id: string;
+  type: string;
+  from: { id: string; name?: string; role?: string };
+  text?: string;
+  channelData?: { weiquan?: { stage?: string; caseNo?: string } };
+};
 
 /** A consumer on Direct Line over plain HTTP (token from the site secret), reading what the service sends. */
 export async function directLineConsumer(base: string, secret: string) {
@@ -101,12 +118,24 @@ export async function directLineConsumer(base: string, secret: string) {
 
 /** An agent signed in to the console API with a session cookie. */
 export async function consoleAgent(base: string, password: string, login: string) {
-  const res = await fetch(`${base}/console/api/login`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-weiquan-console': '1' }, body: JSON.stringify({ login, password }) });
+  const res = await fetch(`${base}/console/api/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-weiquan-console': '1' },
+    body: JSON.stringify({ login, password }),
+  });
   expect(res.status).toBe(200);
   const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
   expect(res.headers.get('set-cookie')).toMatch(/HttpOnly/i);
   const api = (p: string, init: RequestInit = {}) =>
-    fetch(`${base}/console/api${p}`, { ...init, headers: { cookie, 'x-weiquan-console': '1', ...(init.body ? { 'content-type': 'application/json' } : {}), ...(init.headers as Record<string, string> | undefined) } });
+    fetch(`${base}/console/api${p}`, {
+      ...init,
+      headers: {
+        cookie,
+        'x-weiquan-console': '1',
+        ...(init.body ? { 'content-type': 'application/json' } : {}),
+        ...(init.headers as Record<string, string> | undefined),
+      },
+    });
   return {
     cookie,
     api,
@@ -114,4 +143,3 @@ export async function consoleAgent(base: string, password: string, login: string
     queue: async () => readJson(await api('/queue')),
   };
 }
-

@@ -44,7 +44,16 @@ export function fetchAjax(request: AjaxRequest | string): Observable<unknown> {
 }
 
 /** An activity as the tests read it (the package's union type hides fields such as replyToId on some members). */
-export type Act = { id?: string; type: string; from: { id: string; name?: string; role?: string }; text?: string; replyToId?: string; channelData?: Record<string, unknown>; attachments?: { contentType: string; name?: string; content?: unknown }[]; suggestedActions?: { actions: { type: string; title: string; value: string }[] } };
+export type Act = {
+  id?: string;
+  type: string;
+  from: { id: string; name?: string; role?: string };
+  text?: string;
+  replyToId?: string;
+  channelData?: Record<string, unknown>;
+  attachments?: { contentType: string; name?: string; content?: unknown }[];
+  suggestedActions?: { actions: { type: string; title: string; value: string }[] };
+};
 
 /** The conversation id and watermark the client keeps (private in its typings, public at run time). */
 export function clientState(dl: DirectLine): { conversationId: string; watermark: string } {
@@ -57,10 +66,11 @@ export function collect(dl: DirectLine) {
   const waiters: { test: () => boolean; resolve: () => void }[] = [];
   const subscription = dl.activity$.subscribe((a) => {
     activities.push(a as unknown as Act);
-    for (const w of [...waiters]) if (w.test()) {
-      waiters.splice(waiters.indexOf(w), 1);
-      w.resolve();
-    }
+    for (const w of [...waiters])
+      if (w.test()) {
+        waiters.splice(waiters.indexOf(w), 1);
+        w.resolve();
+      }
   });
   return {
     activities,

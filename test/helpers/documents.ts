@@ -3,7 +3,8 @@ import { strFromU8, unzipSync } from 'fflate';
 /** The text of every page of a PDF, as pdf.js extracts it (so through the fonts' ToUnicode maps). */
 export async function pdfText(bytes: Uint8Array): Promise<{ pages: number; text: string; fonts: string[] }> {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const doc = await pdfjs.getDocument({ data: new Uint8Array(bytes), disableFontFace: true, useSystemFonts: false, isEvalSupported: false, verbosity: 0 }).promise;
+  const doc = await pdfjs.getDocument({ data: new Uint8Array(bytes), disableFontFace: true, useSystemFonts: false, isEvalSupported: false, verbosity: 0 })
+    .promise;
   const parts: string[] = [];
   const fonts = new Set<string>();
   for (let i = 1; i <= doc.numPages; i++) {
@@ -28,10 +29,17 @@ export function docxParts(bytes: Uint8Array): { files: string[]; documentXml: st
   const documentXml = read('word/document.xml');
   const textOf = (xml: string) => [...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => unescapeXml(m[1] ?? '')).join('');
   const footers = Object.keys(files).filter((f) => /^word\/footer\d*\.xml$/.test(f));
-  return { files: Object.keys(files), documentXml, stylesXml: read('word/styles.xml'), text: textOf(documentXml), footerText: footers.map((f) => textOf(read(f))).join('') };
+  return {
+    files: Object.keys(files),
+    documentXml,
+    stylesXml: read('word/styles.xml'),
+    text: textOf(documentXml),
+    footerText: footers.map((f) => textOf(read(f))).join(''),
+  };
 }
 
-const unescapeXml = (s: string) => s.replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&quot;', '"').replaceAll('&apos;', "'").replaceAll('&amp;', '&');
+const unescapeXml = (s: string) =>
+  s.replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&quot;', '"').replaceAll('&apos;', "'").replaceAll('&amp;', '&');
 
 /** Text compared without the line breaks and spaces a layout adds. */
 export const squash = (s: string) => s.replace(/\s+/g, '');

@@ -97,7 +97,11 @@ export async function startFakeOpenAI(options: { embeddingDims?: number } = {}):
       return;
     }
     if ('status' in reply) {
-      send(res, reply.status, reply.body ?? { error: { message: `scripted ${reply.status}`, type: reply.status === 429 ? 'rate_limit_exceeded' : 'server_error' } });
+      send(
+        res,
+        reply.status,
+        reply.body ?? { error: { message: `scripted ${reply.status}`, type: reply.status === 429 ? 'rate_limit_exceeded' : 'server_error' } },
+      );
       return;
     }
     const id = `chatcmpl-fake-${index + 1}-${Date.now().toString(36)}`;
@@ -107,7 +111,11 @@ export async function startFakeOpenAI(options: { embeddingDims?: number } = {}):
     if ('toolCall' in reply || ('json' in reply && body.tools?.length)) {
       const args = 'toolCall' in reply ? reply.toolCall.arguments : reply.json;
       const name = 'toolCall' in reply ? (reply.toolCall.name ?? toolName) : toolName;
-      message = { role: 'assistant', content: null, tool_calls: [{ id: `call_${index + 1}`, type: 'function', function: { name, arguments: typeof args === 'string' ? args : JSON.stringify(args) } }] };
+      message = {
+        role: 'assistant',
+        content: null,
+        tool_calls: [{ id: `call_${index + 1}`, type: 'function', function: { name, arguments: typeof args === 'string' ? args : JSON.stringify(args) } }],
+      };
       finish = 'tool_calls';
     } else {
       message = { role: 'assistant', content: 'json' in reply ? JSON.stringify(reply.json) : reply.content };

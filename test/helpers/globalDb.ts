@@ -36,7 +36,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     url = server.url;
   }
   // Unique per project and run: several projects (db, transcripts) set up in one process.
-  const template = `weiquan_template_${process.pid}_${randomBytes(3).toString("hex")}`;
+  const template = `weiquan_template_${process.pid}_${randomBytes(3).toString('hex')}`;
   await admin(url, async (c) => {
     await c.query(`drop database if exists ${template}`);
     await c.query(`create database ${template}`);

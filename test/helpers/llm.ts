@@ -49,10 +49,20 @@ export function llmSettings(baseUrl: string, over: Partial<LlmSettings> = {}): L
 }
 
 /** A client on the fake server with short backoff; the breaker opens after `failures` failures. */
-export function testClient(baseUrl: string, over: Partial<LlmSettings> = {}, failures = 5): { client: LlmClient } & ReturnType<typeof recordingMetrics> & { lines: string[] } {
+export function testClient(
+  baseUrl: string,
+  over: Partial<LlmSettings> = {},
+  failures = 5,
+): { client: LlmClient } & ReturnType<typeof recordingMetrics> & { lines: string[] } {
   const recorded = recordingMetrics();
   const { logger, lines } = collectingLogger();
-  const client = makeLlmClient({ settings: llmSettings(baseUrl, over), logger, metrics: recorded.metrics, retryDelayMs: 10, breaker: makeCircuitBreaker({ failures, coolDownMs: 60_000 }) });
+  const client = makeLlmClient({
+    settings: llmSettings(baseUrl, over),
+    logger,
+    metrics: recorded.metrics,
+    retryDelayMs: 10,
+    breaker: makeCircuitBreaker({ failures, coolDownMs: 60_000 }),
+  });
   return { client, lines, ...recorded };
 }
 
@@ -79,7 +89,17 @@ export async function makeModelTestEngine(db: Db, options: { baseUrl?: string; t
   });
   let clock = new Date(options.now ?? '2026-11-28T10:00:00+08:00');
   const runTurn: (inbound: InboundMessage) => Promise<TurnResult> = model.wrapTurn(
-    makeRunTurn({ db, understand: model.understand, answer: model.answer, quote: knowledge.article, assess: (input) => assess(input, calendar), parseDate, caseIds, now: () => clock, logger: silent }),
+    makeRunTurn({
+      db,
+      understand: model.understand,
+      answer: model.answer,
+      quote: knowledge.article,
+      assess: (input) => assess(input, calendar),
+      parseDate,
+      caseIds,
+      now: () => clock,
+      logger: silent,
+    }),
   );
   return { runTurn, knowledge, client: model.client, setNow: (iso: string) => (clock = new Date(iso)), ...recorded };
 }

@@ -10,7 +10,10 @@ import { useTestDatabase } from '../helpers/testDatabase.js';
 import { Transcript } from './transcriptFormat.js';
 
 const dir = path.dirname(fileURLToPath(import.meta.url));
-const files = fs.readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort();
+const files = fs
+  .readdirSync(dir)
+  .filter((f) => f.endsWith('.yaml'))
+  .sort();
 const t = useTestDatabase();
 
 /** Every test/transcripts/*.yaml conversation, through the real engine, PostgreSQL and knowledge layer. */
@@ -69,7 +72,9 @@ describe.each(files)('%s', (file) => {
         const cited = replies.flatMap((r) => r.citations ?? []).map((c) => `${c.law}#${c.article}`);
         for (const c of step.notCites) expect(cited, where).not.toContain(c);
       } else if ('cases' in step) {
-        const filed = await t.db.query<{ caseNo: string }>('select case_no as "caseNo" from cases where conversation_id = $1 order by created_at, case_no', [conversationId]);
+        const filed = await t.db.query<{ caseNo: string }>('select case_no as "caseNo" from cases where conversation_id = $1 order by created_at, case_no', [
+          conversationId,
+        ]);
         expect(filed.rows.length, where).toBe(step.cases.length);
         for (const [n, expected] of step.cases.entries()) {
           const caseNo = filed.rows[n]?.caseNo ?? '';
@@ -84,7 +89,10 @@ describe.each(files)('%s', (file) => {
         const stored = await t.db.query<{ snapshot: unknown }>('select snapshot from conversations where id = $1', [conversationId]);
         for (const [key, value] of Object.entries(step.context)) expect(get(stored.rows[0]?.snapshot, key) ?? null, `${where} (${key})`).toEqual(value);
       } else if ('turnEvents' in step) {
-        const logged = await t.db.query<{ type: string; n: number }>('select type, count(*)::int as n from turn_events where conversation_id = $1 group by type', [conversationId]);
+        const logged = await t.db.query<{ type: string; n: number }>(
+          'select type, count(*)::int as n from turn_events where conversation_id = $1 group by type',
+          [conversationId],
+        );
         const counts = Object.fromEntries(logged.rows.map((r) => [r.type, r.n]));
         for (const [type, n] of Object.entries(step.turnEvents)) expect(counts[type] ?? 0, `${where} (${type})`).toBe(n);
       }

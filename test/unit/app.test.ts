@@ -53,13 +53,21 @@ describe('the HTTP app', () => {
   });
 
   it('answers an oversized body with 413 PAYLOAD_TOO_LARGE', async () => {
-    const res = await fetch(`${base}/test/validated`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question: 'x'.repeat(5000) }) });
+    const res = await fetch(`${base}/test/validated`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ question: 'x'.repeat(5000) }),
+    });
     expect(res.status).toBe(413);
     expect((await readJson(res)).error.code).toBe('PAYLOAD_TOO_LARGE');
   });
 
   it('answers a schema violation with 400 VALIDATION_FAILED naming the field', async () => {
-    const res = await fetch(`${base}/test/validated`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question: 42 }) });
+    const res = await fetch(`${base}/test/validated`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ question: 42 }),
+    });
     expect(res.status).toBe(400);
     const body = await readJson(res);
     expect(body.error.code).toBe('VALIDATION_FAILED');

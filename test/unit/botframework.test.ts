@@ -24,7 +24,13 @@ const activity = (fields: Partial<Activity>): Activity =>
 
 describe('toInbound', () => {
   it('namespaces the conversation by channel and uses the activity id as the turn id', () => {
-    expect(toInbound(activity({ text: ' 你好 ' }), 'demo')).toEqual({ conversationId: 'bf:msteams:19:abc@thread.v2', channel: 'msteams', turnId: 'a1', siteId: 'demo', text: '你好' });
+    expect(toInbound(activity({ text: ' 你好 ' }), 'demo')).toEqual({
+      conversationId: 'bf:msteams:19:abc@thread.v2',
+      channel: 'msteams',
+      turnId: 'a1',
+      siteId: 'demo',
+      text: '你好',
+    });
     expect(conversationIdFor({ channelId: 'emulator', conversation: { id: 'c1' } as Activity['conversation'] })).toBe('bf:emulator:c1');
   });
 
@@ -57,7 +63,14 @@ describe('toInbound', () => {
 
 describe('toWelcome', () => {
   it('greets a member who joined, once per activity id', () => {
-    const joined = activity({ type: 'conversationUpdate', id: 'u1', membersAdded: [{ id: 'bot-1', name: 'weiquan' }, { id: 'user-1', name: 'user' }] });
+    const joined = activity({
+      type: 'conversationUpdate',
+      id: 'u1',
+      membersAdded: [
+        { id: 'bot-1', name: 'weiquan' },
+        { id: 'user-1', name: 'user' },
+      ],
+    });
     expect(toWelcome(joined, 'site_x')).toEqual({ conversationId: 'bf:msteams:19:abc@thread.v2', channel: 'msteams', turnId: 'u1', siteId: 'site_x' });
   });
 
@@ -81,7 +94,12 @@ describe('toActivities', () => {
       suggestedActions: { actions: [{ type: 'imBack', title: '同意', value: 'yes' }] },
       channelData: { weiquan: { stage: 'welcome' } },
       // A hero card: clients render title and text; our widget reads the fields.
-      attachments: [{ contentType: 'application/vnd.microsoft.card.hero', content: { title: '《消费者权益保护法》第二十五条', law: '消费者权益保护法', article: '第二十五条' } }],
+      attachments: [
+        {
+          contentType: 'application/vnd.microsoft.card.hero',
+          content: { title: '《消费者权益保护法》第二十五条', law: '消费者权益保护法', article: '第二十五条' },
+        },
+      ],
     });
   });
 
@@ -152,7 +170,14 @@ describe('WeiquanBot under TestAdapter', () => {
     const adapter = new TestAdapter((ctx) => bot.run(ctx));
     await adapter.receiveActivity({ type: 'conversationUpdate', id: 'c0', membersAdded: [{ id: 'bot', name: 'Bot' }] });
     expect(adapter.activeQueue).toHaveLength(0);
-    await adapter.receiveActivity({ type: 'conversationUpdate', id: 'c1', membersAdded: [{ id: 'bot', name: 'Bot' }, { id: 'user', name: 'User' }] });
+    await adapter.receiveActivity({
+      type: 'conversationUpdate',
+      id: 'c1',
+      membersAdded: [
+        { id: 'bot', name: 'Bot' },
+        { id: 'user', name: 'User' },
+      ],
+    });
     expect(adapter.activeQueue.map((a) => a.text)).toEqual([undefined, '你好，我是维权助手。']);
     expect(engine.seen).toEqual([{ conversationId: 'bf:test:Convo1', channel: 'test', turnId: 'c1', siteId: 'demo' }]);
   });
@@ -194,12 +219,20 @@ describe('Bot Framework configuration', () => {
   it('is not configured in production without a site', () => {
     const result = parseConfig({ NODE_ENV: 'production' });
     expect(result.ok && result.config).toMatchObject({ demoSite: false, botframeworkSiteId: undefined });
-    expect(parseConfig({ NODE_ENV: 'production', BOTFRAMEWORK_SITE_ID: 'site_ab12cd34' })).toMatchObject({ ok: true, config: { botframeworkSiteId: 'site_ab12cd34' } });
+    expect(parseConfig({ NODE_ENV: 'production', BOTFRAMEWORK_SITE_ID: 'site_ab12cd34' })).toMatchObject({
+      ok: true,
+      config: { botframeworkSiteId: 'site_ab12cd34' },
+    });
   });
 
   it('accepts the credential combinations Azure Bot Service uses', () => {
-    expect(parseConfig({ MICROSOFT_APP_ID: 'app', MICROSOFT_APP_PASSWORD: 'pw' })).toMatchObject({ ok: true, config: { botframework: { appId: 'app', password: 'pw', appType: 'MultiTenant' } } });
-    expect(parseConfig({ MICROSOFT_APP_ID: 'app', MICROSOFT_APP_PASSWORD: 'pw', MICROSOFT_APP_TYPE: 'SingleTenant', MICROSOFT_APP_TENANT_ID: 't' }).ok).toBe(true);
+    expect(parseConfig({ MICROSOFT_APP_ID: 'app', MICROSOFT_APP_PASSWORD: 'pw' })).toMatchObject({
+      ok: true,
+      config: { botframework: { appId: 'app', password: 'pw', appType: 'MultiTenant' } },
+    });
+    expect(parseConfig({ MICROSOFT_APP_ID: 'app', MICROSOFT_APP_PASSWORD: 'pw', MICROSOFT_APP_TYPE: 'SingleTenant', MICROSOFT_APP_TENANT_ID: 't' }).ok).toBe(
+      true,
+    );
     expect(parseConfig({ MICROSOFT_APP_ID: 'app', MICROSOFT_APP_TYPE: 'UserAssignedMSI', MICROSOFT_APP_TENANT_ID: 't' }).ok).toBe(true);
   });
 

@@ -10,7 +10,10 @@ import { makeLogger } from '../../src/logger.js';
  * replaced by recording functions (their real behaviour is in test/db/botframeworkHandoff.db.test.ts).
  */
 const logger = makeLogger({ level: 'silent', pretty: false });
-const said = (text: string, stage: OutboundReply['channelData']['weiquan']['stage'] = 'handoff'): OutboundReply => ({ text, channelData: { weiquan: { stage } } });
+const said = (text: string, stage: OutboundReply['channelData']['weiquan']['stage'] = 'handoff'): OutboundReply => ({
+  text,
+  channelData: { weiquan: { stage } },
+});
 
 function recordingHub(answers: { accepted?: boolean; failed?: OutboundReply[]; completed?: TurnResult } = {}) {
   const calls: unknown[][] = [];
@@ -59,19 +62,30 @@ function botWith(runTurn: (inbound: InboundMessage) => Promise<TurnResult>, hub:
   };
 }
 
-const askedForPerson = async (): Promise<TurnResult> => ({ replies: [said('好的，正在为你转接人工客服。')], stage: 'handoff', duplicate: false, handoffRequested: true });
+const askedForPerson = async (): Promise<TurnResult> => ({
+  replies: [said('好的，正在为你转接人工客服。')],
+  stage: 'handoff',
+  duplicate: false,
+  handoffRequested: true,
+});
 const status = (id: string, value: unknown) => ({ type: 'event', id, name: 'handoff.status', value });
 
 describe('parseHandoffStatus', () => {
   it("takes the value botbuilder's EventFactory.createHandoffStatus builds", () => {
     const conversation = { id: 'c1' } as Activity['conversation'];
     expect(parseHandoffStatus(EventFactory.createHandoffStatus(conversation, 'accepted').value)).toEqual({ state: 'accepted' });
-    expect(parseHandoffStatus(EventFactory.createHandoffStatus(conversation, 'failed', 'queue full').value)).toEqual({ state: 'failed', message: 'queue full' });
+    expect(parseHandoffStatus(EventFactory.createHandoffStatus(conversation, 'failed', 'queue full').value)).toEqual({
+      state: 'failed',
+      message: 'queue full',
+    });
   });
 
-  it.each([[{ state: 'transferred' }], ['completed'], [{ state: 'failed', message: 7 }], [null], [{ state: 'failed', message: 'x'.repeat(2001) }]])('refuses %o', (value) => {
-    expect(() => parseHandoffStatus(value)).toThrow(InvalidActivity);
-  });
+  it.each([[{ state: 'transferred' }], ['completed'], [{ state: 'failed', message: 7 }], [null], [{ state: 'failed', message: 'x'.repeat(2001) }]])(
+    'refuses %o',
+    (value) => {
+      expect(() => parseHandoffStatus(value)).toThrow(InvalidActivity);
+    },
+  );
 });
 
 describe('WeiquanBot with an agent hub', () => {
@@ -85,7 +99,10 @@ describe('WeiquanBot with an agent hub', () => {
       ['event', 'handoff.initiate'],
     ]);
     const initiate = out[2]!;
-    expect(initiate).toMatchObject({ replyToId: 'h1', value: { category: 'quality', caseNo: 'WQ-20261128-7K3P', stage: 'negotiate', locale: 'zh', reason: 'requested' } });
+    expect(initiate).toMatchObject({
+      replyToId: 'h1',
+      value: { category: 'quality', caseNo: 'WQ-20261128-7K3P', stage: 'negotiate', locale: 'zh', reason: 'requested' },
+    });
     const transcript = initiate.attachments?.[0];
     expect(transcript).toMatchObject({ contentType: 'application/json', name: 'Transcript' });
     const lines = (transcript?.content as { activities: Activity[] }).activities;
@@ -121,7 +138,11 @@ describe('WeiquanBot with an agent hub', () => {
   });
 
   it('hands each status to the hub with the conversation and the channel, and sends what it says', async () => {
-    const completed: TurnResult = { replies: [said('人工客服已把对话交还给我（维权助手），我们接着处理。', 'negotiate')], stage: 'negotiate', duplicate: false };
+    const completed: TurnResult = {
+      replies: [said('人工客服已把对话交还给我（维权助手），我们接着处理。', 'negotiate')],
+      stage: 'negotiate',
+      duplicate: false,
+    };
     const { hub, calls } = recordingHub({ failed: [said('抱歉，现在没有客服能接待。')], completed });
     const turn = botWith(askedForPerson, hub);
     expect(await turn(status('s1', { state: 'accepted' }))).toEqual([]);
@@ -148,9 +169,24 @@ describe('makeBotFrameworkEndpoint', () => {
   it('refuses a malformed handoff.status as an invalid activity, without asking the hub', async () => {
     const { hub, calls } = recordingHub();
     const endpoint = makeBotFrameworkEndpoint({ runTurn: askedForPerson, siteId: 'demo', credentials: undefined, logger, hub });
-    const activity = { type: 'event', id: 'bad', name: 'handoff.status', value: { state: 'maybe' }, channelId: 'emulator', serviceUrl: 'http://127.0.0.1:9/', conversation: { id: 'c1' }, from: { id: 'u' }, recipient: { id: 'b' }, deliveryMode: 'expectReplies' };
+    const activity = {
+      type: 'event',
+      id: 'bad',
+      name: 'handoff.status',
+      value: { state: 'maybe' },
+      channelId: 'emulator',
+      serviceUrl: 'http://127.0.0.1:9/',
+      conversation: { id: 'c1' },
+      from: { id: 'u' },
+      recipient: { id: 'b' },
+      deliveryMode: 'expectReplies',
+    };
     expect(await endpoint.handle({ activity, authorization: '' })).toMatchObject({ kind: 'rejected', reason: 'invalid_activity' });
-    expect(await endpoint.handle({ activity: { ...activity, value: { state: 'accepted' } }, authorization: '' })).toEqual({ kind: 'handled', status: 200, body: { activities: [] } });
+    expect(await endpoint.handle({ activity: { ...activity, value: { state: 'accepted' } }, authorization: '' })).toEqual({
+      kind: 'handled',
+      status: 200,
+      body: { activities: [] },
+    });
     expect(calls).toEqual([['accepted', 'bf:emulator:c1', 'emulator']]);
   });
 });

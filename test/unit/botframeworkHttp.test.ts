@@ -142,7 +142,12 @@ describe('the start-up warning', () => {
 
   it('is not logged when credentials are configured', () => {
     const log = collectingLogger('info');
-    makeBotFrameworkEndpoint({ runTurn: echo, siteId: 'demo', credentials: { appId: 'app', password: 'pw', tenantId: undefined, appType: 'MultiTenant' }, logger: log.logger });
+    makeBotFrameworkEndpoint({
+      runTurn: echo,
+      siteId: 'demo',
+      credentials: { appId: 'app', password: 'pw', tenantId: undefined, appType: 'MultiTenant' },
+      logger: log.logger,
+    });
     expect(log.lines()).toEqual([]);
   });
 });
@@ -158,7 +163,10 @@ describe('POST /api/messages when it cannot take turns', () => {
   });
 
   it('answers 503 NOT_CONFIGURED naming the problem found at start', async () => {
-    const { base } = await serve({ endpoint: anonymous(), status: () => ({ notConfigured: 'BOTFRAMEWORK_SITE_ID names a site that does not exist (site_gone)' }) });
+    const { base } = await serve({
+      endpoint: anonymous(),
+      status: () => ({ notConfigured: 'BOTFRAMEWORK_SITE_ID names a site that does not exist (site_gone)' }),
+    });
     const { error } = await readJson(await post(base, activity()));
     expect(error).toMatchObject({ code: 'NOT_CONFIGURED', message: expect.stringContaining('site_gone') });
   });
@@ -197,7 +205,10 @@ describe('POST /api/messages with Bot Framework credentials', () => {
 
   it.each([
     ['a token that is not a JWT', 'Bearer junk'],
-    ['a JWT from an issuer Bot Framework does not use', `Bearer ${unsignedJwt({ iss: 'https://issuer.example', aud: '11111111-2222-3333-4444-555555555555' })}`],
+    [
+      'a JWT from an issuer Bot Framework does not use',
+      `Bearer ${unsignedJwt({ iss: 'https://issuer.example', aud: '11111111-2222-3333-4444-555555555555' })}`,
+    ],
     ['another scheme', 'Basic dXNlcjpwYXNz'],
   ])('answers %s with 401 UNAUTHORIZED and runs no turn', async (_name, authorization) => {
     const before = turnsRun;

@@ -1,9 +1,28 @@
 import { describe, expect, it } from 'vitest';
-import { checkCitations, checkLanguage, checkNumbers, checkPersona, checkPromises, checkQuotes, chineseToNumber, numberToChinese } from '../../src/answering/checkAnswer.js';
+import {
+  checkCitations,
+  checkLanguage,
+  checkNumbers,
+  checkPersona,
+  checkPromises,
+  checkQuotes,
+  chineseToNumber,
+  numberToChinese,
+} from '../../src/answering/checkAnswer.js';
 
 const passages = [
-  { law: '消费者权益保护法', lawTitle: '中华人民共和国消费者权益保护法', article: '第二十五条', text: '经营者采用网络、电视、电话、邮购等方式销售商品，消费者有权自收到商品之日起七日内退货，且无需说明理由。经营者应当自收到退回商品之日起七日内返还消费者支付的商品价款。' },
-  { law: '消费者权益保护法', lawTitle: '中华人民共和国消费者权益保护法', article: '第五十五条', text: '经营者提供商品或者服务有欺诈行为的，应当按照消费者的要求增加赔偿其受到的损失，增加赔偿的金额为消费者购买商品的价款或者接受服务的费用的三倍；增加赔偿的金额不足五百元的，为五百元。' },
+  {
+    law: '消费者权益保护法',
+    lawTitle: '中华人民共和国消费者权益保护法',
+    article: '第二十五条',
+    text: '经营者采用网络、电视、电话、邮购等方式销售商品，消费者有权自收到商品之日起七日内退货，且无需说明理由。经营者应当自收到退回商品之日起七日内返还消费者支付的商品价款。',
+  },
+  {
+    law: '消费者权益保护法',
+    lawTitle: '中华人民共和国消费者权益保护法',
+    article: '第五十五条',
+    text: '经营者提供商品或者服务有欺诈行为的，应当按照消费者的要求增加赔偿其受到的损失，增加赔偿的金额为消费者购买商品的价款或者接受服务的费用的三倍；增加赔偿的金额不足五百元的，为五百元。',
+  },
 ];
 
 describe('checks on a model-written answer', () => {
@@ -31,7 +50,8 @@ describe('checks on a model-written answer', () => {
   });
 
   it('rejects promises, a lawyer or agent persona, and our instructions', () => {
-    for (const bad of ['保证你能赢', '你一定能拿到赔偿', '百分之百退款', 'I guarantee a refund', 'You will definitely get your money back']) expect(checkPromises(bad), bad).toBe('promise');
+    for (const bad of ['保证你能赢', '你一定能拿到赔偿', '百分之百退款', 'I guarantee a refund', 'You will definitely get your money back'])
+      expect(checkPromises(bad), bad).toBe('promise');
     expect(checkPromises('可以要求退货，商家不同意可以向平台投诉。')).toBeUndefined();
     expect(checkPersona('我是你的律师，放心', 'WQ-1')).toBe('persona');
     expect(checkPersona('As your lawyer, I say yes', 'WQ-1')).toBe('persona');

@@ -3,8 +3,18 @@ import { parseChineseNumber, toChineseNumber } from '../../src/retrieval/chinese
 
 describe('Chinese numerals as statutes write them', () => {
   it.each([
-    ['一', 1], ['十', 10], ['十五', 15], ['二十五', 25], ['一百', 100], ['一百零八', 108], ['一百一十', 110],
-    ['五百八十四', 584], ['一千零一十', 1010], ['一千二百六十', 1260], ['两千九百九十九', 2999], ['三百', 300],
+    ['一', 1],
+    ['十', 10],
+    ['十五', 15],
+    ['二十五', 25],
+    ['一百', 100],
+    ['一百零八', 108],
+    ['一百一十', 110],
+    ['五百八十四', 584],
+    ['一千零一十', 1010],
+    ['一千二百六十', 1260],
+    ['两千九百九十九', 2999],
+    ['三百', 300],
   ])('%s ⇄ %i', (text, n) => {
     expect(parseChineseNumber(text)).toBe(n);
     if (!text.startsWith('两')) expect(toChineseNumber(n)).toBe(text);

@@ -7,7 +7,22 @@ import { parseConversationView, parseQueue, parseStreamMessage, ShapeError } fro
 describe('the console reading server responses', () => {
   it('reads a queue item, with defaults for what a server may leave out', () => {
     const queue = parseQueue({
-      waiting: [{ conversationId: 'c1', siteId: 'demo', channel: 'widget', owner: 'waiting', agentId: null, category: 'counterfeit', amountFen: 12800, caseNo: 'WQ-20261129-2SKQ', reason: 'requested', serious: true, requestedAt: '2026-11-29T03:00:00Z', waitSeconds: 42 }],
+      waiting: [
+        {
+          conversationId: 'c1',
+          siteId: 'demo',
+          channel: 'widget',
+          owner: 'waiting',
+          agentId: null,
+          category: 'counterfeit',
+          amountFen: 12800,
+          caseNo: 'WQ-20261129-2SKQ',
+          reason: 'requested',
+          serious: true,
+          requestedAt: '2026-11-29T03:00:00Z',
+          waitSeconds: 42,
+        },
+      ],
     });
     expect(queue.mine).toEqual([]);
     expect(queue.waiting[0]).toMatchObject({ conversationId: 'c1', amountFen: 12800, serious: true, waitSeconds: 42, agentName: null, lastMessage: null });
@@ -24,8 +39,15 @@ describe('the console reading server responses', () => {
       case: {
         caseNo: 'WQ-20261129-2SKQ',
         status: 'awaiting_agent',
-        record: { facts: { problem: '屏幕有亮点', injured: false, extra: { nested: 1 } }, order: { amountFen: 299900 }, remedies: [{ title: '退货', text: '…', citations: [{ law: '消费者权益保护法', article: '第二十四条' }] }] },
-        events: [{ type: 'status', actor: 'agent:a', payload: { status: 'open' } }, { type: 'note', actor: 'agent:a', payload: { text: '已核实' }, at: '2026-11-29T03:01:00Z' }],
+        record: {
+          facts: { problem: '屏幕有亮点', injured: false, extra: { nested: 1 } },
+          order: { amountFen: 299900 },
+          remedies: [{ title: '退货', text: '…', citations: [{ law: '消费者权益保护法', article: '第二十四条' }] }],
+        },
+        events: [
+          { type: 'status', actor: 'agent:a', payload: { status: 'open' } },
+          { type: 'note', actor: 'agent:a', payload: { text: '已核实' }, at: '2026-11-29T03:01:00Z' },
+        ],
       },
       evidence: [{ id: 'e1', name: 'a.png', contentType: 'image/png', size: 10, url: '/x' }],
     });
@@ -41,7 +63,9 @@ describe('the console reading server responses', () => {
     expect(parseStreamMessage('{"type":"queue"}')).toEqual({ type: 'queue' });
     expect(parseStreamMessage('{"type":"presence","who":"x"}')).toBeUndefined();
     expect(parseStreamMessage('not json')).toBeUndefined();
-    expect(parseStreamMessage('{"type":"entry","conversationId":"c1","entry":{"seq":4,"from":"user","text":"在吗","at":"2026-11-29T03:00:00Z"}}')).toMatchObject({ type: 'entry', conversationId: 'c1', entry: { seq: 4, from: 'user', text: '在吗' } });
+    expect(
+      parseStreamMessage('{"type":"entry","conversationId":"c1","entry":{"seq":4,"from":"user","text":"在吗","at":"2026-11-29T03:00:00Z"}}'),
+    ).toMatchObject({ type: 'entry', conversationId: 'c1', entry: { seq: 4, from: 'user', text: '在吗' } });
     expect(() => parseStreamMessage('{"type":"entry","entry":{}}')).toThrow(ShapeError);
   });
 });

@@ -28,8 +28,19 @@ const full = (category: string): CaseRecord => ({
   contact: { name: '王芳', phone: '13800138000', address: '上海市浦东新区世纪大道100号' },
   demands: ['return', 'punitive'],
   evidence: ['order', 'chat'],
-  remedies: [{ id: 'fraud-triple', kind: 'amount', title: '欺诈三倍赔偿', text: '按价款三倍计算', citations: [{ law: '消费者权益保护法', article: '第五十五条' }], amountFen: 179_850 }],
-  deadlines: [{ id: 'seven-day', title: '七日无理由退货期限', due: '2026-11-10', status: 'open', citations: [{ law: '消费者权益保护法', article: '第二十五条' }] }],
+  remedies: [
+    {
+      id: 'fraud-triple',
+      kind: 'amount',
+      title: '欺诈三倍赔偿',
+      text: '按价款三倍计算',
+      citations: [{ law: '消费者权益保护法', article: '第五十五条' }],
+      amountFen: 179_850,
+    },
+  ],
+  deadlines: [
+    { id: 'seven-day', title: '七日无理由退货期限', due: '2026-11-10', status: 'open', citations: [{ law: '消费者权益保护法', article: '第二十五条' }] },
+  ],
   citations: [{ law: '消费者权益保护法', article: '第五十五条' }],
   step: 'external',
   outcomes: [{ step: 'seller', outcome: 'refused' }],
@@ -44,20 +55,41 @@ const file = (record: CaseRecord, locale: DocumentLocale = 'zh'): CaseFile => ({
   record,
   events: [{ seq: 1, type: 'filed', actor: 'bot', payload: { status: 'open' }, at: '2026-11-01T10:00:00.000000+08:00' }],
   evidenceFiles: [{ name: 'photo.jpg', sha256: 'a'.repeat(64), size: 1234, contentType: 'image/jpeg', at: '2026-11-01T10:05:00.000000+08:00' }],
-  articles: new Map([['消费者权益保护法|第五十五条', { law: '消费者权益保护法', article: '第五十五条', versionDate: '2013-10-25', inForce: '2014-03-15', text: '第五十五条 经营者提供商品或者服务有欺诈行为的……' }]]),
+  articles: new Map([
+    [
+      '消费者权益保护法|第五十五条',
+      {
+        law: '消费者权益保护法',
+        article: '第五十五条',
+        versionDate: '2013-10-25',
+        inForce: '2014-03-15',
+        text: '第五十五条 经营者提供商品或者服务有欺诈行为的……',
+      },
+    ],
+  ]),
 });
 
 const textOf = (d: DocumentContent): string =>
-  [d.title, d.footer, ...d.blocks.flatMap((b: Block) => {
-    switch (b.type) {
-      case 'fields': return b.rows.flatMap((r) => [r.label, r.value]);
-      case 'list': return b.items;
-      case 'table': return [...b.head, ...b.rows.flat()];
-      case 'article': return [b.title, b.meta, b.text];
-      case 'closing': return b.lines;
-      default: return [b.text];
-    }
-  })].join('\n');
+  [
+    d.title,
+    d.footer,
+    ...d.blocks.flatMap((b: Block) => {
+      switch (b.type) {
+        case 'fields':
+          return b.rows.flatMap((r) => [r.label, r.value]);
+        case 'list':
+          return b.items;
+        case 'table':
+          return [...b.head, ...b.rows.flat()];
+        case 'article':
+          return [b.title, b.meta, b.text];
+        case 'closing':
+          return b.lines;
+        default:
+          return [b.text];
+      }
+    }),
+  ].join('\n');
 
 describe('document content from the case record', () => {
   for (const locale of ['zh', 'en'] as const) {
@@ -76,12 +108,32 @@ describe('document content from the case record', () => {
 
   it('marks every 第九条 item it does not hold as 【请填写…】, inventing none', () => {
     const text = textOf(buildDocument('complaint-12315', { file: file(sparse('quality_defect')), locale: 'zh', today: '2026-11-28' }));
-    for (const blank of ['【请填写姓名】', '【请填写联系电话】', '【请填写通信地址】', '【请填写商家名称', '【请填写商家地址', '【请填写金额】', '【请填写具体问题】']) expect(text).toContain(blank);
+    for (const blank of [
+      '【请填写姓名】',
+      '【请填写联系电话】',
+      '【请填写通信地址】',
+      '【请填写商家名称',
+      '【请填写商家地址',
+      '【请填写金额】',
+      '【请填写具体问题】',
+    ])
+      expect(text).toContain(blank);
   });
 
   it('takes names, amounts, dates and citations from the record as they are', () => {
     const text = textOf(buildDocument('complaint-12315', { file: file(full('counterfeit')), locale: 'zh', today: '2026-11-28' }));
-    for (const value of ['王芳', '13800138000', '上海市浦东新区世纪大道100号', '某某旗舰店（淘宝平台店铺）', '浙江省杭州市余杭区文一西路969号', '¥599.50', '¥1,798.50', '2026年11月1日', '《消费者权益保护法》第五十五条', '4001234567890']) {
+    for (const value of [
+      '王芳',
+      '13800138000',
+      '上海市浦东新区世纪大道100号',
+      '某某旗舰店（淘宝平台店铺）',
+      '浙江省杭州市余杭区文一西路969号',
+      '¥599.50',
+      '¥1,798.50',
+      '2026年11月1日',
+      '《消费者权益保护法》第五十五条',
+      '4001234567890',
+    ]) {
       expect(text).toContain(value);
     }
     expect(text.slice(text.indexOf('一、投诉人'), text.indexOf('五、'))).not.toContain('请填写');

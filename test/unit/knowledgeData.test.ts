@@ -90,7 +90,9 @@ describe('catalog.json', () => {
 
   it('covers every provision the assistant relies on', () => {
     const have = new Set(files.catalog.map((e) => key(e.law, e.article)));
-    const missing = Object.entries(REQUIRED_CATALOG).flatMap(([law, numbers]) => numbers.map((n) => key(law, label(n)))).filter((k) => !have.has(k));
+    const missing = Object.entries(REQUIRED_CATALOG)
+      .flatMap(([law, numbers]) => numbers.map((n) => key(law, label(n))))
+      .filter((k) => !have.has(k));
     expect(missing).toEqual([]);
   });
 
@@ -141,9 +143,14 @@ describe('repealed.json', () => {
     for (const s of files.repealed.superseded) {
       const held = [...current.values()].find((a) => a.lawShort === s.lawShort);
       expect(held?.versionDate, s.lawShort).toBe(s.versionDate);
-      expect([...current.values()].some((a) => a.lawShort === s.supersededBy), `${s.supersededBy} is held: cite it instead`).toBe(s.replacementHeld);
+      expect(
+        [...current.values()].some((a) => a.lawShort === s.supersededBy),
+        `${s.supersededBy} is held: cite it instead`,
+      ).toBe(s.replacementHeld);
     }
-    expect(files.repealed.superseded).toContainEqual(expect.objectContaining({ lawShort: '市场监督管理投诉举报处理暂行办法', supersededOn: '2026-04-15', order: '国家市场监督管理总局令第121号' }));
+    expect(files.repealed.superseded).toContainEqual(
+      expect.objectContaining({ lawShort: '市场监督管理投诉举报处理暂行办法', supersededOn: '2026-04-15', order: '国家市场监督管理总局令第121号' }),
+    );
   });
 
   it('rests every repeal on an article that exists and names the repealed law', () => {
@@ -164,7 +171,10 @@ describe('repealed.json', () => {
       const law = files.repealed.laws.find((l) => l.name === name);
       const olds = law?.articles.map((a) => a.old) ?? [];
       expect(new Set(olds).size, name).toBe(olds.length);
-      expect(numbers.map(label).filter((l) => !olds.includes(l)), name).toEqual([]);
+      expect(
+        numbers.map(label).filter((l) => !olds.includes(l)),
+        name,
+      ).toEqual([]);
     }
     // 侵权责任法第四十二条 has no one-to-one successor in the Civil Code; the file must say so.
     expect(files.repealed.laws.find((l) => l.name === '侵权责任法')?.note).toContain('第四十二条');

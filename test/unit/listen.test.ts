@@ -26,7 +26,10 @@ describe('listen(...).close', () => {
     const app = express();
     app.get('/forever', () => undefined);
     const server = await listen(app, 0, '127.0.0.1');
-    const hanging = fetch(`http://127.0.0.1:${server.port}/forever`).then(() => 'answered', () => 'cut');
+    const hanging = fetch(`http://127.0.0.1:${server.port}/forever`).then(
+      () => 'answered',
+      () => 'cut',
+    );
     await new Promise((r) => setTimeout(r, 50));
     await server.close(100);
     expect(await hanging).toBe('cut');

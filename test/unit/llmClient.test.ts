@@ -147,7 +147,12 @@ describe('model metrics', () => {
     const { makeLlmClient } = await import('../../src/understanding/model/llmClient.js');
     const { collectingLogger, llmSettings } = await import('../helpers/llm.js');
     const registry = new Registry();
-    const client = makeLlmClient({ settings: llmSettings(fake.baseUrl), logger: collectingLogger().logger, metrics: makeLlmMetrics(registry), retryDelayMs: 10 });
+    const client = makeLlmClient({
+      settings: llmSettings(fake.baseUrl),
+      logger: collectingLogger().logger,
+      metrics: makeLlmMetrics(registry),
+      retryDelayMs: 10,
+    });
     fake.script({ json: {} }, { status: 500 }, { status: 500 });
     await client.structured('understand', ask);
     await client.structured('answer', ask);

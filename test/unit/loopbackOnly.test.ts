@@ -5,7 +5,10 @@ import { describe, expect, it } from 'vitest';
 describe('the network in tests', () => {
   it('refuses a connection to another machine, saying why', async () => {
     // 192.0.2.0/24 is TEST-NET-1: never routed, so without the guard this would hang, not connect.
-    const refused = await fetch('http://192.0.2.1/').then(() => undefined, (error: unknown) => error as Error & { cause?: Error });
+    const refused = await fetch('http://192.0.2.1/').then(
+      () => undefined,
+      (error: unknown) => error as Error & { cause?: Error },
+    );
     expect(refused?.cause?.message ?? refused?.message).toMatch(/tests may not reach the network/);
     expect(() => net.connect(443, 'example.com')).toThrow(/tests may not reach the network/);
   });

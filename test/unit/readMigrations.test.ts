@@ -20,7 +20,10 @@ describe('readMigrations', () => {
   it('orders by number and checksums the contents', async () => {
     const dir = await dirWith({ '0002_b.sql': 'select 2', '0001_a.sql': 'select 1', 'README.md': 'ignored' });
     const migrations = await readMigrations(dir);
-    expect(migrations.map((m) => [m.version, m.name])).toEqual([[1, 'a'], [2, 'b']]);
+    expect(migrations.map((m) => [m.version, m.name])).toEqual([
+      [1, 'a'],
+      [2, 'b'],
+    ]);
     expect(migrations[0]?.checksum).toMatch(/^[0-9a-f]{64}$/);
   });
 

@@ -5,7 +5,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parseLawFile } from '../../src/retrieval/ingest/parseLawFile.js';
 import { lawsToArticles } from '../../src/retrieval/ingest/readLawDirectory.js';
 import { parsePlan } from '../../src/retrieval/ingest/parsePlan.js';
-import { buildCorpusIndex, buildKnowledgeIndex, loadIndexResources, makeKnowledgeIndex, type IndexResources, type KnowledgeIndex } from '../../src/retrieval/index/index.js';
+import {
+  buildCorpusIndex,
+  buildKnowledgeIndex,
+  loadIndexResources,
+  makeKnowledgeIndex,
+  type IndexResources,
+  type KnowledgeIndex,
+} from '../../src/retrieval/index/index.js';
 import { modelFromQuestions } from '../../src/retrieval/index/training/trainRetrievalModel.js';
 import type { KnowledgeDoc, LawArticle, PlanSection } from '../../src/retrieval/types.js';
 import { lawsDir, repoRoot } from '../helpers/paths.js';
@@ -39,8 +46,15 @@ beforeAll(async () => {
   const laws = await Promise.all(FIXTURE.map(async (f) => parseLawFile(f, await fs.readFile(path.join(lawsDir, f), 'utf8'))));
   const plan = parsePlan(await fs.readFile(path.join(knowledgeDir, 'plan/weiquan-default-plan.md'), 'utf8'), 'weiquan-default-plan');
   const sections: PlanSection[] = plan.sections.map((s, i) => ({
-    id: `weiquan-default-plan#${i + 1}`, kind: 'plan', planId: 'weiquan-default-plan', planTitle: plan.title,
-    heading: s.heading, path: s.path, text: s.text, order: i + 1, sourcePath: 'plan:test/weiquan-default-plan',
+    id: `weiquan-default-plan#${i + 1}`,
+    kind: 'plan',
+    planId: 'weiquan-default-plan',
+    planTitle: plan.title,
+    heading: s.heading,
+    path: s.path,
+    text: s.text,
+    order: i + 1,
+    sourcePath: 'plan:test/weiquan-default-plan',
   }));
   docs = [...lawsToArticles(laws), ...sections];
   for (const d of docs) byId.set(d.id, d);

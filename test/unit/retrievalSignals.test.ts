@@ -8,8 +8,18 @@ import type { LawArticle } from '../../src/retrieval/types.js';
 const tokenizer = { normalize: (t: string) => t, tokenize: (t: string) => t.split(/\s+/).filter(Boolean) };
 
 const article = (lawShort: string, category: string, chapter: string, number: number, text: string, current = true): LawArticle => ({
-  id: `${category}/${lawShort}#${number}${current ? '' : 'old'}`, kind: 'law', lawTitle: lawShort, lawShort, part: undefined,
-  versionDate: current ? '2020-01-01' : '2010-01-01', current, category, chapterPath: [chapter], label: `第${number}条`, number, text,
+  id: `${category}/${lawShort}#${number}${current ? '' : 'old'}`,
+  kind: 'law',
+  lawTitle: lawShort,
+  lawShort,
+  part: undefined,
+  versionDate: current ? '2020-01-01' : '2010-01-01',
+  current,
+  category,
+  chapterPath: [chapter],
+  label: `第${number}条`,
+  number,
+  text,
   sourcePath: `${category}/${lawShort}.md`,
 });
 
@@ -33,7 +43,15 @@ describe('chapter text', () => {
     const lease = chapterOf(0);
     expect(corpus.chapterText.nDocs).toBe(3);
     const buffer = makeScoreBuffer(corpus.chapterText.nDocs);
-    addBm25Scores(corpus.chapterText, [{ term: '租赁物', weight: 1 }, { term: '租金', weight: 1 }], { k1: 1.2, b: 0.75 }, buffer);
+    addBm25Scores(
+      corpus.chapterText,
+      [
+        { term: '租赁物', weight: 1 },
+        { term: '租金', weight: 1 },
+      ],
+      { k1: 1.2, b: 0.75 },
+      buffer,
+    );
     expect(topByScores(touchedDocs(buffer), buffer.scores, 1)).toEqual([lease]);
     // The superseded version's own word is not part of the chapter.
     const old = makeScoreBuffer(corpus.chapterText.nDocs);

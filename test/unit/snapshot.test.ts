@@ -26,9 +26,25 @@ describe('the state a process keeps for the next turn', () => {
       s = transition(s, event).snapshot;
       states.push(s);
     };
-    const assessed = () => ({ type: 'ASSESSED' as const, assessment: toAssessmentSummary(assess(toAssessmentInput(s.context, '2026-11-28', parseDate), calendar), 'zh') });
+    const assessed = () => ({
+      type: 'ASSESSED' as const,
+      assessment: toAssessmentSummary(assess(toAssessmentInput(s.context, '2026-11-28', parseDate), calendar), 'zh'),
+    });
     feed({ type: 'CONSENT', given: true });
-    feed({ type: 'FACTS', correction: false, category: { best: 'seven_day_return', confident: true, alternatives: [] }, slots: { platform: '京东', product: '手机', amountFen: 299_900, orderDate: '2026-10-30', receivedDate: '2026-11-03', problem: '屏幕有亮点', openedPackage: true } });
+    feed({
+      type: 'FACTS',
+      correction: false,
+      category: { best: 'seven_day_return', confident: true, alternatives: [] },
+      slots: {
+        platform: '京东',
+        product: '手机',
+        amountFen: 299_900,
+        orderDate: '2026-10-30',
+        receivedDate: '2026-11-03',
+        problem: '屏幕有亮点',
+        openedPackage: true,
+      },
+    });
     feed({ type: 'ROUTE_COLLECT' });
     feed({ type: 'ROUTE_ASSESS' });
     feed(assessed());
@@ -49,19 +65,31 @@ describe('the state a process keeps for the next turn', () => {
       expect(JSON.parse(JSON.stringify(kept)), `step ${i + 1}`).toEqual(read.snapshot);
       // The dialog compares these as JSON text (sameAssessment, changed slots): their key order must match too.
       expect(JSON.stringify(kept.context.assessment), `step ${i + 1} assessment`).toBe(JSON.stringify(read.snapshot.context.assessment));
-      for (const [slot, value] of Object.entries(kept.context.slots)) expect(JSON.stringify(value), `step ${i + 1} ${slot}`).toBe(JSON.stringify(read.snapshot.context.slots[slot as keyof typeof kept.context.slots]));
+      for (const [slot, value] of Object.entries(kept.context.slots))
+        expect(JSON.stringify(value), `step ${i + 1} ${slot}`).toBe(JSON.stringify(read.snapshot.context.slots[slot as keyof typeof kept.context.slots]));
     }
   });
 
   it('carries a version-1 state on: the questions-only stage becomes triage waiting for the story, a pending consent question gives way to the story', () => {
-    const v1 = (value: string, context: Record<string, unknown>) => ({ machine: 'rights', version: 1, value, context: { consent: 'unknown', locale: 'zh', slots: {}, evidence: [], outcomes: [], failures: 0, history: [], ...context } });
+    const v1 = (value: string, context: Record<string, unknown>) => ({
+      machine: 'rights',
+      version: 1,
+      value,
+      context: { consent: 'unknown', locale: 'zh', slots: {}, evidence: [], outcomes: [], failures: 0, history: [], ...context },
+    });
     const declined = parseSnapshot(v1('questionsOnly', { consent: 'declined', history: ['questionsOnly'] }), 'zh');
-    expect(declined).toMatchObject({ reset: false, snapshot: { value: 'triage', context: { consent: 'declined', history: ['triage'], awaiting: { slot: 'description' } } } });
+    expect(declined).toMatchObject({
+      reset: false,
+      snapshot: { value: 'triage', context: { consent: 'declined', history: ['triage'], awaiting: { slot: 'description' } } },
+    });
     const welcome = parseSnapshot(v1('welcome', { awaiting: { slot: 'consent', kind: 'confirm', choices: ['yes', 'no'] } }), 'zh');
     expect(welcome).toMatchObject({ reset: false, snapshot: { value: 'welcome', context: { awaiting: { slot: 'description' } } } });
     const evidence = parseSnapshot(v1('evidence', { consent: 'given', category: 'non_delivery', awaiting: { slot: 'evidence', kind: 'choice' } }), 'zh');
     expect(evidence).toMatchObject({ reset: false, snapshot: { value: 'evidence', context: { consent: 'given', category: 'non_delivery' } } });
-    expect(parseSnapshot({ machine: 'rights', version: 3, value: 'welcome', context: {} }, 'zh')).toMatchObject({ reset: true, reason: 'unknown snapshot version 3' });
+    expect(parseSnapshot({ machine: 'rights', version: 3, value: 'welcome', context: {} }, 'zh')).toMatchObject({
+      reset: true,
+      reason: 'unknown snapshot version 3',
+    });
   });
 
   it('dates the turn in Asia/Shanghai, around midnight on both sides', () => {

@@ -57,7 +57,10 @@ describe('the understanding dictionaries in knowledge/understanding/', () => {
   });
 
   it('rejects a pattern that does not compile', () => {
-    const bad = { ...dictionaries.sellerResponses, responses: [{ label: '拒绝', labelEn: 'refused', outcome: 'refused', needsSubject: true, patterns: ['(不给'] }] };
+    const bad = {
+      ...dictionaries.sellerResponses,
+      responses: [{ label: '拒绝', labelEn: 'refused', outcome: 'refused', needsSubject: true, patterns: ['(不给'] }],
+    };
     expect(SellerResponsesFile.safeParse(bad).success).toBe(false);
   });
 });

@@ -34,7 +34,8 @@ export function makeApi(base = '') {
     note: async (id: string, text: string): Promise<void> => void (await request(base, 'POST', `${conversation(id)}/notes`, { text })),
     handBack: async (id: string, stage?: Stage): Promise<void> => void (await request(base, 'POST', `${conversation(id)}/handback`, stage ? { stage } : {})),
     close: async (id: string): Promise<void> => void (await request(base, 'POST', `${conversation(id)}/close`)),
-    setStatus: async (caseNo: string, status: string): Promise<void> => void (await request(base, 'PATCH', `/api/cases/${encodeURIComponent(caseNo)}`, { status })),
+    setStatus: async (caseNo: string, status: string): Promise<void> =>
+      void (await request(base, 'PATCH', `/api/cases/${encodeURIComponent(caseNo)}`, { status })),
     search: async (query: string): Promise<SearchResult[]> => parseSearchResults(await request(base, 'POST', '/api/knowledge/search', { query, k: 8 })),
   };
 }

@@ -39,13 +39,7 @@ export function startConsole(root: HTMLElement, deps: Deps, resume: Resume = {})
   const knowledge = makeKnowledgeSearch(t, api, (c, text) => composer.insertCitation(c, text));
   const conversationBody = h('div', { class: 'conversation-body', hidden: true }, [transcript.el, composer.el]);
   root.replaceChildren(
-    h('header', { class: 'top' }, [
-      h('h1', {}, [t.title]),
-      connection,
-      h('span', { class: 'me' }, [t.signedInAs(agent.displayName)]),
-      language,
-      signOut,
-    ]),
+    h('header', { class: 'top' }, [h('h1', {}, [t.title]), connection, h('span', { class: 'me' }, [t.signedInAs(agent.displayName)]), language, signOut]),
     banner,
     announcer,
     h('div', { class: 'columns' }, [
@@ -186,7 +180,14 @@ export function startConsole(root: HTMLElement, deps: Deps, resume: Resume = {})
   const ticker = setInterval(() => queuePanel.tick(), 1000);
 
   language.addEventListener('click', deps.switchLocale);
-  signOut.addEventListener('click', () => void api.logout().catch(() => undefined).then(() => deps.signOut()));
+  signOut.addEventListener(
+    'click',
+    () =>
+      void api
+        .logout()
+        .catch(() => undefined)
+        .then(() => deps.signOut()),
+  );
 
   void loadQueue();
   if (resume.draft) composer.restore(resume.draft.text, resume.draft.citations);

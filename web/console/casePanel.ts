@@ -22,11 +22,19 @@ const STAGES = ['', 'collecting', 'evidence', 'negotiate', 'platform', 'external
  */
 export function makeCasePanel(t: Strings, locale: Locale, actions: CaseActions) {
   const claim = h('button', { type: 'button', class: 'primary' }, [t.claim]);
-  const stage = h('select', { 'aria-label': t.handBackStep }, STAGES.map((s) => h('option', { value: s }, [t.stages[s] ?? s])));
+  const stage = h(
+    'select',
+    { 'aria-label': t.handBackStep },
+    STAGES.map((s) => h('option', { value: s }, [t.stages[s] ?? s])),
+  );
   const handBack = h('button', { type: 'button' }, [t.handBack]);
   const close = h('button', { type: 'button', class: 'danger' }, [t.close]);
   const owner = h('p', { class: 'owner' });
-  const status = h('select', { 'aria-label': t.status }, STATUSES.map((s) => h('option', { value: s }, [t.statuses[s] ?? s])));
+  const status = h(
+    'select',
+    { 'aria-label': t.status },
+    STATUSES.map((s) => h('option', { value: s }, [t.statuses[s] ?? s])),
+  );
   const statusRow = h('label', { class: 'row' }, [h('span', {}, [t.status]), status]);
   const details = h('div', { class: 'details' });
   const noteInput = h('textarea', { rows: '2', maxlength: '4000', 'aria-label': t.noteHint, placeholder: t.noteHint });
@@ -67,29 +75,84 @@ export function makeCasePanel(t: Strings, locale: Locale, actions: CaseActions) 
       caseNo = view.case?.caseNo;
       statusRow.hidden = !view.case;
       if (view.case) status.value = view.case.status;
-      details.replaceChildren(...(view.case ? renderCase(view.case, t, locale) : [h('p', { class: 'empty' }, [t.noCase])]), ...(view.case ? [renderDocuments(view.case.caseNo, view.conversation.locale, t)] : []), renderEvidence(view, t));
+      details.replaceChildren(
+        ...(view.case ? renderCase(view.case, t, locale) : [h('p', { class: 'empty' }, [t.noCase])]),
+        ...(view.case ? [renderDocuments(view.case.caseNo, view.conversation.locale, t)] : []),
+        renderEvidence(view, t),
+      );
       const list = [...view.notes, ...(view.case?.notes ?? [])];
-      notes.replaceChildren(...(list.length > 0 ? list.map((n) => h('li', {}, [h('p', {}, [n.text]), h('small', {}, [n.actor === `agent:${me}` ? t.me : n.actor, ' · ', dateTime(n.at)])])) : [h('li', { class: 'empty' }, [t.noNotes])]));
+      notes.replaceChildren(
+        ...(list.length > 0
+          ? list.map((n) => h('li', {}, [h('p', {}, [n.text]), h('small', {}, [n.actor === `agent:${me}` ? t.me : n.actor, ' · ', dateTime(n.at)])]))
+          : [h('li', { class: 'empty' }, [t.noNotes])]),
+      );
     },
   };
 }
 
 function renderCase(k: CaseView, t: Strings, locale: Locale): HTMLElement[] {
-  const pairs = (labels: Record<string, string>, values: Record<string, string | boolean | number | undefined>, show: (key: string, v: string | boolean | number) => string) =>
-    h('dl', {}, Object.keys(labels).flatMap((key) => {
-      const v = values[key];
-      return v === undefined || v === '' ? [] : [h('dt', {}, [labels[key] ?? key]), h('dd', {}, [show(key, v)])];
-    }));
+  const pairs = (
+    labels: Record<string, string>,
+    values: Record<string, string | boolean | number | undefined>,
+    show: (key: string, v: string | boolean | number) => string,
+  ) =>
+    h(
+      'dl',
+      {},
+      Object.keys(labels).flatMap((key) => {
+        const v = values[key];
+        return v === undefined || v === '' ? [] : [h('dt', {}, [labels[key] ?? key]), h('dd', {}, [show(key, v)])];
+      }),
+    );
   const text = (_key: string, v: string | boolean | number) => (typeof v === 'boolean' ? (v ? t.yes : t.no) : String(v));
   return [
     h('h2', {}, [`${t.caseNo} `, h('span', { class: 'case-no' }, [k.caseNo])]),
     h('p', { class: 'category' }, [categoryLabel(k.category, locale, t)]),
     section(t.facts, pairs(t.factLabels, k.facts, text)),
-    section(t.parties, pairs(t.partyLabels, k.parties, (key, v) => (key === 'sellerType' && typeof v === 'string' ? sellerTypeLabel(v, locale) : text(key, v)))),
-    section(t.order, pairs(t.orderLabels, k.order, (key, v) => (key === 'amountFen' && typeof v === 'number' ? yuan(v, t) : text(key, v)))),
-    k.demands.length > 0 ? section(t.demands, h('ul', {}, k.demands.map((d) => h('li', {}, [d])))) : null,
-    section(t.remedies, h('ul', { class: 'cards' }, k.remedies.map((r) => h('li', {}, [h('strong', {}, [r.title, r.amountFen !== undefined ? `（${yuan(r.amountFen, t)}）` : '']), h('p', {}, [r.text]), cites(r.citations)])))),
-    section(t.deadlines, h('ul', { class: 'cards' }, k.deadlines.map((d) => h('li', {}, [h('strong', {}, [d.title]), ' ', h('span', { class: 'due' }, [t.due(d.due)]), d.status ? h('span', { class: `due-status is-${d.status}` }, [` · ${t.dueStatus[d.status] ?? d.status}`]) : null, cites(d.citations)])))),
+    section(
+      t.parties,
+      pairs(t.partyLabels, k.parties, (key, v) => (key === 'sellerType' && typeof v === 'string' ? sellerTypeLabel(v, locale) : text(key, v))),
+    ),
+    section(
+      t.order,
+      pairs(t.orderLabels, k.order, (key, v) => (key === 'amountFen' && typeof v === 'number' ? yuan(v, t) : text(key, v))),
+    ),
+    k.demands.length > 0
+      ? section(
+          t.demands,
+          h(
+            'ul',
+            {},
+            k.demands.map((d) => h('li', {}, [d])),
+          ),
+        )
+      : null,
+    section(
+      t.remedies,
+      h(
+        'ul',
+        { class: 'cards' },
+        k.remedies.map((r) =>
+          h('li', {}, [h('strong', {}, [r.title, r.amountFen !== undefined ? `（${yuan(r.amountFen, t)}）` : '']), h('p', {}, [r.text]), cites(r.citations)]),
+        ),
+      ),
+    ),
+    section(
+      t.deadlines,
+      h(
+        'ul',
+        { class: 'cards' },
+        k.deadlines.map((d) =>
+          h('li', {}, [
+            h('strong', {}, [d.title]),
+            ' ',
+            h('span', { class: 'due' }, [t.due(d.due)]),
+            d.status ? h('span', { class: `due-status is-${d.status}` }, [` · ${t.dueStatus[d.status] ?? d.status}`]) : null,
+            cites(d.citations),
+          ]),
+        ),
+      ),
+    ),
   ].filter((x): x is HTMLElement => x !== null);
 }
 
@@ -98,7 +161,10 @@ function renderEvidence(view: ConversationView, t: Strings): HTMLElement {
     const url = safeUrl(e.url);
     if (!url) return h('li', {}, [e.name]);
     const preview = e.contentType.startsWith('image/') ? h('img', { src: url, alt: t.preview(e.name), loading: 'lazy' }) : null;
-    return h('li', {}, [h('a', { href: url, target: '_blank', rel: 'noopener' }, [preview ?? e.name]), preview ? h('span', { class: 'file-name' }, [e.name]) : null]);
+    return h('li', {}, [
+      h('a', { href: url, target: '_blank', rel: 'noopener' }, [preview ?? e.name]),
+      preview ? h('span', { class: 'file-name' }, [e.name]) : null,
+    ]);
   });
   return section(t.evidence, h('ul', { class: 'evidence' }, items.length > 0 ? items : [h('li', { class: 'empty' }, [t.noEvidence])]));
 }
@@ -109,8 +175,10 @@ const AUTHORITY = new Set(['complaint-12315', 'mediation-request', 'report', 'ci
 
 /** Download links for the case's documents; the browser sends the agent's session cookie with them. */
 function renderDocuments(caseNo: string, conversationLocale: string | null, t: Strings): HTMLElement {
-  const href = (kind: string, format: string, lang?: string) => `/api/cases/${encodeURIComponent(caseNo)}/documents/${kind}.${format}${lang ? `?lang=${lang}` : ''}`;
-  const link = (label: string, kind: string, format: string, lang?: string) => h('a', { href: href(kind, format, lang), download: '', class: 'chip', 'data-doc': `${kind}.${format}${lang ? `:${lang}` : ''}` }, [label]);
+  const href = (kind: string, format: string, lang?: string) =>
+    `/api/cases/${encodeURIComponent(caseNo)}/documents/${kind}.${format}${lang ? `?lang=${lang}` : ''}`;
+  const link = (label: string, kind: string, format: string, lang?: string) =>
+    h('a', { href: href(kind, format, lang), download: '', class: 'chip', 'data-doc': `${kind}.${format}${lang ? `:${lang}` : ''}` }, [label]);
   const items = DOCUMENT_KINDS.map((kind) =>
     h('li', {}, [
       h('span', {}, [t.documentNames[kind] ?? kind]),
@@ -126,4 +194,11 @@ function renderDocuments(caseNo: string, conversationLocale: string | null, t: S
 
 const section = (title: string, body: HTMLElement) => h('section', {}, [h('h3', {}, [title]), body]);
 
-const cites = (list: Citation[]) => (list.length > 0 ? h('ul', { class: 'cites' }, list.map((c) => h('li', { class: 'chip' }, [citationName(c)]))) : null);
+const cites = (list: Citation[]) =>
+  list.length > 0
+    ? h(
+        'ul',
+        { class: 'cites' },
+        list.map((c) => h('li', { class: 'chip' }, [citationName(c)])),
+      )
+    : null;

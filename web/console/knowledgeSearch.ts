@@ -15,7 +15,12 @@ export function makeKnowledgeSearch(t: Strings, api: Api, insert: (citation: Cit
   const status = h('p', { class: 'hint', role: 'status' });
   const results = h('ul', { class: 'results' });
   const form = h('form', { class: 'row', role: 'search' }, [input, button]);
-  const el = h('section', { class: 'knowledge', 'aria-labelledby': 'wq-knowledge-title' }, [h('h3', { id: 'wq-knowledge-title' }, [t.knowledge]), form, status, results]);
+  const el = h('section', { class: 'knowledge', 'aria-labelledby': 'wq-knowledge-title' }, [
+    h('h3', { id: 'wq-knowledge-title' }, [t.knowledge]),
+    form,
+    status,
+    results,
+  ]);
 
   let latest = 0;
   form.addEventListener('submit', (e) => {

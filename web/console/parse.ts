@@ -1,4 +1,17 @@
-import type { Agent, CaseView, Citation, Conversation, ConversationView, Entry, Evidence, Note, Queue, QueueItem, SearchResult, StreamMessage } from './types.js';
+import type {
+  Agent,
+  CaseView,
+  Citation,
+  Conversation,
+  ConversationView,
+  Entry,
+  Evidence,
+  Note,
+  Queue,
+  QueueItem,
+  SearchResult,
+  StreamMessage,
+} from './types.js';
 
 /**
  * Checks what the server sends before the page uses it (the widget's approach: small hand-written
@@ -118,7 +131,13 @@ export function parseCase(v: unknown): CaseView {
     status: optStr(c.status) ?? 'open',
     category: optStr(c.category) ?? optStr(record.category) ?? 'other',
     parties: flat(record.parties),
-    order: { product: optStr(order.product), orderNumber: optStr(order.orderNumber), amountFen: optNum(order.amountFen), orderDate: optStr(order.orderDate), receivedDate: optStr(order.receivedDate) },
+    order: {
+      product: optStr(order.product),
+      orderNumber: optStr(order.orderNumber),
+      amountFen: optNum(order.amountFen),
+      orderDate: optStr(order.orderDate),
+      receivedDate: optStr(order.receivedDate),
+    },
     facts: flat(record.facts),
     demands: list(record.demands, (d) => String(d)),
     remedies: list(record.remedies, (x) => {
@@ -148,7 +167,14 @@ export function parseConversationView(body: unknown): ConversationView {
     }).filter((n) => n.text),
     evidence: list(b.evidence, (x): Evidence => {
       const e = obj(x, 'evidence');
-      return { id: str(e.id, 'evidence.id'), name: optStr(e.name) ?? '', contentType: optStr(e.contentType) ?? '', size: optNum(e.size) ?? 0, sha256: optStr(e.sha256) ?? '', url: str(e.url, 'evidence.url') };
+      return {
+        id: str(e.id, 'evidence.id'),
+        name: optStr(e.name) ?? '',
+        contentType: optStr(e.contentType) ?? '',
+        size: optNum(e.size) ?? 0,
+        sha256: optStr(e.sha256) ?? '',
+        url: str(e.url, 'evidence.url'),
+      };
     }),
   };
 }
@@ -156,7 +182,14 @@ export function parseConversationView(body: unknown): ConversationView {
 export function parseSearchResults(body: unknown): SearchResult[] {
   return list(obj(body, 'search').results, (x) => {
     const r = obj(x, 'result');
-    return { id: optStr(r.id) ?? '', kind: optStr(r.kind) ?? 'law', law: optStr(r.law) ?? '', article: optStr(r.article) ?? '', heading: optStr(r.heading) ?? '', text: optStr(r.text) ?? '' };
+    return {
+      id: optStr(r.id) ?? '',
+      kind: optStr(r.kind) ?? 'law',
+      law: optStr(r.law) ?? '',
+      article: optStr(r.article) ?? '',
+      heading: optStr(r.heading) ?? '',
+      text: optStr(r.text) ?? '',
+    };
   });
 }
 

@@ -21,11 +21,23 @@ export function makeQueuePanel(t: Strings, locale: Locale, open: (id: string) =>
 
   const item = (q: QueueItem, receivedAt: number, waiting: boolean) => {
     const wait = h('span', { class: 'wait', 'data-since': String(receivedAt - q.waitSeconds * 1000) }, [t.waitedFor(duration(q.waitSeconds, t))]);
-    const button = h('button', { type: 'button', class: 'queue-item', 'data-conversation': q.conversationId, 'aria-current': q.conversationId === selected ? 'true' : undefined }, [
-      h('span', { class: 'line' }, [h('strong', { class: 'category' }, [categoryLabel(q.category, locale, t)]), h('span', { class: 'amount' }, [q.amountFen === null ? t.noAmount : yuan(q.amountFen, t)])]),
-      h('span', { class: 'line small' }, [q.serious ? h('span', { class: 'badge' }, [t.serious]) : null, waiting ? wait : null, q.reason ? h('span', { class: 'reason' }, [reasonLabel(q.reason, t)]) : null, q.caseNo ? h('span', { class: 'case-no' }, [q.caseNo]) : null]),
-      q.lastMessage ? h('span', { class: 'last' }, [q.lastMessage]) : null,
-    ]);
+    const button = h(
+      'button',
+      { type: 'button', class: 'queue-item', 'data-conversation': q.conversationId, 'aria-current': q.conversationId === selected ? 'true' : undefined },
+      [
+        h('span', { class: 'line' }, [
+          h('strong', { class: 'category' }, [categoryLabel(q.category, locale, t)]),
+          h('span', { class: 'amount' }, [q.amountFen === null ? t.noAmount : yuan(q.amountFen, t)]),
+        ]),
+        h('span', { class: 'line small' }, [
+          q.serious ? h('span', { class: 'badge' }, [t.serious]) : null,
+          waiting ? wait : null,
+          q.reason ? h('span', { class: 'reason' }, [reasonLabel(q.reason, t)]) : null,
+          q.caseNo ? h('span', { class: 'case-no' }, [q.caseNo]) : null,
+        ]),
+        q.lastMessage ? h('span', { class: 'last' }, [q.lastMessage]) : null,
+      ],
+    );
     button.addEventListener('click', () => open(q.conversationId));
     return h('li', {}, [button]);
   };
@@ -35,7 +47,9 @@ export function makeQueuePanel(t: Strings, locale: Locale, open: (id: string) =>
     render(queue: Queue) {
       const now = Date.now();
       waitingCount.textContent = `(${queue.waiting.length})`;
-      waitingList.replaceChildren(...(queue.waiting.length > 0 ? queue.waiting.map((q) => item(q, now, true)) : [h('li', { class: 'empty' }, [t.noneWaiting])]));
+      waitingList.replaceChildren(
+        ...(queue.waiting.length > 0 ? queue.waiting.map((q) => item(q, now, true)) : [h('li', { class: 'empty' }, [t.noneWaiting])]),
+      );
       mineList.replaceChildren(...(queue.mine.length > 0 ? queue.mine.map((q) => item(q, now, false)) : [h('li', { class: 'empty' }, [t.noneMine])]));
     },
     select(id: string | undefined) {

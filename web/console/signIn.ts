@@ -30,7 +30,11 @@ export function renderSignIn(t: Strings, api: Api, on: { signedIn(agent: Agent):
       submit.disabled = false;
       submit.textContent = t.signIn;
       error.textContent =
-        thrown instanceof ApiError && thrown.status === 401 ? t.badCredentials : thrown instanceof ApiError && thrown.status === 429 ? t.rateLimited : t.networkError;
+        thrown instanceof ApiError && thrown.status === 401
+          ? t.badCredentials
+          : thrown instanceof ApiError && thrown.status === 429
+            ? t.rateLimited
+            : t.networkError;
       password.select();
     });
   });

@@ -40,17 +40,29 @@ export function makeTranscript(t: Strings, evidenceUrl: (sha256: string) => stri
 }
 
 function renderEntry(entry: Entry, t: Strings, evidenceUrl: (sha256: string) => string | undefined): HTMLElement {
-  const who = entry.from === 'agent' && entry.name ? `${t.from.agent} ${entry.name}` : entry.from === 'user' && entry.name ? `${t.from.user}（${entry.name}）` : t.from[entry.from];
+  const who =
+    entry.from === 'agent' && entry.name
+      ? `${t.from.agent} ${entry.name}`
+      : entry.from === 'user' && entry.name
+        ? `${t.from.user}（${entry.name}）`
+        : t.from[entry.from];
   const time = clock(entry.at);
   return h('li', { class: `entry from-${entry.from}`, 'data-seq': String(entry.seq) }, [
     h('div', { class: 'entry-head' }, [h('span', { class: 'who' }, [who]), time ? h('time', { datetime: entry.at, title: entry.at }, [time]) : null]),
     entry.text ? h('p', { class: 'entry-text' }, [entry.text]) : null,
-    entry.citations.length > 0 ? h('ul', { class: 'entry-cites', 'aria-label': t.cited }, entry.citations.map((c) => h('li', { class: 'chip' }, [citationName(c)]))) : null,
+    entry.citations.length > 0
+      ? h(
+          'ul',
+          { class: 'entry-cites', 'aria-label': t.cited },
+          entry.citations.map((c) => h('li', { class: 'chip' }, [citationName(c)])),
+        )
+      : null,
     ...entry.attachments.map((a) => {
       const found = a.url ?? (a.sha256 ? evidenceUrl(a.sha256) : undefined);
       const url = found ? safeUrl(found) : undefined;
       if (!url) return h('p', { class: 'attachment' }, [a.name]);
-      if (a.contentType.startsWith('image/')) return h('a', { class: 'attachment', href: url, target: '_blank', rel: 'noopener' }, [h('img', { src: url, alt: t.preview(a.name), loading: 'lazy' })]);
+      if (a.contentType.startsWith('image/'))
+        return h('a', { class: 'attachment', href: url, target: '_blank', rel: 'noopener' }, [h('img', { src: url, alt: t.preview(a.name), loading: 'lazy' })]);
       return h('a', { class: 'attachment', href: url, target: '_blank', rel: 'noopener' }, [a.name]);
     }),
   ]);

@@ -88,7 +88,11 @@ export function makeChat(view: View, t: Strings, locale: Locale) {
     element.classList.add('pending');
     mine.set(clientId, element);
     add(element);
-    outbox.push({ clientId, element, activity: { type: 'message', text: value, locale: locale === 'zh' ? 'zh-CN' : 'en-US', channelData: { clientActivityID: clientId } } });
+    outbox.push({
+      clientId,
+      element,
+      activity: { type: 'message', text: value, locale: locale === 'zh' ? 'zh-CN' : 'en-US', channelData: { clientActivityID: clientId } },
+    });
     clearInputShapes();
     void flush();
   }
@@ -137,11 +141,18 @@ export function makeChat(view: View, t: Strings, locale: Locale) {
     const clientId = randomId('c');
     const label = h('span', {}, [t.uploading(file.name)]);
     const progress = h('progress', { max: '1', value: '0', 'aria-label': t.uploading(file.name) });
-    const element = h('div', { class: 'msg user upload' }, [h('span', { class: 'sr-only' }, [`${t.you}：`]), h('div', { class: 'bubble file' }, [label, progress])]);
+    const element = h('div', { class: 'msg user upload' }, [
+      h('span', { class: 'sr-only' }, [`${t.you}：`]),
+      h('div', { class: 'bubble file' }, [label, progress]),
+    ]);
     mine.set(clientId, element);
     add(element);
     try {
-      const id = await connection.upload(file, { type: 'message', locale: locale === 'zh' ? 'zh-CN' : 'en-US', channelData: { clientActivityID: clientId } }, (f) => (progress.value = f));
+      const id = await connection.upload(
+        file,
+        { type: 'message', locale: locale === 'zh' ? 'zh-CN' : 'en-US', channelData: { clientActivityID: clientId } },
+        (f) => (progress.value = f),
+      );
       if (id) seen.add(id);
       progress.value = 1;
       label.textContent = t.uploaded(file.name);
@@ -149,7 +160,8 @@ export function makeChat(view: View, t: Strings, locale: Locale) {
     } catch (error) {
       const status = error instanceof HttpError ? error.status : 0;
       mine.delete(clientId);
-      label.textContent = status === 413 ? t.tooLarge(limitOf(error instanceof HttpError ? error.body : undefined)) : status === 415 ? t.badType : t.uploadFailed;
+      label.textContent =
+        status === 413 ? t.tooLarge(limitOf(error instanceof HttpError ? error.body : undefined)) : status === 415 ? t.badType : t.uploadFailed;
       progress.remove();
       element.classList.add('failed');
     }

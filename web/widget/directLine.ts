@@ -138,7 +138,13 @@ export function makeConnection(options: { base: string; siteId: string; locale: 
     const conversationId = field(started, 'conversationId') ?? field(minted, 'conversationId');
     if (!conversationId || gen !== generation) throw new HttpError(502, started);
     const resume = field(minted, 'resume');
-    session = { conversationId, token: field(started, 'token') ?? token, expiresAt: expiry(started, minted), userId: randomId('u'), ...(resume ? { resume } : {}) };
+    session = {
+      conversationId,
+      token: field(started, 'token') ?? token,
+      expiresAt: expiry(started, minted),
+      userId: randomId('u'),
+      ...(resume ? { resume } : {}),
+    };
     historyLoaded = true;
     store.save(session);
     events.conversation(conversationId);

@@ -39,7 +39,9 @@ export function makeDocumentsBar(container: HTMLElement, t: Strings, locale: Loc
   }
 
   const button = (label: string, title: string, kind: string, format: 'pdf' | 'docx', lang?: Locale) => {
-    const b = h('button', { type: 'button', class: 'chip doc', 'data-doc': `${kind}.${format}${lang ? `:${lang}` : ''}`, 'aria-label': `${title} ${label}` }, [label]);
+    const b = h('button', { type: 'button', class: 'chip doc', 'data-doc': `${kind}.${format}${lang ? `:${lang}` : ''}`, 'aria-label': `${title} ${label}` }, [
+      label,
+    ]);
     b.addEventListener('click', () => void download(kind, format, lang, b));
     return b;
   };
@@ -47,10 +49,18 @@ export function makeDocumentsBar(container: HTMLElement, t: Strings, locale: Loc
   function render(): void {
     const rows = KINDS.map((kind) => {
       const name = t.documentNames[kind] ?? kind;
-      const extra = locale === 'en' && AUTHORITY.has(kind) ? [button(`${t.inChinese} PDF`, name, kind, 'pdf', 'zh'), button(`${t.inChinese} ${t.word}`, name, kind, 'docx', 'zh')] : [];
-      return h('li', {}, [h('span', { class: 'doc-name' }, [name]), h('span', { class: 'doc-buttons' }, [button('PDF', name, kind, 'pdf'), button(t.word, name, kind, 'docx'), ...extra])]);
+      const extra =
+        locale === 'en' && AUTHORITY.has(kind)
+          ? [button(`${t.inChinese} PDF`, name, kind, 'pdf', 'zh'), button(`${t.inChinese} ${t.word}`, name, kind, 'docx', 'zh')]
+          : [];
+      return h('li', {}, [
+        h('span', { class: 'doc-name' }, [name]),
+        h('span', { class: 'doc-buttons' }, [button('PDF', name, kind, 'pdf'), button(t.word, name, kind, 'docx'), ...extra]),
+      ]);
     });
-    container.replaceChildren(h('details', {}, [h('summary', {}, [t.documents]), h('p', { class: 'docs-note' }, [t.documentsNote]), h('ul', {}, rows), status]));
+    container.replaceChildren(
+      h('details', {}, [h('summary', {}, [t.documents]), h('p', { class: 'docs-note' }, [t.documentsNote]), h('ul', {}, rows), status]),
+    );
   }
 
   return {

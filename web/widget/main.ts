@@ -86,36 +86,54 @@ function mount(base: string, siteId: string, locale: 'zh' | 'en') {
 }
 
 function wire(view: View, on: { open(): void; close(): void; submit(text: string): void; upload(file: File): void; reset(): void }): void {
-  view.launcher.addEventListener('click', guard(() => (view.panel.hidden ? on.open() : on.close())));
+  view.launcher.addEventListener(
+    'click',
+    guard(() => (view.panel.hidden ? on.open() : on.close())),
+  );
   view.closeButton.addEventListener('click', guard(on.close));
   view.newChatButton.addEventListener('click', guard(on.reset));
-  view.panel.addEventListener('keydown', guard((e: KeyboardEvent) => {
-    if (e.key === 'Escape') {
-      e.stopPropagation();
-      on.close();
-    }
-  }));
+  view.panel.addEventListener(
+    'keydown',
+    guard((e: KeyboardEvent) => {
+      if (e.key === 'Escape') {
+        e.stopPropagation();
+        on.close();
+      }
+    }),
+  );
   const send = () => {
     on.submit(view.input.value);
     view.input.value = '';
     view.input.focus();
   };
-  view.form.addEventListener('submit', guard((e: Event) => {
-    e.preventDefault();
-    send();
-  }));
-  view.input.addEventListener('keydown', guard((e: KeyboardEvent) => {
-    // Enter sends, Shift+Enter breaks the line; never while an IME is composing Chinese.
-    if (e.key === 'Enter' && !e.shiftKey && !e.isComposing && e.keyCode !== 229) {
+  view.form.addEventListener(
+    'submit',
+    guard((e: Event) => {
       e.preventDefault();
       send();
-    }
-  }));
-  view.attachButton.addEventListener('click', guard(() => view.fileInput.click()));
-  view.fileInput.addEventListener('change', guard(() => {
-    for (const file of Array.from(view.fileInput.files ?? [])) on.upload(file);
-    view.fileInput.value = '';
-  }));
+    }),
+  );
+  view.input.addEventListener(
+    'keydown',
+    guard((e: KeyboardEvent) => {
+      // Enter sends, Shift+Enter breaks the line; never while an IME is composing Chinese.
+      if (e.key === 'Enter' && !e.shiftKey && !e.isComposing && e.keyCode !== 229) {
+        e.preventDefault();
+        send();
+      }
+    }),
+  );
+  view.attachButton.addEventListener(
+    'click',
+    guard(() => view.fileInput.click()),
+  );
+  view.fileInput.addEventListener(
+    'change',
+    guard(() => {
+      for (const file of Array.from(view.fileInput.files ?? [])) on.upload(file);
+      view.fileInput.value = '';
+    }),
+  );
 }
 
 function setOpen(view: View, open: boolean): void {

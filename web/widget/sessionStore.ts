@@ -48,6 +48,12 @@ export function makeSessionStore(siteId: string): SessionStore {
 function isSession(value: unknown): value is Session {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Record<string, unknown>;
-  return typeof v.conversationId === 'string' && typeof v.token === 'string' && typeof v.expiresAt === 'number' && typeof v.userId === 'string' &&
-    (v.watermark === undefined || typeof v.watermark === 'string') && (v.resume === undefined || typeof v.resume === 'string');
+  return (
+    typeof v.conversationId === 'string' &&
+    typeof v.token === 'string' &&
+    typeof v.expiresAt === 'number' &&
+    typeof v.userId === 'string' &&
+    (v.watermark === undefined || typeof v.watermark === 'string') &&
+    (v.resume === undefined || typeof v.resume === 'string')
+  );
 }

@@ -6,7 +6,13 @@ import type { Awaiting } from './types.js';
  * Extra input for what the bot is waiting for: a date picker for a date, a numeric field for an
  * amount, and buttons for choices the message did not already offer. The text field stays usable.
  */
-export function shapeInput(area: HTMLElement, awaiting: Awaiting | undefined, hasButtons: boolean, t: Strings, submit: (text: string, display?: string) => void): void {
+export function shapeInput(
+  area: HTMLElement,
+  awaiting: Awaiting | undefined,
+  hasButtons: boolean,
+  t: Strings,
+  submit: (text: string, display?: string) => void,
+): void {
   area.replaceChildren();
   area.hidden = true;
   if (!awaiting) return;
@@ -19,7 +25,15 @@ export function shapeInput(area: HTMLElement, awaiting: Awaiting | undefined, ha
     };
     show(area, field, button(t.dateSend, send), send);
   } else if (awaiting.kind === 'money') {
-    const field = h('input', { type: 'number', class: 'shaped-field', inputmode: 'decimal', min: '0', step: '0.01', 'aria-label': t.moneyLabel, placeholder: t.moneyLabel });
+    const field = h('input', {
+      type: 'number',
+      class: 'shaped-field',
+      inputmode: 'decimal',
+      min: '0',
+      step: '0.01',
+      'aria-label': t.moneyLabel,
+      placeholder: t.moneyLabel,
+    });
     const send = () => {
       const amount = Number(field.value);
       if (field.value !== '' && Number.isFinite(amount) && amount > 0) submit(t.formatMoney(String(Math.round(amount * 100) / 100)));

@@ -26,7 +26,9 @@ export type View = {
  * focus order is header → conversation → suggested replies → shaped input → text field → attach → send.
  */
 export function buildView(t: Strings): View {
-  const launcher = h('button', { type: 'button', class: 'launcher', 'aria-label': t.open, 'aria-expanded': 'false', 'aria-controls': 'wq-panel' }, [icon(ICONS.chat)]);
+  const launcher = h('button', { type: 'button', class: 'launcher', 'aria-label': t.open, 'aria-expanded': 'false', 'aria-controls': 'wq-panel' }, [
+    icon(ICONS.chat),
+  ]);
   const closeButton = h('button', { type: 'button', class: 'icon-button', 'aria-label': t.close }, [icon(ICONS.close)]);
   const newChatButton = h('button', { type: 'button', class: 'text-button', 'aria-label': t.newChatLabel }, [t.newChat]);
   const status = h('div', { class: 'status', role: 'status', hidden: true });
@@ -37,7 +39,13 @@ export function buildView(t: Strings): View {
   const docs = h('div', { class: 'docs', hidden: true });
   const shaped = h('div', { class: 'shaped', hidden: true });
   const input = h('textarea', { class: 'input', rows: '1', 'aria-label': t.inputLabel, placeholder: t.placeholder, maxlength: '2000' });
-  const fileInput = h('input', { type: 'file', class: 'file-input', accept: 'image/jpeg,image/png,image/gif,image/webp,application/pdf,video/mp4,video/quicktime,video/webm', tabindex: '-1', 'aria-hidden': 'true' });
+  const fileInput = h('input', {
+    type: 'file',
+    class: 'file-input',
+    accept: 'image/jpeg,image/png,image/gif,image/webp,application/pdf,video/mp4,video/quicktime,video/webm',
+    tabindex: '-1',
+    'aria-hidden': 'true',
+  });
   const attachButton = h('button', { type: 'button', class: 'icon-button', 'aria-label': t.attach, title: t.attach }, [icon(ICONS.attach)]);
   const sendButton = h('button', { type: 'submit', class: 'icon-button send', 'aria-label': t.send }, [icon(ICONS.send)]);
   const form = h('form', { class: 'composer' }, [input, attachButton, sendButton, fileInput]);
@@ -54,5 +62,22 @@ export function buildView(t: Strings): View {
     shaped,
     form,
   ]);
-  return { launcher, panel, closeButton, newChatButton, status, scroller, log, typing, actions, docs, shaped, form, input, attachButton, fileInput, sendButton };
+  return {
+    launcher,
+    panel,
+    closeButton,
+    newChatButton,
+    status,
+    scroller,
+    log,
+    typing,
+    actions,
+    docs,
+    shaped,
+    form,
+    input,
+    attachButton,
+    fileInput,
+    sendButton,
+  };
 }

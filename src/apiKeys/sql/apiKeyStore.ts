@@ -1,7 +1,15 @@
 import type { Queryable } from '../../storage/index.js';
 import { generateApiKey, hashApiKey, looksLikeApiKey, type ApiKeyScope } from '../apiKey.js';
 
-export type ApiKeyInfo = { id: string; siteId: string; name: string; scope: ApiKeyScope; createdAt: string; revokedAt: string | null; lastUsedAt: string | null };
+export type ApiKeyInfo = {
+  id: string;
+  siteId: string;
+  name: string;
+  scope: ApiKeyScope;
+  createdAt: string;
+  revokedAt: string | null;
+  lastUsedAt: string | null;
+};
 
 /** Creates a key and returns it in full: the only time it is ever shown. */
 export async function createApiKey(db: Queryable, input: { siteId: string; name: string; scope: ApiKeyScope }): Promise<{ id: string; key: string }> {

@@ -85,7 +85,10 @@ export async function listCases(db: Queryable, filter: CaseFilter, page: { limit
   const rows = result.rows.slice(0, page.limit);
   const last = rows.at(-1);
   const nextCursor = result.rows.length > page.limit && last ? encodeCursor({ u: last.updatedAtRaw, c: last.caseNo }) : null;
-  return { cases: rows.map(({ updatedAtRaw: _raw, ...summary }) => ({ ...summary, amountFen: summary.amountFen === null ? null : Number(summary.amountFen) })), nextCursor };
+  return {
+    cases: rows.map(({ updatedAtRaw: _raw, ...summary }) => ({ ...summary, amountFen: summary.amountFen === null ? null : Number(summary.amountFen) })),
+    nextCursor,
+  };
 }
 
 export type CaseEvent = { seq: number; type: string; actor: string; payload: unknown; at: string };

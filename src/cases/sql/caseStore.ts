@@ -12,7 +12,15 @@ export async function appendCaseEvent(db: Queryable, caseNo: string, type: strin
   );
 }
 
-export type StoredCase = { caseNo: string; conversationId: string; status: CaseStatus; category: string; record: CaseRecord; createdAt: string; updatedAt: string };
+export type StoredCase = {
+  caseNo: string;
+  conversationId: string;
+  status: CaseStatus;
+  category: string;
+  record: CaseRecord;
+  createdAt: string;
+  updatedAt: string;
+};
 
 export async function findCase(db: Queryable, caseNo: string): Promise<StoredCase | undefined> {
   const result = await db.query<StoredCase>(

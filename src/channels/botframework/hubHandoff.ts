@@ -51,7 +51,8 @@ export class InvalidActivity extends Error {
 
 export function parseHandoffStatus(value: unknown): HandoffStatus {
   const parsed = HandoffStatus.safeParse(value);
-  if (!parsed.success) throw new InvalidActivity('handoff.status needs value.state "accepted", "failed" or "completed" (and an optional string value.message).');
+  if (!parsed.success)
+    throw new InvalidActivity('handoff.status needs value.state "accepted", "failed" or "completed" (and an optional string value.message).');
   return parsed.data;
 }
 

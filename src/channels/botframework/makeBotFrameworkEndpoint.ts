@@ -24,7 +24,12 @@ export type BotFrameworkRequest = { activity: Record<string, unknown>; authoriza
 /** What the route sends back: a status and, for expectReplies or invoke, a JSON body; or why it refused. */
 export type BotFrameworkResponse =
   | { kind: 'handled'; status: number; body?: unknown }
-  | { kind: 'rejected'; reason: 'unauthorized' | 'channel_unavailable' | 'invalid_activity' | 'turn_failed'; message: string; /** turn_failed: the engine's error code (DATABASE_UNAVAILABLE, CONFLICT, …). */ cause?: string };
+  | {
+      kind: 'rejected';
+      reason: 'unauthorized' | 'channel_unavailable' | 'invalid_activity' | 'turn_failed';
+      message: string;
+      /** turn_failed: the engine's error code (DATABASE_UNAVAILABLE, CONFLICT, …). */ cause?: string;
+    };
 
 export type BotFrameworkEndpoint = {
   authEnabled: boolean;
@@ -66,14 +71,20 @@ export function makeBotFrameworkEndpoint(deps: BotFrameworkEndpointDeps): BotFra
     if (error instanceof ReplyNotDelivered) {
       // The message and status only: the connector's error object carries the outgoing request, token included.
       const cause = error.cause as { message?: string; statusCode?: number } | undefined;
-      logger.warn({ reason: cause?.message, statusCode: cause?.statusCode, channelId: context.activity.channelId, activityId: context.activity.id }, 'botframework.send_failed');
+      logger.warn(
+        { reason: cause?.message, statusCode: cause?.statusCode, channelId: context.activity.channelId, activityId: context.activity.id },
+        'botframework.send_failed',
+      );
     }
     throw error;
   };
   const bot = new WeiquanBot(deps);
   if (!credentials) {
     logger.warn(
-      { siteId: deps.siteId, note: 'MICROSOFT_APP_ID is not set: POST /api/messages accepts unauthenticated requests from this machine only (Bot Framework Emulator). Set the app credentials before a channel can reach it.' },
+      {
+        siteId: deps.siteId,
+        note: 'MICROSOFT_APP_ID is not set: POST /api/messages accepts unauthenticated requests from this machine only (Bot Framework Emulator). Set the app credentials before a channel can reach it.',
+      },
       'botframework.auth_disabled',
     );
   }

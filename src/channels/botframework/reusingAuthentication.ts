@@ -27,7 +27,8 @@ export class ReusingClientsAuthentication extends ConfigurationBotFrameworkAuthe
     if (!factory) return result;
     const who = identityOf(result.claimsIdentity);
     result.connectorFactory = {
-      create: (serviceUrl: string, audience?: string) => this.connectors.get(`${who}|${audience ?? ''}|${serviceUrl}`, () => factory.create(serviceUrl, audience)),
+      create: (serviceUrl: string, audience?: string) =>
+        this.connectors.get(`${who}|${audience ?? ''}|${serviceUrl}`, () => factory.create(serviceUrl, audience)),
     };
     return result;
   }

@@ -38,6 +38,9 @@ export function attachmentsNotTakenActivity(locale: 'zh' | 'en' | undefined): Pa
   return {
     type: ActivityTypes.Message,
     textFormat: 'plain',
-    text: locale === 'en' ? 'I cannot receive files here yet. Please describe what happened in words, or upload evidence in the web chat window.' : '这里暂时收不到文件。请用文字描述情况，或在网页聊天窗口上传证据。',
+    text:
+      locale === 'en'
+        ? 'I cannot receive files here yet. Please describe what happened in words, or upload evidence in the web chat window.'
+        : '这里暂时收不到文件。请用文字描述情况，或在网页聊天窗口上传证据。',
   };
 }

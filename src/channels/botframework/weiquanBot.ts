@@ -86,7 +86,8 @@ export class WeiquanBot {
     // The typing indicator goes with the replies, not before the turn: a message an agent (or a hub)
     // owns gets nothing from the bot at all.
     if (result.replies.length) await send(context, [typingActivity(), ...toActivities(result.replies)]);
-    if (this.deps.hub && (result.handoffRequested || (result.duplicate && result.stage === 'handoff'))) await this.initiateHandoff(context, this.deps.hub, inbound);
+    if (this.deps.hub && (result.handoffRequested || (result.duplicate && result.stage === 'handoff')))
+      await this.initiateHandoff(context, this.deps.hub, inbound);
   }
 
   /**
@@ -99,7 +100,10 @@ export class WeiquanBot {
     if (!initiation) return;
     await send(context, [handoffInitiationActivity(context, initiation)]);
     await hub.initiated(inbound.conversationId, inbound.turnId, inbound.channel);
-    this.deps.logger.info({ conversationId: inbound.conversationId, turnId: inbound.turnId, lines: initiation.transcript.length }, 'botframework.handoff_initiated');
+    this.deps.logger.info(
+      { conversationId: inbound.conversationId, turnId: inbound.turnId, lines: initiation.transcript.length },
+      'botframework.handoff_initiated',
+    );
   }
 
   /** An agent hub's answer to `handoff.initiate`: accepted, failed or completed. */

@@ -35,12 +35,17 @@ export function makeActivityLog(deps: { db: Sql; wirePayload: (payload: string) 
     let publish = () => {};
     for (let attempt = 1; seqs.size < items.length; attempt++) {
       if (attempt > MAX_APPEND_ATTEMPTS) throw new Error('could not append to the conversation log: too many concurrent writers');
-      const rows = await insertActivities(deps.db, conversationId, items.filter((i) => !seqs.has(i.clientId)), { channel: ACTIVITY_CHANNEL, payload: deps.wirePayload(conversationId) });
+      const rows = await insertActivities(
+        deps.db,
+        conversationId,
+        items.filter((i) => !seqs.has(i.clientId)),
+        { channel: ACTIVITY_CHANNEL, payload: deps.wirePayload(conversationId) },
+      );
       for (const row of rows) {
         seqs.set(row.clientId, row.seq);
         const item = byClient.get(row.clientId);
-      // What subscribers get is what was stored: the redacted version when that was.
-      if (row.fresh) written.push({ seq: row.seq, at: row.at, activity: (row.redacted ? item?.redacted : item?.activity) ?? {}, item });
+        // What subscribers get is what was stored: the redacted version when that was.
+        if (row.fresh) written.push({ seq: row.seq, at: row.at, activity: (row.redacted ? item?.redacted : item?.activity) ?? {}, item });
       }
     }
     // The same replyToId the statement stored, for what goes to local subscribers directly.
@@ -55,7 +60,12 @@ export function makeActivityLog(deps: { db: Sql; wirePayload: (payload: string) 
       const last = written.at(-1)?.seq ?? 0;
       // Contiguous seqs can go to local subscribers as they are; a gap (a concurrent append) makes them read.
       const contiguous = last - first + 1 === written.length;
-      const page: AppendedPage = { activities: written.map((w) => withIdentity(conversationId, w.seq, w.at, w.activity)), watermark: String(last), first: contiguous ? first : -1, last };
+      const page: AppendedPage = {
+        activities: written.map((w) => withIdentity(conversationId, w.seq, w.at, w.activity)),
+        watermark: String(last),
+        first: contiguous ? first : -1,
+        last,
+      };
       publish = () => {
         for (const listener of listeners) listener(conversationId, page);
       };

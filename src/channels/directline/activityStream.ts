@@ -18,7 +18,11 @@ type Subscriber = { watermark: number; send: (page: ActivityPage) => void; busy:
  * conversation; each subscriber reads from its own watermark, so nothing is sent twice or skipped,
  * whichever instance wrote the activity and however notifications bunch up.
  */
-export function makeActivityStream(deps: { log: ActivityLog; subscribe: (channel: string, handler: (payload: string) => void) => Promise<unknown>; logger: Logger }): ActivityStream & { start(): Promise<void> } {
+export function makeActivityStream(deps: {
+  log: ActivityLog;
+  subscribe: (channel: string, handler: (payload: string) => void) => Promise<unknown>;
+  logger: Logger;
+}): ActivityStream & { start(): Promise<void> } {
   const watched = new Map<string, Set<Subscriber>>();
 
   const pump = async (conversationId: string, s: Subscriber): Promise<void> => {

@@ -45,7 +45,10 @@ export function makeDirectLineDelivery(deps: { log: Pick<ActivityLog, 'append'> 
     },
     async botReplies(conversationId: string, replies: OutboundReply[], locale: 'zh' | 'en', clientIdBase: string): Promise<void> {
       if (!replies.length) return;
-      await deps.log.append(conversationId, replies.map((r, i) => ({ clientId: `${clientIdBase}#r${i}`, activity: replyToActivity(r, conversationId, undefined, locale) })));
+      await deps.log.append(
+        conversationId,
+        replies.map((r, i) => ({ clientId: `${clientIdBase}#r${i}`, activity: replyToActivity(r, conversationId, undefined, locale) })),
+      );
     },
   };
 }

@@ -13,7 +13,10 @@ export const InboundActivity = z.looseObject({
   locale: z.string().max(35).optional(),
   from: z.looseObject({ id: z.string().min(1).max(256), name: z.string().max(256).optional() }).optional(),
   channelData: z.looseObject({ clientActivityID: z.string().min(1).max(128).optional() }).optional(),
-  attachments: z.array(z.looseObject({ contentType: z.string().max(200).optional(), name: z.string().max(256).optional() })).max(10).optional(),
+  attachments: z
+    .array(z.looseObject({ contentType: z.string().max(200).optional(), name: z.string().max(256).optional() }))
+    .max(10)
+    .optional(),
 });
 
 export type InboundActivity = z.infer<typeof InboundActivity>;
@@ -22,6 +25,6 @@ export type InboundActivity = z.infer<typeof InboundActivity>;
 export function valueOf(activity: InboundActivity): string | undefined {
   const v = activity.value;
   if (typeof v === 'string' && v.length <= 500) return v;
-  if (v && typeof v === 'object' && typeof (v as { value?: unknown }).value === 'string') return ((v as { value: string }).value).slice(0, 500);
+  if (v && typeof v === 'object' && typeof (v as { value?: unknown }).value === 'string') return (v as { value: string }).value.slice(0, 500);
   return undefined;
 }

@@ -114,7 +114,10 @@ export function makeDirectLine(deps: DirectLineDeps) {
     const { publish } = await retryingConflicts(() =>
       deps.inTransaction(async () => {
         const result = await deps.runTurn({ conversationId, channel: 'directline', turnId: 'start', locale, siteId });
-        return deps.log.appendDeferred(conversationId, result.replies.map((r, i) => ({ clientId: `start#r${i}`, activity: replyToActivity(r, conversationId, undefined, locale) })));
+        return deps.log.appendDeferred(
+          conversationId,
+          result.replies.map((r, i) => ({ clientId: `start#r${i}`, activity: replyToActivity(r, conversationId, undefined, locale) })),
+        );
       }),
     );
     publish();
@@ -141,19 +144,28 @@ export function makeDirectLine(deps: DirectLineDeps) {
    * sends it again. Both steps are idempotent per client id besides, so a retry after a lost answer
    * runs no second turn and appends nothing new.
    */
-  const runTurnAndLog = async (conversationId: string, clientId: string, echo: Record<string, unknown>, inbound: InboundMessage, locale: 'zh' | 'en', before?: () => Promise<void>) => {
+  const runTurnAndLog = async (
+    conversationId: string,
+    clientId: string,
+    echo: Record<string, unknown>,
+    inbound: InboundMessage,
+    locale: 'zh' | 'en',
+    before?: () => Promise<void>,
+  ) => {
     const { seqs, publish } = await retryingConflicts(() =>
       deps.inTransaction(async () => {
         // What the turn is about (an upload's evidence rows), in the same transaction.
         await before?.();
         const result = await deps.runTurn(inbound);
-      // Without consent (as the turn leaves it) the log keeps the redacted message and replies: decided in the insert.
-      return deps.log.appendDeferred(conversationId, [
-        withRedacted({ clientId, activity: echo }),
-        // No typing when nothing follows (an agent, not the bot, answers this conversation).
-        ...(result.replies.length ? [{ clientId: `${clientId}#typing`, activity: typingActivity(conversationId, undefined), replyToFirst: true }] : []),
-        ...result.replies.map((r, i) => withRedacted({ clientId: `${clientId}#r${i}`, activity: replyToActivity(r, conversationId, undefined, locale), replyToFirst: true })),
-      ]);
+        // Without consent (as the turn leaves it) the log keeps the redacted message and replies: decided in the insert.
+        return deps.log.appendDeferred(conversationId, [
+          withRedacted({ clientId, activity: echo }),
+          // No typing when nothing follows (an agent, not the bot, answers this conversation).
+          ...(result.replies.length ? [{ clientId: `${clientId}#typing`, activity: typingActivity(conversationId, undefined), replyToFirst: true }] : []),
+          ...result.replies.map((r, i) =>
+            withRedacted({ clientId: `${clientId}#r${i}`, activity: replyToActivity(r, conversationId, undefined, locale), replyToFirst: true }),
+          ),
+        ]);
       }),
     );
     publish();
@@ -163,7 +175,11 @@ export function makeDirectLine(deps: DirectLineDeps) {
   return {
     async authenticate(authorization: string | undefined): Promise<Principal> {
       const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '');
-      if (!match?.[1]) throw new AppError('UNAUTHORIZED', '缺少凭据：请在 Authorization 头里带上 Bearer 令牌或网站密钥。Send a token or site secret as "Authorization: Bearer …".');
+      if (!match?.[1])
+        throw new AppError(
+          'UNAUTHORIZED',
+          '缺少凭据：请在 Authorization 头里带上 Bearer 令牌或网站密钥。Send a token or site secret as "Authorization: Bearer …".',
+        );
       const credential = match[1];
       if (looksLikeToken(credential)) {
         const check = deps.signer.verify(credential);
@@ -267,12 +283,26 @@ export function makeDirectLine(deps: DirectLineDeps) {
         ...(activity.locale ? { locale: activity.locale } : {}),
         channelData: { clientActivityID: activity.channelData?.clientActivityID ?? clientId },
       };
-      const inbound = { conversationId, channel: 'directline', turnId: clientId, siteId, locale: engineLocale(activity.locale) ?? locale, ...(text !== undefined ? { text } : {}), ...(value !== undefined ? { value } : {}) };
+      const inbound = {
+        conversationId,
+        channel: 'directline',
+        turnId: clientId,
+        siteId,
+        locale: engineLocale(activity.locale) ?? locale,
+        ...(text !== undefined ? { text } : {}),
+        ...(value !== undefined ? { value } : {}),
+      };
       return { id: await runTurnAndLog(conversationId, clientId, echo, inbound, locale) };
     },
 
     /** `POST /conversations/{id}/upload`: files stored and linked, then one turn that acknowledges them. */
-    async upload(principal: Principal, conversationId: string, files: AsyncIterable<UploadedFile>, activityPart: () => unknown, userId?: string): Promise<{ id: string }> {
+    async upload(
+      principal: Principal,
+      conversationId: string,
+      files: AsyncIterable<UploadedFile>,
+      activityPart: () => unknown,
+      userId?: string,
+    ): Promise<{ id: string }> {
       const { siteId, locale } = await authorize(principal, conversationId);
       // Evidence is personal data: without consent no file is kept (nor its name), and the consumer is told why.
       if ((await selectConversationConsent(deps.db, conversationId)) !== 'given') {
@@ -289,10 +319,16 @@ export function makeDirectLine(deps: DirectLineDeps) {
           const name = file.name.replace(/[\p{Cc}/\\]|[\uD800-\uDFFF]/gu, '_').slice(0, 200) || 'file';
           saved.push({ ...(await storeEvidence(deps.evidenceDir, file.stream, file.truncated, deps.uploadMaxBytes)), name });
         }
-        if (saved.length === 0) throw new AppError('VALIDATION_FAILED', '没有收到文件：请用 multipart 的 file 部分上传。No file received: send it as a multipart "file" part.');
+        if (saved.length === 0)
+          throw new AppError('VALIDATION_FAILED', '没有收到文件：请用 multipart 的 file 部分上传。No file received: send it as a multipart "file" part.');
         const part = activityPart() ?? {};
         const unsafe = findUnsafe(part, 'activity');
-        if (unsafe) throw new AppError('VALIDATION_FAILED', `The request is not valid: ${unsafe.path} contains a NUL, control character or unpaired surrogate, or is nested too deeply.`, { details: [{ path: unsafe.path, message: 'not safe text' }] });
+        if (unsafe)
+          throw new AppError(
+            'VALIDATION_FAILED',
+            `The request is not valid: ${unsafe.path} contains a NUL, control character or unpaired surrogate, or is nested too deeply.`,
+            { details: [{ path: unsafe.path, message: 'not safe text' }] },
+          );
         const template = InboundActivity.partial({ type: true }).parse(part);
         const stored = saved.map((s) => ({ name: s.name, contentType: s.contentType, sha256: s.sha256, size: s.size }));
         const clientId = template.id ?? template.channelData?.clientActivityID ?? `up-${stored.map((s) => s.sha256.slice(0, 16)).join('-')}`;
@@ -304,16 +340,34 @@ export function makeDirectLine(deps: DirectLineDeps) {
           attachments: stored.map((s) => ({ contentType: s.contentType, name: s.name, content: { sha256: s.sha256, size: s.size } })),
           channelData: { clientActivityID: template.channelData?.clientActivityID ?? clientId },
         };
-        const inbound = { conversationId, channel: 'directline', turnId: clientId, siteId, locale, attachments: stored, ...(text !== undefined ? { text } : {}) };
+        const inbound = {
+          conversationId,
+          channel: 'directline',
+          turnId: clientId,
+          siteId,
+          locale,
+          attachments: stored,
+          ...(text !== undefined ? { text } : {}),
+        };
         const id = await runTurnAndLog(conversationId, clientId, echo, inbound, locale, async () => {
           for (const s of saved) {
-            await insertEvidence(deps.db, { id: `ev_${randomBytes(10).toString('hex')}`, conversationId, sha256: s.sha256, contentType: s.contentType, size: s.size, originalName: s.name, storagePath: s.storagePath });
+            await insertEvidence(deps.db, {
+              id: `ev_${randomBytes(10).toString('hex')}`,
+              conversationId,
+              sha256: s.sha256,
+              contentType: s.contentType,
+              size: s.size,
+              originalName: s.name,
+              storagePath: s.storagePath,
+            });
           }
         });
         deps.logger.info({ conversationId, files: stored.length, bytes: stored.reduce((n, s) => n + s.size, 0) }, 'directline.evidence_uploaded');
         return { id };
       } catch (error) {
-        await discardEvidence(deps.evidenceDir, saved, (sha256) => evidenceExists(deps.db, sha256)).catch((cleanup: unknown) => deps.logger.warn({ err: cleanup, conversationId }, 'directline.evidence_cleanup_failed'));
+        await discardEvidence(deps.evidenceDir, saved, (sha256) => evidenceExists(deps.db, sha256)).catch((cleanup: unknown) =>
+          deps.logger.warn({ err: cleanup, conversationId }, 'directline.evidence_cleanup_failed'),
+        );
         throw error;
       }
     },

@@ -35,14 +35,25 @@ export async function storeEvidence(dir: string, file: Readable, wasTruncated: (
       },
       createWriteStream(tmp),
     );
-    if (wasTruncated() || size > maxBytes) throw new AppError('PAYLOAD_TOO_LARGE', `文件超过 ${Math.round(maxBytes / 1024 / 1024)} MB 的上限。The file is larger than the ${Math.round(maxBytes / 1024 / 1024)} MB limit.`);
+    if (wasTruncated() || size > maxBytes)
+      throw new AppError(
+        'PAYLOAD_TOO_LARGE',
+        `文件超过 ${Math.round(maxBytes / 1024 / 1024)} MB 的上限。The file is larger than the ${Math.round(maxBytes / 1024 / 1024)} MB limit.`,
+      );
     if (size === 0) throw new AppError('VALIDATION_FAILED', '文件是空的。The file is empty.');
     const contentType = sniffContentType(head);
-    if (!contentType) throw new AppError('UNSUPPORTED_MEDIA_TYPE', '只接受图片（JPEG、PNG、GIF、WebP）、PDF 和视频（MP4、MOV、WebM）。Only images (JPEG, PNG, GIF, WebP), PDF and video (MP4, MOV, WebM) are accepted.');
+    if (!contentType)
+      throw new AppError(
+        'UNSUPPORTED_MEDIA_TYPE',
+        '只接受图片（JPEG、PNG、GIF、WebP）、PDF 和视频（MP4、MOV、WebM）。Only images (JPEG, PNG, GIF, WebP), PDF and video (MP4, MOV, WebM) are accepted.',
+      );
     const sha256 = hash.digest('hex');
     const relative = path.join(sha256.slice(0, 2), sha256);
     await fs.mkdir(path.join(dir, sha256.slice(0, 2)), { recursive: true });
-    const created = !(await fs.stat(path.join(dir, relative)).then(() => true, () => false));
+    const created = !(await fs.stat(path.join(dir, relative)).then(
+      () => true,
+      () => false,
+    ));
     await fs.rename(tmp, path.join(dir, relative));
     return { sha256, size, contentType, storagePath: path.join('evidence', relative), created };
   } finally {

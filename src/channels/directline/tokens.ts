@@ -33,25 +33,35 @@ export function makeTokenSigner(key: Buffer, now: () => number = Date.now): Toke
   const mac = (body: string) => createHmac('sha256', key).update(body).digest();
   const sign = (prefix: string, signed: (body: string) => string) => (claims: Omit<TokenClaims, 'exp'>, ttlSeconds: number) => {
     // `n`: a nonce, so two tickets issued in the same second differ (a resume ticket is used once).
-    const body = Buffer.from(JSON.stringify({ c: claims.conversationId, s: claims.siteId, l: claims.locale, e: Math.floor(now() / 1000) + ttlSeconds, n: randomBytes(6).toString('base64url') })).toString('base64url');
+    const body = Buffer.from(
+      JSON.stringify({
+        c: claims.conversationId,
+        s: claims.siteId,
+        l: claims.locale,
+        e: Math.floor(now() / 1000) + ttlSeconds,
+        n: randomBytes(6).toString('base64url'),
+      }),
+    ).toString('base64url');
     return `${prefix}${body}.${mac(signed(body)).toString('base64url')}`;
   };
-  const verify = (prefix: string, signed: (body: string) => string) => (token: string): TokenCheck => {
-    if (!token.startsWith(prefix) || token.length > 1000) return { ok: false, reason: 'malformed' };
-    const [body, signature, extra] = token.slice(prefix.length).split('.');
-    if (!body || !signature || extra !== undefined) return { ok: false, reason: 'malformed' };
-    const expected = mac(signed(body));
-    const given = Buffer.from(signature, 'base64url');
-    if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, reason: 'bad_signature' };
-    let parsed: z.infer<typeof Claims>;
-    try {
-      parsed = Claims.parse(JSON.parse(Buffer.from(body, 'base64url').toString('utf8')));
-    } catch {
-      return { ok: false, reason: 'malformed' };
-    }
-    if (parsed.e * 1000 <= now()) return { ok: false, reason: 'expired' };
-    return { ok: true, claims: { conversationId: parsed.c, siteId: parsed.s, locale: parsed.l, exp: parsed.e } };
-  };
+  const verify =
+    (prefix: string, signed: (body: string) => string) =>
+    (token: string): TokenCheck => {
+      if (!token.startsWith(prefix) || token.length > 1000) return { ok: false, reason: 'malformed' };
+      const [body, signature, extra] = token.slice(prefix.length).split('.');
+      if (!body || !signature || extra !== undefined) return { ok: false, reason: 'malformed' };
+      const expected = mac(signed(body));
+      const given = Buffer.from(signature, 'base64url');
+      if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, reason: 'bad_signature' };
+      let parsed: z.infer<typeof Claims>;
+      try {
+        parsed = Claims.parse(JSON.parse(Buffer.from(body, 'base64url').toString('utf8')));
+      } catch {
+        return { ok: false, reason: 'malformed' };
+      }
+      if (parsed.e * 1000 <= now()) return { ok: false, reason: 'expired' };
+      return { ok: true, claims: { conversationId: parsed.c, siteId: parsed.s, locale: parsed.l, exp: parsed.e } };
+    };
   const asToken = (body: string) => body;
   const asTicket = (body: string) => `${RESUME_PREFIX}${body}`;
   return {

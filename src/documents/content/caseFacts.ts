@@ -21,13 +21,23 @@ export function caseFacts(file: CaseFile, locale: DocumentLocale) {
     address: r.contact.address || fill('通信地址', 'mailing address', locale),
   };
   const respondent = {
-    name: shop ? (platform ? t(`${shop}（${platform}平台店铺）`, `${shop} (shop on ${platform})`) : shop) : fill('商家名称（店铺资质页上的经营者名称）', "the seller's registered name", locale),
+    name: shop
+      ? platform
+        ? t(`${shop}（${platform}平台店铺）`, `${shop} (shop on ${platform})`)
+        : shop
+      : fill('商家名称（店铺资质页上的经营者名称）', "the seller's registered name", locale),
     address: r.parties.shopAddress || fill('商家地址（可在店铺资质页查看）', "the seller's address (on the shop's licence page)", locale),
   };
 
   const amount = r.order.amountFen !== undefined ? formatYuan(r.order.amountFen) : undefined;
   const product = r.order.product || fill('商品或服务名称', 'goods or service', locale);
-  const where = platform ? (shop ? t(`在${platform}「${shop}」`, `on ${platform} from the shop "${shop}"`) : t(`在${platform}`, `on ${platform}`)) : shop ? t(`在「${shop}」`, `from "${shop}"`) : t(`在${fill('平台或商家', 'platform or shop', locale)}`, `on ${fill('平台或商家', 'platform or shop', locale)}`);
+  const where = platform
+    ? shop
+      ? t(`在${platform}「${shop}」`, `on ${platform} from the shop "${shop}"`)
+      : t(`在${platform}`, `on ${platform}`)
+    : shop
+      ? t(`在「${shop}」`, `from "${shop}"`)
+      : t(`在${fill('平台或商家', 'platform or shop', locale)}`, `on ${fill('平台或商家', 'platform or shop', locale)}`);
 
   function factsText(): string {
     const parts = zh
@@ -62,8 +72,18 @@ export function caseFacts(file: CaseFile, locale: DocumentLocale) {
     const seller = last('seller');
     const plat = last('platform');
     const parts = [
-      seller ? t(`已与商家协商，商家${seller === 'no_reply' ? '一直未回复' : seller === 'agreed' ? '同意处理但未履行' : '拒绝处理'}`, `I raised it with the seller, who ${seller === 'no_reply' ? 'never replied' : seller === 'agreed' ? 'agreed but did not follow through' : 'refused'}`) : '',
-      plat ? t(`已申请${platform ?? ''}平台介入，平台${plat === 'no_reply' ? '未予答复' : '未能解决'}`, `I asked ${platform ?? 'the platform'} to intervene, and it ${plat === 'no_reply' ? 'did not answer' : 'did not solve it'}`) : '',
+      seller
+        ? t(
+            `已与商家协商，商家${seller === 'no_reply' ? '一直未回复' : seller === 'agreed' ? '同意处理但未履行' : '拒绝处理'}`,
+            `I raised it with the seller, who ${seller === 'no_reply' ? 'never replied' : seller === 'agreed' ? 'agreed but did not follow through' : 'refused'}`,
+          )
+        : '',
+      plat
+        ? t(
+            `已申请${platform ?? ''}平台介入，平台${plat === 'no_reply' ? '未予答复' : '未能解决'}`,
+            `I asked ${platform ?? 'the platform'} to intervene, and it ${plat === 'no_reply' ? 'did not answer' : 'did not solve it'}`,
+          )
+        : '',
     ].filter(Boolean);
     return parts.length ? `${parts.join(t('；', '; '))}${t('。', '.')}` : '';
   }
@@ -78,9 +98,13 @@ export function caseFacts(file: CaseFile, locale: DocumentLocale) {
       const what = label(DEMAND_LABELS, id, locale);
       if ((id === 'return' || id === 'refund') && amount) items.push(t(`${what}：退还货款${amount}`, `${what}: repay the price of ${amount}`));
       else if (id === 'punitive') {
-        if (amounts.length) for (const a of amounts) items.push(t(`${what}：${a.title}${formatYuan(a.amountFen ?? 0)}`, `${what}: ${a.title}, ${formatYuan(a.amountFen ?? 0)}`));
+        if (amounts.length)
+          for (const a of amounts) items.push(t(`${what}：${a.title}${formatYuan(a.amountFen ?? 0)}`, `${what}: ${a.title}, ${formatYuan(a.amountFen ?? 0)}`));
         else items.push(`${what}${t('：', ': ')}${fill('金额', 'amount', locale)}`);
-      } else if (id === 'compensation') items.push(`${what}${t('：', ': ')}${amounts.length && !demandIds.includes('punitive') ? amounts.map((a) => `${a.title} ${formatYuan(a.amountFen ?? 0)}`).join(t('；', '; ')) : fill('损失金额及计算方式', 'the loss and how it is computed', locale)}`);
+      } else if (id === 'compensation')
+        items.push(
+          `${what}${t('：', ': ')}${amounts.length && !demandIds.includes('punitive') ? amounts.map((a) => `${a.title} ${formatYuan(a.amountFen ?? 0)}`).join(t('；', '; ')) : fill('损失金额及计算方式', 'the loss and how it is computed', locale)}`,
+        );
       else items.push(what);
     }
     return items;
@@ -88,7 +112,19 @@ export function caseFacts(file: CaseFile, locale: DocumentLocale) {
 
   const requestText = (): string => requestItems().join(t('；', '; '));
 
-  return { complainant, respondent, factsText, historyText, requestItems, requestText, basis: basisCitations(file), evidence: evidenceItems(file, locale), demandIds, amount, product };
+  return {
+    complainant,
+    respondent,
+    factsText,
+    historyText,
+    requestItems,
+    requestText,
+    basis: basisCitations(file),
+    evidence: evidenceItems(file, locale),
+    demandIds,
+    amount,
+    product,
+  };
 }
 
 // Articles on counting periods support dates, not the demand itself.
@@ -121,7 +157,9 @@ export function allCitations(file: CaseFile): Citation[] {
 /** The evidence: kinds the consumer said they hold, then each uploaded file. */
 export function evidenceItems(file: CaseFile, locale: DocumentLocale): string[] {
   const kinds = file.record.evidence.map((id) => label(EVIDENCE_LABELS, id, locale));
-  const files = file.evidenceFiles.map((f) => (locale === 'zh' ? `上传文件「${f.name}」（SHA-256 ${f.sha256.slice(0, 16)}…）` : `Uploaded file "${f.name}" (SHA-256 ${f.sha256.slice(0, 16)}…)`));
+  const files = file.evidenceFiles.map((f) =>
+    locale === 'zh' ? `上传文件「${f.name}」（SHA-256 ${f.sha256.slice(0, 16)}…）` : `Uploaded file "${f.name}" (SHA-256 ${f.sha256.slice(0, 16)}…)`,
+  );
   return [...kinds, ...files];
 }
 

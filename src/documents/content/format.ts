@@ -32,4 +32,5 @@ export const shanghaiDate = (now: Date): string => new Date(now.getTime() + 8 * 
 /** The mark for a fact we do not hold: the reader fills it in; nothing is invented. */
 export const fill = (zh: string, en: string, locale: DocumentLocale): string => (locale === 'zh' ? `【请填写${zh}】` : `【请填写${zh} / fill in: ${en}】`);
 
-export const citeText = (c: { law: string; article: string }, locale: DocumentLocale): string => (locale === 'zh' ? `《${c.law}》${c.article}` : `${c.law} ${c.article}`);
+export const citeText = (c: { law: string; article: string }, locale: DocumentLocale): string =>
+  locale === 'zh' ? `《${c.law}》${c.article}` : `${c.law} ${c.article}`;

@@ -1,4 +1,19 @@
-import { AlignmentType, BorderStyle, Document, Footer, HeadingLevel, Packer, PageNumber, Paragraph, ShadingType, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Footer,
+  HeadingLevel,
+  Packer,
+  PageNumber,
+  Paragraph,
+  ShadingType,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+} from 'docx';
 import type { Block, DocumentContent } from '../model.js';
 import { FONT_FAMILY } from './fonts.js';
 
@@ -8,7 +23,10 @@ const FONT = { ascii: FONT_FAMILY, hAnsi: FONT_FAMILY, eastAsia: FONT_FAMILY, cs
 const HALF_POINTS = 21; // 10.5 pt, 五号
 const GREY = '666666';
 
-const para = (text: string, options: { bold?: boolean; color?: string; size?: number; align?: (typeof AlignmentType)[keyof typeof AlignmentType]; indent?: number } = {}) =>
+const para = (
+  text: string,
+  options: { bold?: boolean; color?: string; size?: number; align?: (typeof AlignmentType)[keyof typeof AlignmentType]; indent?: number } = {},
+) =>
   new Paragraph({
     alignment: options.align,
     spacing: { after: 120, line: 330 },
@@ -26,7 +44,13 @@ const cell = (text: string, width: number, header: boolean) =>
 function blockToDocx(block: Block): (Paragraph | Table)[] {
   switch (block.type) {
     case 'heading':
-      return [new Paragraph({ heading: HeadingLevel.HEADING_2, spacing: { before: 240, after: 120 }, children: [new TextRun({ text: block.text, bold: true, size: 25, color: '1A1A1A' })] })];
+      return [
+        new Paragraph({
+          heading: HeadingLevel.HEADING_2,
+          spacing: { before: 240, after: 120 },
+          children: [new TextRun({ text: block.text, bold: true, size: 25, color: '1A1A1A' })],
+        }),
+      ];
     case 'paragraph':
       return [para(block.text)];
     case 'note':
@@ -42,8 +66,14 @@ function blockToDocx(block: Block): (Paragraph | Table)[] {
             (row) =>
               new TableRow({
                 children: [
-                  new TableCell({ width: { size: 28, type: WidthType.PERCENTAGE }, children: [new Paragraph({ children: [new TextRun({ text: row.label, bold: true, color: GREY })] })] }),
-                  new TableCell({ width: { size: 72, type: WidthType.PERCENTAGE }, children: [new Paragraph({ children: [new TextRun({ text: row.value })] })] }),
+                  new TableCell({
+                    width: { size: 28, type: WidthType.PERCENTAGE },
+                    children: [new Paragraph({ children: [new TextRun({ text: row.label, bold: true, color: GREY })] })],
+                  }),
+                  new TableCell({
+                    width: { size: 72, type: WidthType.PERCENTAGE },
+                    children: [new Paragraph({ children: [new TextRun({ text: row.value })] })],
+                  }),
                 ],
               }),
           ),
@@ -54,12 +84,24 @@ function blockToDocx(block: Block): (Paragraph | Table)[] {
       return [
         new Table({
           width: { size: 100, type: WidthType.PERCENTAGE },
-          rows: [new TableRow({ tableHeader: true, children: block.head.map((h, i) => cell(h, block.widths[i] ?? 0.2, true)) }), ...block.rows.map((r) => new TableRow({ children: r.map((c, i) => cell(c, block.widths[i] ?? 0.2, false)) }))],
+          rows: [
+            new TableRow({ tableHeader: true, children: block.head.map((h, i) => cell(h, block.widths[i] ?? 0.2, true)) }),
+            ...block.rows.map((r) => new TableRow({ children: r.map((c, i) => cell(c, block.widths[i] ?? 0.2, false)) })),
+          ],
         }),
         para(''),
       ];
     case 'article':
-      return [para(block.title, { bold: true }), para(block.meta, { color: GREY, size: 17 }), ...(block.text ? block.text.split('\n').filter((l) => l.trim()).map((l) => para(l, { indent: 240, size: 19 })) : [])];
+      return [
+        para(block.title, { bold: true }),
+        para(block.meta, { color: GREY, size: 17 }),
+        ...(block.text
+          ? block.text
+              .split('\n')
+              .filter((l) => l.trim())
+              .map((l) => para(l, { indent: 240, size: 19 }))
+          : []),
+      ];
     case 'closing':
       return block.lines.map((line) => para(line, { align: AlignmentType.RIGHT }));
   }
@@ -74,16 +116,29 @@ export async function renderDocx(content: DocumentContent): Promise<Buffer> {
     title: content.title,
     subject: content.caseNo,
     lastModifiedBy: 'Weiquan 维权助手',
-    styles: { default: { document: { run: { font: FONT, size: HALF_POINTS, language: { value: content.locale === 'zh' ? 'zh-CN' : 'en-US', eastAsia: 'zh-CN' } } } } },
+    styles: {
+      default: { document: { run: { font: FONT, size: HALF_POINTS, language: { value: content.locale === 'zh' ? 'zh-CN' : 'en-US', eastAsia: 'zh-CN' } } } },
+    },
     sections: [
       {
         properties: { page: { size: { width: 11906, height: 16838 }, margin: { top: 1134, bottom: 1134, left: 1134, right: 1134 } } },
         footers: {
           default: new Footer({
-            children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: `${content.footer} · `, size: 15, color: GREY }), new TextRun({ children: [PageNumber.CURRENT], size: 15, color: GREY })] })],
+            children: [
+              new Paragraph({
+                alignment: AlignmentType.CENTER,
+                children: [
+                  new TextRun({ text: `${content.footer} · `, size: 15, color: GREY }),
+                  new TextRun({ children: [PageNumber.CURRENT], size: 15, color: GREY }),
+                ],
+              }),
+            ],
           }),
         },
-        children: [new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 240 }, children: [new TextRun({ text: content.title, bold: true, size: 34 })] }), ...content.blocks.flatMap(blockToDocx)],
+        children: [
+          new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 240 }, children: [new TextRun({ text: content.title, bold: true, size: 34 })] }),
+          ...content.blocks.flatMap(blockToDocx),
+        ],
       },
     ],
   });

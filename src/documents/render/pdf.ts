@@ -41,7 +41,10 @@ export function renderPdf(content: DocumentContent, meta: { createdAt: Date }): 
     doc.switchToPage(i);
     const bottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
-    doc.font('body').fontSize(SMALL - 0.5).fillColor(GREY);
+    doc
+      .font('body')
+      .fontSize(SMALL - 0.5)
+      .fillColor(GREY);
     doc.text(`${content.footer} · ${i + 1}/${range.count}`, MARGIN, doc.page.height - MARGIN + 8, { width, align: 'center', lineBreak: false });
     doc.page.margins.bottom = bottom;
   }
@@ -67,7 +70,11 @@ function drawBlock(doc: PDFKit.PDFDocument, block: Block, width: number): void {
       return;
     case 'list':
       block.items.forEach((item, i) => {
-        doc.font('body').fontSize(BODY).fillColor(INK).text(`${i + 1}. ${item}`, left + 8, doc.y, { width: width - 8, lineGap: 3 });
+        doc
+          .font('body')
+          .fontSize(BODY)
+          .fillColor(INK)
+          .text(`${i + 1}. ${item}`, left + 8, doc.y, { width: width - 8, lineGap: 3 });
         doc.moveDown(0.2);
       });
       doc.moveDown(0.3);
@@ -79,8 +86,14 @@ function drawBlock(doc: PDFKit.PDFDocument, block: Block, width: number): void {
         const h = Math.max(doc.heightOfString(row.label, { width: labelWidth - 8 }), doc.heightOfString(row.value, { width: width - labelWidth, lineGap: 3 }));
         ensureSpace(doc, h + 6);
         const y = doc.y;
-        doc.font('bold').fillColor(GREY).text(row.label, left, y, { width: labelWidth - 8 });
-        doc.font('body').fillColor(INK).text(row.value, left + labelWidth, y, { width: width - labelWidth, lineGap: 3 });
+        doc
+          .font('bold')
+          .fillColor(GREY)
+          .text(row.label, left, y, { width: labelWidth - 8 });
+        doc
+          .font('body')
+          .fillColor(INK)
+          .text(row.value, left + labelWidth, y, { width: width - labelWidth, lineGap: 3 });
         doc.y = y + h + 5;
       }
       doc.moveDown(0.4);
@@ -93,7 +106,13 @@ function drawBlock(doc: PDFKit.PDFDocument, block: Block, width: number): void {
       ensureSpace(doc, 50);
       doc.font('bold').fontSize(BODY).fillColor(INK).text(block.title, left, doc.y, { width });
       doc.font('body').fontSize(SMALL).fillColor(GREY).text(block.meta, left, doc.y, { width });
-      if (block.text) doc.moveDown(0.2).font('body').fontSize(9.5).fillColor(INK).text(block.text, left + 10, doc.y, { width: width - 10, lineGap: 2.5 });
+      if (block.text)
+        doc
+          .moveDown(0.2)
+          .font('body')
+          .fontSize(9.5)
+          .fillColor(INK)
+          .text(block.text, left + 10, doc.y, { width: width - 10, lineGap: 2.5 });
       doc.moveDown(0.7);
       return;
     }
@@ -124,10 +143,19 @@ function drawTable(doc: PDFKit.PDFDocument, block: Extract<Block, { type: 'table
     let x = MARGIN;
     if (shade) doc.rect(MARGIN, y, width, h).fill('#f0f0f0');
     cells.forEach((cell, i) => {
-      doc.font(font).fontSize(size).fillColor(INK).text(cell || ' ', x + pad, y + pad, { width: (cols[i] ?? 50) - pad * 2, lineGap: 1.5 });
+      doc
+        .font(font)
+        .fontSize(size)
+        .fillColor(INK)
+        .text(cell || ' ', x + pad, y + pad, { width: (cols[i] ?? 50) - pad * 2, lineGap: 1.5 });
       x += cols[i] ?? 50;
     });
-    doc.moveTo(MARGIN, y + h).lineTo(MARGIN + width, y + h).lineWidth(0.5).strokeColor(RULE).stroke();
+    doc
+      .moveTo(MARGIN, y + h)
+      .lineTo(MARGIN + width, y + h)
+      .lineWidth(0.5)
+      .strokeColor(RULE)
+      .stroke();
     doc.x = MARGIN;
     doc.y = y + h;
   };

@@ -35,7 +35,17 @@ export async function loadCaseFileForConversation(db: Queryable, quote: QuoteArt
 
 async function complete(db: Queryable, quote: QuoteArticle, row: Row): Promise<CaseFile> {
   const lawsOn = row.record.order.orderDate ?? row.filedOn;
-  const partial: CaseFile = { caseNo: row.caseNo, status: row.status, locale: row.locale, filedOn: row.filedOn, record: row.record, events: row.events, evidenceFiles: [], lawsOn, articles: new Map() };
+  const partial: CaseFile = {
+    caseNo: row.caseNo,
+    status: row.status,
+    locale: row.locale,
+    filedOn: row.filedOn,
+    record: row.record,
+    events: row.events,
+    evidenceFiles: [],
+    lawsOn,
+    articles: new Map(),
+  };
   const files = await db.query<EvidenceFileEntry>(
     `select original_name as name, sha256, size, content_type as "contentType", to_char(created_at, 'YYYY-MM-DD"T"HH24:MI:SS.USOF') as at
        from evidence_files where case_no = $1 or conversation_id = $2 order by created_at, id`,

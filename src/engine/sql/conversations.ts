@@ -15,7 +15,11 @@ export type ConversationRow = {
 };
 
 /** The dialog state of the conversation a case belongs to, when number and phone both match. */
-export async function findCaseConversation(db: Queryable, caseNo: string, phoneHash: string): Promise<{ conversationId: string; snapshot: unknown } | undefined> {
+export async function findCaseConversation(
+  db: Queryable,
+  caseNo: string,
+  phoneHash: string,
+): Promise<{ conversationId: string; snapshot: unknown } | undefined> {
   const result = await db.query<{ conversationId: string; snapshot: unknown }>(
     // A case the conversation has moved on from keeps the state it was left in; the current one is the conversation's.
     `select c.id as "conversationId", coalesce(k.snapshot, c.snapshot) as snapshot from cases k join conversations c on c.id = k.conversation_id
@@ -91,14 +95,40 @@ const UNIQUE_VIOLATION = '23505';
  */
 export async function writeTurn(db: Queryable, w: TurnWrite): Promise<TurnWriteResult> {
   const cases = w.cases.map((c) => ({
-    case_no: c.caseNo, created: c.created, status: c.status, category: c.category, record: c.record, phone_hash: c.phoneHash, actor: c.actor,
-    event: c.event?.type ?? null, reason: c.event?.reason ?? null, left_at: c.leftAt ?? null, keep: c.leftAt !== undefined,
+    case_no: c.caseNo,
+    created: c.created,
+    status: c.status,
+    category: c.category,
+    record: c.record,
+    phone_hash: c.phoneHash,
+    actor: c.actor,
+    event: c.event?.type ?? null,
+    reason: c.event?.reason ?? null,
+    left_at: c.leftAt ?? null,
+    keep: c.leftAt !== undefined,
   }));
   try {
-    const result = await db.query<{ version: number | null }>(WRITE_TURN, [
-      w.id, w.channel, w.locale, w.machineId, w.machineVersion, w.snapshot, w.consent, w.owner ?? null, w.expectedVersion,
-      w.turnId, JSON.stringify(w.events), JSON.stringify(w.replies), JSON.stringify(cases), w.adoptCaseNo ?? null, w.siteId,
-    ], 'weiquan_write_turn');
+    const result = await db.query<{ version: number | null }>(
+      WRITE_TURN,
+      [
+        w.id,
+        w.channel,
+        w.locale,
+        w.machineId,
+        w.machineVersion,
+        w.snapshot,
+        w.consent,
+        w.owner ?? null,
+        w.expectedVersion,
+        w.turnId,
+        JSON.stringify(w.events),
+        JSON.stringify(w.replies),
+        JSON.stringify(cases),
+        w.adoptCaseNo ?? null,
+        w.siteId,
+      ],
+      'weiquan_write_turn',
+    );
     const version = result.rows[0]?.version;
     return typeof version === 'number' ? { saved: true, version } : { saved: false };
   } catch (error) {

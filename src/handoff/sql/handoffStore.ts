@@ -244,7 +244,10 @@ export async function selectTurnTranscript(db: Queryable, id: string, limit = 20
 export async function hubTakeConversation(db: Db, id: string, actor: string): Promise<boolean> {
   return db.withTransaction(async (tx) => {
     await tx.query(`select set_config('weiquan.actor', $1, true)`, [actor]);
-    const result = await tx.query(`update conversations set owner = 'agent', agent_id = null, version = version + 1, updated_at = now() where id = $1 and owner = 'waiting'`, [id]);
+    const result = await tx.query(
+      `update conversations set owner = 'agent', agent_id = null, version = version + 1, updated_at = now() where id = $1 and owner = 'waiting'`,
+      [id],
+    );
     return (result.rowCount ?? 0) > 0;
   });
 }
@@ -257,7 +260,10 @@ export async function hubTakeConversation(db: Db, id: string, actor: string): Pr
 export async function hubReleaseConversation(db: Db, id: string, actor: string): Promise<boolean> {
   return db.withTransaction(async (tx) => {
     await tx.query(`select set_config('weiquan.actor', $1, true)`, [actor]);
-    await tx.query(`update conversations set owner = 'waiting', version = version + 1, updated_at = now() where id = $1 and owner = 'agent' and agent_id is null`, [id]);
+    await tx.query(
+      `update conversations set owner = 'waiting', version = version + 1, updated_at = now() where id = $1 and owner = 'agent' and agent_id is null`,
+      [id],
+    );
     // After the owner change: the trigger clears handoff_timed_out_at when a conversation starts waiting.
     const result = await tx.query(`update conversations set handoff_timed_out_at = now() where id = $1 and owner = 'waiting'`, [id]);
     return (result.rowCount ?? 0) > 0;

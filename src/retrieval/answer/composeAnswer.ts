@@ -69,10 +69,16 @@ const DISCLAIMER = {
 export function composeAnswer(parts: AnswerParts): Answer {
   const { locale } = parts;
   const notices = [
-    ...(parts.missing ?? []).map((m) => (locale === 'en' ? `${m.law} has no ${m.article}: please check the article number.` : `《${m.law}》没有${m.article}，请核对条文序号。`)),
+    ...(parts.missing ?? []).map((m) =>
+      locale === 'en' ? `${m.law} has no ${m.article}: please check the article number.` : `《${m.law}》没有${m.article}，请核对条文序号。`,
+    ),
     ...parts.repealed.map((r) => repealedNotice(r, locale)),
     ...(parts.superseded ?? []).map((s) => supersededNotice(s, locale)),
-    ...parts.renamed.map(([old, now]) => (locale === 'en' ? `"${old}" no longer exists: its consumer-protection functions now belong to ${now} (市场监督管理部门).` : `“${old}”已不再使用，相关职能现由${now}承担。`)),
+    ...parts.renamed.map(([old, now]) =>
+      locale === 'en'
+        ? `"${old}" no longer exists: its consumer-protection functions now belong to ${now} (市场监督管理部门).`
+        : `“${old}”已不再使用，相关职能现由${now}承担。`,
+    ),
   ];
   if (parts.laws.length === 0 && parts.plans.length === 0) {
     return { answer: [...notices, notCoveredText(locale)].join('\n\n'), citations: [], planSections: [], notCovered: true, notices };
@@ -93,13 +99,21 @@ export function composeAnswer(parts: AnswerParts): Answer {
       quote: trimQuote(a.text, parts.terms),
     };
   });
-  const planSections = parts.plans.map((s) => ({ planId: s.planId, planTitle: s.planTitle, heading: s.heading, path: s.path, quote: trimQuote(s.text, parts.terms, 240) }));
+  const planSections = parts.plans.map((s) => ({
+    planId: s.planId,
+    planTitle: s.planTitle,
+    heading: s.heading,
+    path: s.path,
+    quote: trimQuote(s.text, parts.terms, 240),
+  }));
 
   const lawParagraphs = citations.map((c) => {
     const entry = parts.catalog.get(`${c.law}|${c.article}`);
     const version = versionText(c, replaced, locale);
     if (locale === 'en') return `${c.law} ${c.article}${version}: ${entry ? entry.summaryEn : 'the article reads (in Chinese):'}\n> ${c.quote}`;
-    const lead = entry ? `${entry.summary}${entry.remedy ? `可以主张：${entry.remedy}` : ''}${entry.timeLimit ? `时限：${entry.timeLimit}` : ''}` : '条文如下：';
+    const lead = entry
+      ? `${entry.summary}${entry.remedy ? `可以主张：${entry.remedy}` : ''}${entry.timeLimit ? `时限：${entry.timeLimit}` : ''}`
+      : '条文如下：';
     return `《${c.law}》${c.article}${version}：${lead}\n> ${c.quote}`;
   });
   // A section with its subsections is one paragraph: the section's own lines, then each subsection in order.
@@ -111,9 +125,11 @@ export function composeAnswer(parts: AnswerParts): Answer {
           locale === 'en' ? `The plan "${head.planTitle}", section ${head.heading}:` : `《${head.planTitle}》「${head.heading}」：`,
           ...(head.quote ? [`> ${head.quote}`] : []),
           ...rest.map((s) => `> ${s.heading}：${s.quote}`),
-        ].join('\n')
+        ].join('\n'),
       ]
-    : planSections.map((s) => (locale === 'en' ? `The plan "${s.planTitle}", section ${s.heading}:\n> ${s.quote}` : `《${s.planTitle}》「${s.heading}」：\n> ${s.quote}`));
+    : planSections.map((s) =>
+        locale === 'en' ? `The plan "${s.planTitle}", section ${s.heading}:\n> ${s.quote}` : `《${s.planTitle}》「${s.heading}」：\n> ${s.quote}`,
+      );
   const paragraphs = [...notices, ...(parts.planFirst ? [...planParagraphs, ...lawParagraphs] : [...lawParagraphs, ...planParagraphs])];
   paragraphs.push(DISCLAIMER[locale]);
   return { answer: paragraphs.join('\n\n'), citations, planSections, notCovered: false, notices };

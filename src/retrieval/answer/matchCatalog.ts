@@ -28,7 +28,9 @@ const UNKNOWN_SHARE = 1;
 const ENTRY_DISCOUNT = 0.5;
 
 const LATIN_STOP = new Set(
-  'the a an and or of to in on for with my me i is are was were be been it its this that can could do does did how what who when why which from by at as not no without after before into about any their they them our your you shop seller'.split(' '),
+  'the a an and or of to in on for with my me i is are was were be been it its this that can could do does did how what who when why which from by at as not no without after before into about any their they them our your you shop seller'.split(
+    ' ',
+  ),
 );
 
 /**
@@ -38,7 +40,9 @@ const LATIN_STOP = new Set(
  */
 export function matchUnits(normalized: string): string[] {
   const han = charBigrams(normalized.replace(/[A-Za-z]+/g, ' '));
-  const latin = (normalized.toLowerCase().match(/[a-z]+/g) ?? []).filter((w) => w.length >= 3 && !LATIN_STOP.has(w)).map((w) => `~${w.replace(/(?<=.{3})(ed|es|s)$/, '')}`);
+  const latin = (normalized.toLowerCase().match(/[a-z]+/g) ?? [])
+    .filter((w) => w.length >= 3 && !LATIN_STOP.has(w))
+    .map((w) => `~${w.replace(/(?<=.{3})(ed|es|s)$/, '')}`);
   return [...han, ...latin];
 }
 
@@ -59,7 +63,9 @@ export function makeCatalogMatcher(catalog: readonly CatalogEntry[], normalize: 
     for (const unit of p.units) holders.set(unit, [...(holders.get(unit) ?? []), i]);
   });
   // An entry as a whole: every unit of its phrasings, title, summaries.
-  const entryUnits = catalog.map((entry) => new Set([entry.title, entry.summary, entry.summaryEn, ...entry.phrasings].flatMap((t) => matchUnits(normalize(t)))));
+  const entryUnits = catalog.map(
+    (entry) => new Set([entry.title, entry.summary, entry.summaryEn, ...entry.phrasings].flatMap((t) => matchUnits(normalize(t)))),
+  );
   return (question) => {
     const units = [...new Set(matchUnits(normalize(question)))];
     const shared = new Map<number, number>();

@@ -39,7 +39,11 @@ export function crossValidate(corpus: CorpusIndex, resources: IndexResources, qu
     const trainIdx = questions.map((_, i) => i).filter((i) => foldOf[i] !== f);
     const train = trainIdx.map((i) => asTraining(questions[i] as EvalQuestion));
     // Inner folds are the other outer folds, so features for weight fitting also come from unseen questions.
-    const examples = heldOutExamples(train, trainIdx.map((i) => foldOf[i] ?? 0), deps);
+    const examples = heldOutExamples(
+      train,
+      trainIdx.map((i) => foldOf[i] ?? 0),
+      deps,
+    );
     const ranker = fitRanker(examples, options.disabled, options.boost);
     weights.push(ranker.weights);
     const index = makeKnowledgeIndex(corpus, { ...resources, model: modelFromQuestions(train, deps, ranker) }, new Set());

@@ -19,5 +19,4 @@ export async function readEvalSet(file: string): Promise<EvalQuestion[]> {
     .map((line) => EvalQuestion.parse(JSON.parse(line)));
 }
 
-
 export const goldKeys = (q: EvalQuestion): Set<string> => new Set(q.golds.map((g) => articleKey(g.law, g.article)));

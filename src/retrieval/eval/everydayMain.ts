@@ -19,7 +19,10 @@ export async function runEverydayEval(args: Map<string, string>, repoRoot: strin
   const file = path.resolve(repoRoot, args.get('eval') ?? 'knowledge/eval/everyday.jsonl');
   const baselineFile = path.join(knowledgeDir, 'eval', 'everyday-baseline.json');
   const seed = path.resolve(repoRoot, '../shared/seeds/000_8e337eff88bb68fe.txt');
-  const operatorPlans = await fs.access(seed).then(() => [seed], () => []);
+  const operatorPlans = await fs.access(seed).then(
+    () => [seed],
+    () => [],
+  );
   const [knowledge, questions] = await Promise.all([loadOfflineKnowledge({ lawsDir, knowledgeDir, operatorPlans }), readEverydaySet(file)]);
   const on = args.get('on') ?? chinaDate(new Date());
   const report = scoreEveryday(knowledge, questions, on);
@@ -31,19 +34,29 @@ export async function runEverydayEval(args: Map<string, string>, repoRoot: strin
   if (weak.length) log(`  types with a hit@5 miss: ${weak.map(([t, s]) => `${t} ${s.hit5}/${s.n}`).join(', ')}`);
   const shown = report.misses.filter((m) => !m.heldOut || args.get('show-held-out') === 'true');
   if (shown.length) log(`misses (not first${args.get('show-held-out') === 'true' ? '' : ', development part only'}):`);
-  for (const m of shown) log(`  #${m.id}${m.heldOut ? ' [held out]' : ''} ${m.query}\n      gold ${m.golds.join(' / ')}; rank ${m.rank ?? '-'}; got ${m.got.join(', ') || 'nothing'}`);
+  for (const m of shown)
+    log(
+      `  #${m.id}${m.heldOut ? ' [held out]' : ''} ${m.query}\n      gold ${m.golds.join(' / ')}; rank ${m.rank ?? '-'}; got ${m.got.join(', ') || 'nothing'}`,
+    );
   if (report.unknownGolds.length) {
     log(`gold articles we do not serve: ${report.unknownGolds.join('; ')}`);
     return 1;
   }
-  const current = { dev: { hit1: rate(report.dev, 'hit1'), hit5: rate(report.dev, 'hit5') }, heldOut: { hit1: rate(report.heldOut, 'hit1'), hit5: rate(report.heldOut, 'hit5') } };
+  const current = {
+    dev: { hit1: rate(report.dev, 'hit1'), hit5: rate(report.dev, 'hit5') },
+    heldOut: { hit1: rate(report.heldOut, 'hit1'), hit5: rate(report.heldOut, 'hit5') },
+  };
   if (args.get('write-baseline') === 'true') {
     await fs.writeFile(baselineFile, `${JSON.stringify({ measuredOn: on, questions: questions.length, ...current }, null, 2)}\n`);
     log(`baseline written: ${path.relative(repoRoot, baselineFile)}`);
   }
   if (args.get('check') === 'true') {
     const baseline = Baseline(JSON.parse(await fs.readFile(baselineFile, 'utf8')));
-    const below = (['dev', 'heldOut'] as const).flatMap((part) => (['hit1', 'hit5'] as const).filter((k) => current[part][k] + 1e-9 < baseline[part][k]).map((k) => `${part} ${k} ${current[part][k].toFixed(3)} < ${baseline[part][k].toFixed(3)}`));
+    const below = (['dev', 'heldOut'] as const).flatMap((part) =>
+      (['hit1', 'hit5'] as const)
+        .filter((k) => current[part][k] + 1e-9 < baseline[part][k])
+        .map((k) => `${part} ${k} ${current[part][k].toFixed(3)} < ${baseline[part][k].toFixed(3)}`),
+    );
     if (below.length) {
       log(`below the committed baseline: ${below.join('; ')}`);
       return 1;

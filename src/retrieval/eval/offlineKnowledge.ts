@@ -29,10 +29,12 @@ export async function loadOfflineKnowledge(opts: { lawsDir: string; knowledgeDir
     ...(opts.operatorPlans ?? []).map((f) => ({ f, ns: 'operator' })),
   ];
   const sections = (
-    await Promise.all(plans.map(async ({ f, ns }) => {
-      const planId = path.basename(f).replace(/\.(md|markdown|txt)$/i, '');
-      return planSections(await fs.readFile(f, 'utf8'), planId, `plan:${ns}/${planId}`);
-    }))
+    await Promise.all(
+      plans.map(async ({ f, ns }) => {
+        const planId = path.basename(f).replace(/\.(md|markdown|txt)$/i, '');
+        return planSections(await fs.readFile(f, 'utf8'), planId, `plan:${ns}/${planId}`);
+      }),
+    )
   ).flat();
   const docs: KnowledgeDoc[] = [...articles, ...sections];
   const resources = await loadIndexResources(opts.knowledgeDir);

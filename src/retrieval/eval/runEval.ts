@@ -45,7 +45,9 @@ async function runStard(): Promise<void> {
   log(`index built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
   const baseline = makeBaselineBm25(articles);
-  const baselineRankings = questions.map((q) => [...new Set(baseline(q.query, 400).map((d) => articleKey(articles[d]?.lawShort ?? '', articles[d]?.label ?? '')))]);
+  const baselineRankings = questions.map((q) => [
+    ...new Set(baseline(q.query, 400).map((d) => articleKey(articles[d]?.lawShort ?? '', articles[d]?.label ?? ''))),
+  ]);
   const cv = crossValidate(corpus, resources, questions, { folds, split, seed: 7, disabled, boost, depth: 100 });
 
   const summary = (rankings: string[][]) => ({

@@ -30,5 +30,9 @@ model.trainedOn = { file: path.basename(evalFile), questions: questions.length }
 await fs.writeFile(out, `${JSON.stringify(model)}\n`);
 const size = (await fs.stat(out)).size;
 log(`trained on ${questions.length} questions in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-log(`weights: ${Object.entries(model.weights).map(([f, w]) => `${f} ${w}`).join(', ')}`);
+log(
+  `weights: ${Object.entries(model.weights)
+    .map(([f, w]) => `${f} ${w}`)
+    .join(', ')}`,
+);
 log(`wrote ${path.relative(repoRoot, out)} (${(size / 1024).toFixed(0)} KB, ${Object.keys(model.translation).length} association rows)`);

@@ -54,7 +54,8 @@ export function buildCorpusIndex(docs: readonly KnowledgeDoc[], tokenizer: Token
     const versions = keyDocs.get(key);
     if (versions) versions.push(d);
     else keyDocs.set(key, [d]);
-    const chapter = doc.kind === 'law' ? `${doc.lawShort}|${doc.part ?? ''}|${doc.chapterPath.join('/')}` : `plan|${doc.planId}|${doc.path.slice(0, -1).join('/')}`;
+    const chapter =
+      doc.kind === 'law' ? `${doc.lawShort}|${doc.part ?? ''}|${doc.chapterPath.join('/')}` : `plan|${doc.planId}|${doc.path.slice(0, -1).join('/')}`;
     if (!chapterIds.has(chapter)) chapterIds.set(chapter, chapterIds.size);
     const chapterId = chapterIds.get(chapter) ?? 0;
     docChapter[d] = chapterId;

@@ -79,4 +79,3 @@ function maxOf(values: Iterable<number>, floor = 1e-6): number {
   for (const v of values) if (v > max) max = v;
   return max;
 }
-

@@ -6,8 +6,27 @@
  * feedback from the top 10 articles changed R@10 and R@100 by under 0.005.
  */
 export const FEATURES = [
-  'body', 'bodyLog', 'bodyInLaw', 'chapterText', 'expanded', 'heading', 'translation', 'thesaurus', 'memory', 'chapterMemory',
-  'knn', 'knnChars', 'nearKnn', 'chapterKnn', 'lawKnn',
-  'lawRoute', 'lawProb', 'lawPrior', 'lawBest', 'popularity', 'current', 'length',
+  'body',
+  'bodyLog',
+  'bodyInLaw',
+  'chapterText',
+  'expanded',
+  'heading',
+  'translation',
+  'thesaurus',
+  'memory',
+  'chapterMemory',
+  'knn',
+  'knnChars',
+  'nearKnn',
+  'chapterKnn',
+  'lawKnn',
+  'lawRoute',
+  'lawProb',
+  'lawPrior',
+  'lawBest',
+  'popularity',
+  'current',
+  'length',
 ] as const;
 export type FeatureName = (typeof FEATURES)[number];

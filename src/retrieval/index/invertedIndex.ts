@@ -90,7 +90,7 @@ function invert(docTerms: Uint32Array, docStarts: Uint32Array, terms: Map<string
   const tfs = new Uint16Array(docs.length);
   for (let d = 0; d < nDocs; d++) {
     const to = docStarts[d + 1] ?? 0;
-    for (let i = docStarts[d] ?? 0; i < to; ) {
+    for (let i = docStarts[d] ?? 0; i < to;) {
       const id = docTerms[i] ?? 0;
       let j = i + 1;
       while (j < to && docTerms[j] === id) j++;
@@ -104,8 +104,7 @@ function invert(docTerms: Uint32Array, docStarts: Uint32Array, terms: Map<string
   return { nDocs, terms, vocab, offsets, docs, tfs, docLen, avgLen: nDocs ? docTerms.length / nDocs : 0, docTerms, docStarts };
 }
 
-export const documentFrequency = (index: InvertedIndex, termId: number): number =>
-  (index.offsets[termId + 1] ?? 0) - (index.offsets[termId] ?? 0);
+export const documentFrequency = (index: InvertedIndex, termId: number): number => (index.offsets[termId + 1] ?? 0) - (index.offsets[termId] ?? 0);
 
 /** Document frequency of a term string (0 when unseen). */
 export function termDf(index: InvertedIndex, term: string): number {
@@ -114,5 +113,4 @@ export function termDf(index: InvertedIndex, term: string): number {
 }
 
 /** The term ids of doc d (sorted, repeated per occurrence). */
-export const docTermIds = (index: InvertedIndex, d: number): Uint32Array =>
-  index.docTerms.subarray(index.docStarts[d] ?? 0, index.docStarts[d + 1] ?? 0);
+export const docTermIds = (index: InvertedIndex, d: number): Uint32Array => index.docTerms.subarray(index.docStarts[d] ?? 0, index.docStarts[d + 1] ?? 0);

@@ -9,7 +9,14 @@ export type LawRouter = {
   backgroundTotal: number;
 };
 
-export const makeLawRouter = (): LawRouter => ({ questions: 0, prior: new Map(), termCounts: new Map(), totals: new Map(), background: new Map(), backgroundTotal: 0 });
+export const makeLawRouter = (): LawRouter => ({
+  questions: 0,
+  prior: new Map(),
+  termCounts: new Map(),
+  totals: new Map(),
+  background: new Map(),
+  backgroundTotal: 0,
+});
 
 /** Counts one training question: its terms toward each law its golds are in. */
 export function addToRouter(router: LawRouter, terms: readonly string[], laws: readonly string[]): void {

@@ -27,7 +27,11 @@ export function makeRanker({ corpus, tokenizer, thesaurus, model, phrasings }: R
   return (query, allowed, k) => {
     const candidates = collectCandidates(corpus, stats, buffers, prepareQuery(tokenizer, thesaurus, query, allowed));
     const scores = scoreCandidates(candidates, weights, trees);
-    const best = topN(candidates.docs.map((_, c) => c), (c) => scores[c] ?? 0, k);
+    const best = topN(
+      candidates.docs.map((_, c) => c),
+      (c) => scores[c] ?? 0,
+      k,
+    );
     return best.map((c) => ({ doc: candidates.docs[c] ?? 0, score: scores[c] ?? 0 }));
   };
 }

@@ -22,12 +22,23 @@ export type NeighbourEvidence = {
  * kNN over training questions: each of the most similar questions (BM25) votes for its gold articles,
  * weighted by its similarity relative to the closest one and split across its golds.
  */
-export function neighbourEvidence(corpus: CorpusIndex, stats: LearnedStats, terms: readonly WeightedTerm[], bigrams: readonly WeightedTerm[]): NeighbourEvidence {
+export function neighbourEvidence(
+  corpus: CorpusIndex,
+  stats: LearnedStats,
+  terms: readonly WeightedTerm[],
+  bigrams: readonly WeightedTerm[],
+): NeighbourEvidence {
   const buffer = makeScoreBuffer(stats.questions.nDocs);
   addBm25Scores(stats.questions, terms, { k1: 1.2, b: 0.75 }, buffer);
   const nearest = topByScores(touchedDocs(buffer), buffer.scores, NEIGHBOURS);
   const top = buffer.scores[nearest[0] ?? 0] ?? 1;
-  const evidence: NeighbourEvidence = { articles: new Map(), near: new Map(), chapters: new Map(), laws: new Map(), byChars: votesBy(stats, stats.questionBigrams, bigrams) };
+  const evidence: NeighbourEvidence = {
+    articles: new Map(),
+    near: new Map(),
+    chapters: new Map(),
+    laws: new Map(),
+    byChars: votesBy(stats, stats.questionBigrams, bigrams),
+  };
   for (const q of nearest) {
     const golds = stats.questionGolds[q] ?? [];
     const vote = (buffer.scores[q] ?? 0) / top / golds.length;
@@ -64,7 +75,6 @@ function newestVersion(corpus: CorpusIndex, key: string): number | undefined {
   const versions = corpus.keyDocs.get(key) ?? [];
   return versions.find((d) => corpus.current[d]) ?? versions[0];
 }
-
 
 /** Article votes of the nearest questions under one similarity. */
 function votesBy(stats: LearnedStats, index: LearnedStats['questions'], terms: readonly WeightedTerm[]): Map<string, number> {

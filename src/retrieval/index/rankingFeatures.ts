@@ -17,7 +17,19 @@ export const BM25 = { k1: 1.2, b: 0.75 };
  * Reading the expanded index 800 deep instead of 300 left R@10 and R@100 unchanged.
  * The 10 best chapters by chapter text (20 articles each) add ~1 point of block-split gold coverage.
  */
-const DEPTH = { body: 500, expanded: 300, heading: 100, expansion: 100, memory: 100, lawsRouted: 3, perRoutedLaw: 50, chapters: 5, perChapter: 20, textChapters: 10, perTextChapter: 20 };
+const DEPTH = {
+  body: 500,
+  expanded: 300,
+  heading: 100,
+  expansion: 100,
+  memory: 100,
+  lawsRouted: 3,
+  perRoutedLaw: 50,
+  chapters: 5,
+  perChapter: 20,
+  textChapters: 10,
+  perTextChapter: 20,
+};
 
 export type QueryInput = {
   terms: readonly string[];
@@ -31,7 +43,14 @@ export type QueryInput = {
 /** Candidate docs (one version per article) and their feature rows, `FEATURES.length` floats each. */
 export type Candidates = { docs: number[]; rows: Float32Array };
 
-export type FeatureBuffers = { chapterText: ScoreBuffer; body: ScoreBuffer; expanded: ScoreBuffer; heading: ScoreBuffer; translation: ScoreBuffer; thesaurus: ScoreBuffer };
+export type FeatureBuffers = {
+  chapterText: ScoreBuffer;
+  body: ScoreBuffer;
+  expanded: ScoreBuffer;
+  heading: ScoreBuffer;
+  translation: ScoreBuffer;
+  thesaurus: ScoreBuffer;
+};
 
 export const makeFeatureBuffers = (corpus: CorpusIndex): FeatureBuffers => ({
   chapterText: makeScoreBuffer(corpus.chapterText.nDocs),
@@ -67,7 +86,11 @@ export function collectCandidates(corpus: CorpusIndex, stats: LearnedStats, buff
   }
   const memory = memoryScores(stats, terms);
   const memoryEntries = [...memory];
-  for (const i of topN(memoryEntries.map((_, i) => i), (i) => memoryEntries[i]?.[1] ?? 0, DEPTH.memory)) {
+  for (const i of topN(
+    memoryEntries.map((_, i) => i),
+    (i) => memoryEntries[i]?.[1] ?? 0,
+    DEPTH.memory,
+  )) {
     for (const d of corpus.keyDocs.get(memoryEntries[i]?.[0] ?? '') ?? []) pool.add(d);
   }
   const chapterMemory = chapterScores(stats, terms);
@@ -80,7 +103,11 @@ export function collectCandidates(corpus: CorpusIndex, stats: LearnedStats, buff
   for (const [law] of [...routes].sort((a, b) => b[1] - a[1]).slice(0, DEPTH.lawsRouted)) {
     for (const d of topByScores(corpus.lawDocs[corpus.lawIds.get(law) ?? -1] ?? [], body.scores, DEPTH.perRoutedLaw, body.seen)) pool.add(d);
   }
-  const docs = onePerKey(corpus, [...pool].filter((d) => query.allowed[d] === 1), body);
+  const docs = onePerKey(
+    corpus,
+    [...pool].filter((d) => query.allowed[d] === 1),
+    body,
+  );
   return { docs, rows: featureRows(corpus, stats, buffers, docs, { memory, chapterMemory, neighbours, routes }) };
 }
 

@@ -26,7 +26,11 @@ export async function ingestKnowledge(db: Db, options: KnowledgeIngestOptions): 
     include: options.corpus === 'all' ? undefined : (law) => isServed(servingLaws, law.shortTitle, law.part),
     logger: options.logger,
   });
-  const defaultPlans = await ingestPlans(db, await listPlanFiles(path.join(options.knowledgeDir, 'plan')), { namespace: 'default', retireMissing: true, logger: options.logger });
+  const defaultPlans = await ingestPlans(db, await listPlanFiles(path.join(options.knowledgeDir, 'plan')), {
+    namespace: 'default',
+    retireMissing: true,
+    logger: options.logger,
+  });
   const operatorPlans = await ingestPlans(db, options.operatorPlans, { namespace: 'operator', retireMissing: false, logger: options.logger });
   return { laws, defaultPlans, operatorPlans };
 }

@@ -76,5 +76,8 @@ export function planSections(content: string, planId: string, sourcePath: string
 /** Plan files in a folder: .md, .markdown and .txt, sorted. */
 export async function listPlanFiles(dir: string): Promise<string[]> {
   const names = await fs.readdir(dir).catch(() => []);
-  return names.filter((n) => /\.(md|markdown|txt)$/i.test(n) && n !== 'README.md').sort().map((n) => path.join(dir, n));
+  return names
+    .filter((n) => /\.(md|markdown|txt)$/i.test(n) && n !== 'README.md')
+    .sort()
+    .map((n) => path.join(dir, n));
 }

@@ -97,7 +97,10 @@ const CHAPTER = /第([一二三四五六七八九十]{1,3})章/g;
 const NUMBER = /(?<![\d.])\.?(\d{1,2}(?:\.\d{1,2}){1,3})(?![\d.%])|(?<=[)）])\.(\d{1,2}(?:\.\d{1,2}){1,3})(?![\d.%])/g;
 
 function parseFlatPlan(text: string, fallbackTitle: string): ParsedPlan {
-  const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
+  const lines = text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   const title = fallbackTitle;
   // The body runs from the first chapter (or 1.1) marker to the site's closing notice, if any.
   const flat = lines.join('\n');
@@ -176,8 +179,10 @@ function successors(outline: number[]): number[][] {
 }
 
 // Words that end an outline heading (名词性标题尾) and words that typically open a body sentence.
-const HEADING_END = /(目的|意义|现状|概述|规定|监督|措施|保障|资质|审核|机制|保护|问题|原则|结构|评估|证据|协商|介入|途径|维权|改进|效率|合作|自律|制度|披露|意识|评价|作用|应用|普及|内容|就业|环保|体系|责任|分析|类型|流程|目标|范围|依据|职责|分工|要求|方法|对策|建议|任务|管理|预案|总则|附则|演练|培训|处置|报告|通知|响应|启动|终止|恢复|建设|定义|特点|影响|服务|法律法规|实施|执行|案例|权益|培养|资格|安全|竞争|创新|宣传|教育|投诉|举报|调解|诉讼|仲裁|赔偿|退货|换货|维修|退款|检测|鉴定)$/;
-const BODY_START = /^(在[^，,。]{2,30}(过程|时候|时|中|上)[，,]|[（(]\d|为了?|若|如果|如|随着|由于|根据|以下|我国|目前|当前|近年来|互联网|消费者|电子商务平台|电商平台|平台|商家|经营者|企业|通过|对于|针对|本(预案|平台|办法|规定|制度|章|节)|维权预案|应当|应|是指|主要|包括|具体|《)/;
+const HEADING_END =
+  /(目的|意义|现状|概述|规定|监督|措施|保障|资质|审核|机制|保护|问题|原则|结构|评估|证据|协商|介入|途径|维权|改进|效率|合作|自律|制度|披露|意识|评价|作用|应用|普及|内容|就业|环保|体系|责任|分析|类型|流程|目标|范围|依据|职责|分工|要求|方法|对策|建议|任务|管理|预案|总则|附则|演练|培训|处置|报告|通知|响应|启动|终止|恢复|建设|定义|特点|影响|服务|法律法规|实施|执行|案例|权益|培养|资格|安全|竞争|创新|宣传|教育|投诉|举报|调解|诉讼|仲裁|赔偿|退货|换货|维修|退款|检测|鉴定)$/;
+const BODY_START =
+  /^(在[^，,。]{2,30}(过程|时候|时|中|上)[，,]|[（(]\d|为了?|若|如果|如|随着|由于|根据|以下|我国|目前|当前|近年来|互联网|消费者|电子商务平台|电商平台|平台|商家|经营者|企业|通过|对于|针对|本(预案|平台|办法|规定|制度|章|节)|维权预案|应当|应|是指|主要|包括|具体|《)/;
 // Two-character headings that are complete on their own (1.1 目的 为保护…).
 const SHORT_HEADING = /^(目的|范围|依据|概述|总则|附则|原则|职责|分工|定义|背景|目标|流程|要求|附件)$/;
 // A subject followed by a modal or copula almost always opens a sentence: 平台应…, 消费者在…

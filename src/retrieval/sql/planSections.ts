@@ -8,7 +8,20 @@ export async function replacePlanSections(db: Queryable, sourcePath: string, sec
     `insert into plan_sections (id, source_path, plan_id, plan_title, heading, path, text, ord)
      select id, source_path, plan_id, plan_title, heading, path, text, ord
        from jsonb_to_recordset($1::jsonb) as r(id text, source_path text, plan_id text, plan_title text, heading text, path jsonb, text text, ord integer)`,
-    [JSON.stringify(sections.map((s) => ({ id: s.id, source_path: sourcePath, plan_id: s.planId, plan_title: s.planTitle, heading: s.heading, path: s.path, text: s.text, ord: s.order })))],
+    [
+      JSON.stringify(
+        sections.map((s) => ({
+          id: s.id,
+          source_path: sourcePath,
+          plan_id: s.planId,
+          plan_title: s.planTitle,
+          heading: s.heading,
+          path: s.path,
+          text: s.text,
+          ord: s.order,
+        })),
+      ),
+    ],
   );
 }
 

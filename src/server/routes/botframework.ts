@@ -17,7 +17,11 @@ export type BotFrameworkRouteDeps = {
 const NOT_CONFIGURED =
   'The Bot Framework endpoint is not configured: set BOTFRAMEWORK_SITE_ID (or keep DEMO_SITE on), and MICROSOFT_APP_ID with its credentials for real channels. 机器人渠道尚未配置。';
 
-const id = (name: string, max: number) => z.string({ error: `${name} must be a string` }).min(1, `${name} must not be empty`).max(max);
+const id = (name: string, max: number) =>
+  z
+    .string({ error: `${name} must be a string` })
+    .min(1, `${name} must not be empty`)
+    .max(max);
 
 /**
  * The fields we rely on, checked at the edge; the rest of the activity passes through untouched
@@ -34,9 +38,18 @@ const ActivityBody = z.looseObject({
   text: z.string().max(10_000, 'text must be at most 10,000 characters').optional(),
   locale: z.string().max(32).optional(),
   deliveryMode: z.enum(['normal', 'notification', 'expectReplies', 'ephemeral']).optional(),
-  membersAdded: z.array(z.looseObject({ id: z.string().max(512) })).max(100).optional(),
-  entities: z.array(z.looseObject({ type: z.string().max(64) })).max(50).optional(),
-  attachments: z.array(z.looseObject({ contentType: z.string().max(256) })).max(50).optional(),
+  membersAdded: z
+    .array(z.looseObject({ id: z.string().max(512) }))
+    .max(100)
+    .optional(),
+  entities: z
+    .array(z.looseObject({ type: z.string().max(64) }))
+    .max(50)
+    .optional(),
+  attachments: z
+    .array(z.looseObject({ contentType: z.string().max(256) }))
+    .max(50)
+    .optional(),
 });
 
 /**
@@ -50,7 +63,10 @@ export function botFrameworkRouter(deps: BotFrameworkRouteDeps): Router {
     if (!endpoint) throw new AppError('NOT_CONFIGURED', NOT_CONFIGURED);
     // Without credentials nothing proves who is calling: only this machine may (the Emulator).
     if (!endpoint.authEnabled && !isLocalRequest(req.socket.remoteAddress, req.headers)) {
-      throw new AppError('LOOPBACK_ONLY', 'Bot Framework authentication is not configured (MICROSOFT_APP_ID), so only requests from this machine are accepted.');
+      throw new AppError(
+        'LOOPBACK_ONLY',
+        'Bot Framework authentication is not configured (MICROSOFT_APP_ID), so only requests from this machine are accepted.',
+      );
     }
     if (!req.is('application/json')) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the activity as JSON (Content-Type: application/json).');
     const activity = ActivityBody.parse(req.body ?? {});
@@ -63,11 +79,15 @@ export function botFrameworkRouter(deps: BotFrameworkRouteDeps): Router {
     const result = await endpoint.handle({ activity, authorization });
     if (result.kind === 'rejected' && result.reason === 'turn_failed') {
       // Reported as what it is, with a code the caller can act on, never a 200 with an apology.
-      if (result.cause === 'DATABASE_UNAVAILABLE' || result.cause === 'NOT_READY' || result.cause === 'SHUTTING_DOWN' || result.cause === 'CONFLICT') throw new AppError(result.cause, result.message);
+      if (result.cause === 'DATABASE_UNAVAILABLE' || result.cause === 'NOT_READY' || result.cause === 'SHUTTING_DOWN' || result.cause === 'CONFLICT')
+        throw new AppError(result.cause, result.message);
       throw new AppError('TURN_FAILED', '消息没有处理成功，请再发一次。The message could not be processed; please send it again.');
     }
     if (result.kind === 'rejected') {
-      throw new AppError(result.reason === 'unauthorized' ? 'UNAUTHORIZED' : result.reason === 'invalid_activity' ? 'VALIDATION_FAILED' : 'CHANNEL_UNAVAILABLE', result.message);
+      throw new AppError(
+        result.reason === 'unauthorized' ? 'UNAUTHORIZED' : result.reason === 'invalid_activity' ? 'VALIDATION_FAILED' : 'CHANNEL_UNAVAILABLE',
+        result.message,
+      );
     }
     if (result.body === undefined) res.status(result.status).end();
     else res.status(result.status).json(result.body);

@@ -36,4 +36,8 @@ export type CaseSummary = {
 export type CasePage = { cases: CaseSummary[]; nextCursor: string | null };
 
 /** The structured record travels as JSON: the server passes it through without reading it. */
-export type CaseDetail = CaseSummary & { conversationId: string; record: object; events: { seq: number; type: string; actor: string; payload: unknown; at: string }[] };
+export type CaseDetail = CaseSummary & {
+  conversationId: string;
+  record: object;
+  events: { seq: number; type: string; actor: string; payload: unknown; at: string }[];
+};

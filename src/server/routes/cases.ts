@@ -53,7 +53,15 @@ export function casesRouter(api: CasesApi): Router {
   const filterOf = (req: Request, sites: string[]) => {
     const query = CaseListQuery.parse(req.query);
     if (query.from && query.to && query.from > query.to) throw new AppError('VALIDATION_FAILED', 'The request is not valid: from must not be after to.');
-    const filter: CaseFilter = { sites, status: query.status, category: query.category, platform: query.platform, from: query.from, to: query.to, text: query.q };
+    const filter: CaseFilter = {
+      sites,
+      status: query.status,
+      category: query.category,
+      platform: query.platform,
+      from: query.from,
+      to: query.to,
+      text: query.q,
+    };
     return { filter, limit: query.limit, cursor: query.cursor };
   };
 

@@ -19,11 +19,20 @@ export type ConsoleApi = {
   dataDir: string;
 };
 
-const LoginBody = z.strictObject({ login: z.string().trim().min(1, 'login is required').max(100), password: z.string().min(1, 'password is required').max(200) });
+const LoginBody = z.strictObject({
+  login: z.string().trim().min(1, 'login is required').max(100),
+  password: z.string().min(1, 'password is required').max(200),
+});
 const MessageBody = z.strictObject({
   text: z.string().trim().min(1, 'text must not be empty').max(4000),
-  citations: z.array(z.strictObject({ law: z.string().min(1).max(100), article: z.string().min(1).max(40), quote: z.string().max(2000).optional() })).max(10).optional(),
-  clientId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/).optional(),
+  citations: z
+    .array(z.strictObject({ law: z.string().min(1).max(100), article: z.string().min(1).max(40), quote: z.string().max(2000).optional() }))
+    .max(10)
+    .optional(),
+  clientId: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{8,64}$/)
+    .optional(),
 });
 const NoteBody = z.strictObject({ text: z.string().trim().min(1, 'text must not be empty').max(4000) });
 const HandbackBody = z.strictObject({ stage: z.enum(['triage', 'collecting', 'evidence', 'negotiate', 'platform', 'external', 'resolved']).optional() });
@@ -141,7 +150,10 @@ export function consoleRouter(api: ConsoleApi): Router {
 
   router.get('/console/api/evidence/:evidenceId', async (req: Request, res: Response, next: NextFunction) => {
     const agent = await agentOf(req);
-    const evidenceId = z.string().regex(/^ev_[0-9a-f]{20}$/).safeParse(req.params.evidenceId);
+    const evidenceId = z
+      .string()
+      .regex(/^ev_[0-9a-f]{20}$/)
+      .safeParse(req.params.evidenceId);
     if (!evidenceId.success) throw new AppError('NOT_FOUND', '没有这个证据文件。No such evidence file.');
     const file = await api.handoff.evidenceFile(agent, evidenceId.data);
     // Served as what its bytes are (checked at upload), never as HTML, sandboxed, not cached by proxies.

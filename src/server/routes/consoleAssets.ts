@@ -2,7 +2,17 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { Router } from 'express';
 import type { Logger } from '../../logger.js';
-import { buildSizes, bundleScript, ensureBuilt, readAsset, sendAsset as send, strictSelfCsp, writeAtomically, type Asset, type WebBuild } from '../webAssets.js';
+import {
+  buildSizes,
+  bundleScript,
+  ensureBuilt,
+  readAsset,
+  sendAsset as send,
+  strictSelfCsp,
+  writeAtomically,
+  type Asset,
+  type WebBuild,
+} from '../webAssets.js';
 
 /**
  * The console page's policy: only this origin's script, stylesheet, images (evidence previews) and
@@ -27,7 +37,10 @@ export function consoleAssetsRouter({ assets }: { assets: ConsoleAssets }): Rout
     res.setHeader('Cache-Control', 'no-store');
     send(req, res, assets.html);
   });
-  for (const [file, asset] of [['console.js', assets.js], ['console.css', assets.css]] as const) {
+  for (const [file, asset] of [
+    ['console.js', assets.js],
+    ['console.css', assets.css],
+  ] as const) {
     router.get(`/console/${file}`, (req, res) => {
       res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
       // Revalidated every time: an agent gets a new console right after a deploy; the ETag keeps it cheap.
@@ -39,10 +52,24 @@ export function consoleAssetsRouter({ assets }: { assets: ConsoleAssets }): Rout
 }
 
 /** Reads the built console from `<root>/dist/web/console`, building it first when missing or stale (see ensureBuilt). */
-export async function loadConsoleAssets({ root, rebuildWhenStale, logger }: { root: string; rebuildWhenStale: boolean; logger: Logger }): Promise<ConsoleAssets> {
+export async function loadConsoleAssets({
+  root,
+  rebuildWhenStale,
+  logger,
+}: {
+  root: string;
+  rebuildWhenStale: boolean;
+  logger: Logger;
+}): Promise<ConsoleAssets> {
   const webDir = path.join(root, 'web');
   const outDir = path.join(root, 'dist', 'web', 'console');
-  const built = await ensureBuilt({ sourceDir: webDir, bundle: path.join(outDir, 'console.js'), rebuildWhenStale, what: 'agent console', build: () => buildConsole({ webDir, outDir }) });
+  const built = await ensureBuilt({
+    sourceDir: webDir,
+    bundle: path.join(outDir, 'console.js'),
+    rebuildWhenStale,
+    what: 'agent console',
+    build: () => buildConsole({ webDir, outDir }),
+  });
   if (built) logger.info({ bytes: built.bytes, gzipBytes: built.gzipBytes, ms: built.ms }, 'console.built');
   return {
     html: await readAsset(outDir, 'index.html', 'text/html; charset=utf-8'),

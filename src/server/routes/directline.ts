@@ -33,7 +33,8 @@ export function directLineRouter(deps: DirectLineRouteDeps): Router {
     const origin = req.headers.origin;
     if (origin) {
       const site = await deps.findSite(dl.siteIdOf(principal));
-      if (!site?.allowedOrigins.includes(origin)) throw new AppError('ORIGIN_NOT_ALLOWED', '这个网页不能访问该网站的会话。This page may not use this site\'s conversations.');
+      if (!site?.allowedOrigins.includes(origin))
+        throw new AppError('ORIGIN_NOT_ALLOWED', "这个网页不能访问该网站的会话。This page may not use this site's conversations.");
     }
     return principal;
   };

@@ -1,6 +1,15 @@
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
-import { DOCUMENT_FORMATS, DOCUMENT_KINDS, isDocumentFormat, isDocumentKind, type DocumentFormat, type DocumentKind, type DocumentLocale, type RenderedDocument } from '../../documents/index.js';
+import {
+  DOCUMENT_FORMATS,
+  DOCUMENT_KINDS,
+  isDocumentFormat,
+  isDocumentKind,
+  type DocumentFormat,
+  type DocumentKind,
+  type DocumentLocale,
+  type RenderedDocument,
+} from '../../documents/index.js';
 import { AppError } from '../../errors.js';
 import { requirePrincipal, type Authenticate } from '../auth/principal.js';
 
@@ -9,7 +18,13 @@ export type DocumentsApi = {
   /** The site's key or an agent session, as on the other cases endpoints. */
   authenticate: Authenticate;
   forCase(sites: readonly string[], caseNo: string, kind: DocumentKind, format: DocumentFormat, locale?: DocumentLocale): Promise<RenderedDocument | undefined>;
-  forConversation(siteId: string, conversationId: string, kind: DocumentKind, format: DocumentFormat, locale?: DocumentLocale): Promise<RenderedDocument | undefined>;
+  forConversation(
+    siteId: string,
+    conversationId: string,
+    kind: DocumentKind,
+    format: DocumentFormat,
+    locale?: DocumentLocale,
+  ): Promise<RenderedDocument | undefined>;
   /**
    * The site of a conversation token sent for `conversationId` from `origin` (when a browser sends one);
    * throws UNAUTHORIZED / FORBIDDEN / ORIGIN_NOT_ALLOWED like the other Direct Line endpoints.
@@ -26,13 +41,20 @@ function documentOf(req: Request): { kind: DocumentKind; format: DocumentFormat;
   const match = /^([a-z0-9-]+)\.([a-z]+)$/.exec(String(req.params.document ?? ''));
   const [kind, format] = [match?.[1] ?? '', match?.[2] ?? ''];
   if (!isDocumentKind(kind)) {
-    throw new AppError('NOT_FOUND', `没有这种文书。No such document: kind must be one of ${DOCUMENT_KINDS.join(', ')}.`, { details: { reason: 'unknown_kind', kinds: DOCUMENT_KINDS } });
+    throw new AppError('NOT_FOUND', `没有这种文书。No such document: kind must be one of ${DOCUMENT_KINDS.join(', ')}.`, {
+      details: { reason: 'unknown_kind', kinds: DOCUMENT_KINDS },
+    });
   }
   if (!isDocumentFormat(format)) {
-    throw new AppError('NOT_FOUND', `不支持这种格式。No such format: use ${DOCUMENT_FORMATS.map((f) => `.${f}`).join(' or ')}.`, { details: { reason: 'unknown_format', formats: DOCUMENT_FORMATS } });
+    throw new AppError('NOT_FOUND', `不支持这种格式。No such format: use ${DOCUMENT_FORMATS.map((f) => `.${f}`).join(' or ')}.`, {
+      details: { reason: 'unknown_format', formats: DOCUMENT_FORMATS },
+    });
   }
   const query = Query.safeParse(req.query);
-  if (!query.success) throw new AppError('VALIDATION_FAILED', 'The request is not valid: lang must be zh or en.', { details: query.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) });
+  if (!query.success)
+    throw new AppError('VALIDATION_FAILED', 'The request is not valid: lang must be zh or en.', {
+      details: query.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+    });
   return { kind, format, locale: query.data.lang };
 }
 
@@ -70,7 +92,10 @@ export function documentsRouter(api: DocumentsApi): Router {
     const siteId = await api.conversationSite(req.headers.authorization, req.headers.origin, id.data);
     const { kind, format, locale } = documentOf(req);
     const doc = await api.forConversation(siteId, id.data, kind, format, locale);
-    if (!doc) throw new AppError('NOT_FOUND', '这个会话还没有立案（需要先同意并说明情况）。This conversation has no filed case yet.', { details: { reason: 'no_case' } });
+    if (!doc)
+      throw new AppError('NOT_FOUND', '这个会话还没有立案（需要先同意并说明情况）。This conversation has no filed case yet.', {
+        details: { reason: 'no_case' },
+      });
     send(res, doc);
   });
 
@@ -79,16 +104,20 @@ export function documentsRouter(api: DocumentsApi): Router {
 
 /** The Direct Line checks, for a download: a token of this very conversation (or the site's secret), from an allowed page. */
 export function conversationSiteOf(deps: {
-  authenticate: (authorization: string | undefined) => Promise<{ kind: 'token'; claims: { conversationId: string; siteId: string } } | { kind: 'secret'; site: { id: string } }>;
+  authenticate: (
+    authorization: string | undefined,
+  ) => Promise<{ kind: 'token'; claims: { conversationId: string; siteId: string } } | { kind: 'secret'; site: { id: string } }>;
   findSite: (id: string) => Promise<{ allowedOrigins: string[] } | undefined>;
 }): DocumentsApi['conversationSite'] {
   return async (authorization, origin, conversationId) => {
     const principal = await deps.authenticate(authorization);
-    if (principal.kind === 'token' && principal.claims.conversationId !== conversationId) throw new AppError('FORBIDDEN', '令牌不属于这个会话。This token is for another conversation.');
+    if (principal.kind === 'token' && principal.claims.conversationId !== conversationId)
+      throw new AppError('FORBIDDEN', '令牌不属于这个会话。This token is for another conversation.');
     const siteId = principal.kind === 'token' ? principal.claims.siteId : principal.site.id;
     if (origin) {
       const site = await deps.findSite(siteId);
-      if (!site?.allowedOrigins.includes(origin)) throw new AppError('ORIGIN_NOT_ALLOWED', '这个网页不能访问该网站的会话。This page may not use this site\'s conversations.');
+      if (!site?.allowedOrigins.includes(origin))
+        throw new AppError('ORIGIN_NOT_ALLOWED', "这个网页不能访问该网站的会话。This page may not use this site's conversations.");
     }
     return siteId;
   };

@@ -62,7 +62,8 @@ export function healthRouter(deps: HealthDeps): Router {
   router.get('/metrics', async (req, res) => {
     if (deps.metricsToken) {
       const given = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '')?.[1] ?? '';
-      if (!timingSafeEqual(digest(given), digest(deps.metricsToken))) throw new AppError('UNAUTHORIZED', 'Send the metrics token: Authorization: Bearer METRICS_TOKEN.');
+      if (!timingSafeEqual(digest(given), digest(deps.metricsToken)))
+        throw new AppError('UNAUTHORIZED', 'Send the metrics token: Authorization: Bearer METRICS_TOKEN.');
     } else if (!isLocalRequest(req.socket.remoteAddress, req.headers)) {
       throw new AppError('FORBIDDEN', 'Metrics are served to this machine only; set METRICS_TOKEN to scrape them from elsewhere.');
     }

@@ -27,13 +27,14 @@ export type WebchatTokenDeps = {
 export function webchatTokenRouter(deps: WebchatTokenDeps): Router {
   const router = Router();
   router.post('/api/webchat/token', async (req, res) => {
-    if (!req.is('application/json')) throw new AppError('UNSUPPORTED_MEDIA_TYPE', '请以 JSON 发送（Content-Type: application/json）。Send the request body as JSON.');
+    if (!req.is('application/json'))
+      throw new AppError('UNSUPPORTED_MEDIA_TYPE', '请以 JSON 发送（Content-Type: application/json）。Send the request body as JSON.');
     const body = TokenRequest.parse(req.body ?? {});
     const site = await deps.findSite(body.siteId);
     // An unknown site and a disallowed origin get the same answer: nothing to learn by probing.
     const origin = req.headers.origin;
     if (!site || !origin || !site.allowedOrigins.includes(origin)) {
-      throw new AppError('ORIGIN_NOT_ALLOWED', '这个网页不能使用该网站的聊天窗口。This page is not allowed to use this site\'s chat.');
+      throw new AppError('ORIGIN_NOT_ALLOWED', "这个网页不能使用该网站的聊天窗口。This page is not allowed to use this site's chat.");
     }
     // Counted only once the page is one of the site's: refused origins use up nobody's allowance.
     const limited = deps.limiter.take(`${req.ip ?? 'unknown'}|${body.siteId}`);

@@ -12,7 +12,13 @@ export type WidgetAssets = { widgetJs: Asset; widgetCss: Asset; demoHtml: Asset;
 export async function loadWidgetAssets({ root, rebuildWhenStale, logger }: { root: string; rebuildWhenStale: boolean; logger: Logger }): Promise<WidgetAssets> {
   const webDir = path.join(root, 'web');
   const outDir = path.join(root, 'dist', 'web');
-  const built = await ensureBuilt({ sourceDir: webDir, bundle: path.join(outDir, 'widget.js'), rebuildWhenStale, what: 'chat widget', build: () => buildWidget({ webDir, outDir }) });
+  const built = await ensureBuilt({
+    sourceDir: webDir,
+    bundle: path.join(outDir, 'widget.js'),
+    rebuildWhenStale,
+    what: 'chat widget',
+    build: () => buildWidget({ webDir, outDir }),
+  });
   if (built) logger.info({ bytes: built.bytes, gzipBytes: built.gzipBytes, ms: built.ms }, 'widget.built');
   return {
     widgetJs: await readAsset(outDir, 'widget.js', 'application/javascript; charset=utf-8'),

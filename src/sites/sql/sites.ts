@@ -5,9 +5,20 @@ type SiteRow = { id: string; name: string; allowed_origins: string[]; locale: 'z
 
 const COLUMNS = 'id, name, allowed_origins, locale, model_enabled, secret_rotated_at, created_at';
 
-const toSite = (r: SiteRow): Site => ({ id: r.id, name: r.name, allowedOrigins: r.allowed_origins, locale: r.locale, modelEnabled: r.model_enabled, secretRotatedAt: r.secret_rotated_at, createdAt: r.created_at });
+const toSite = (r: SiteRow): Site => ({
+  id: r.id,
+  name: r.name,
+  allowedOrigins: r.allowed_origins,
+  locale: r.locale,
+  modelEnabled: r.model_enabled,
+  secretRotatedAt: r.secret_rotated_at,
+  createdAt: r.created_at,
+});
 
-export async function insertSite(db: Queryable, s: { id: string; name: string; allowedOrigins: string[]; locale: 'zh' | 'en'; secretHash: string; modelEnabled?: boolean }): Promise<Site> {
+export async function insertSite(
+  db: Queryable,
+  s: { id: string; name: string; allowedOrigins: string[]; locale: 'zh' | 'en'; secretHash: string; modelEnabled?: boolean },
+): Promise<Site> {
   const result = await db.query<SiteRow>(
     `insert into sites (id, name, allowed_origins, locale, secret_hash, model_enabled) values ($1, $2, $3, $4, $5, $6) returning ${COLUMNS}`,
     [s.id, s.name, s.allowedOrigins, s.locale, s.secretHash, s.modelEnabled ?? true],
@@ -16,7 +27,10 @@ export async function insertSite(db: Queryable, s: { id: string; name: string; a
 }
 
 /** Creates the site if it is missing, and keeps its origins as given (the demo site follows PORT). */
-export async function upsertSiteOrigins(db: Queryable, s: { id: string; name: string; allowedOrigins: string[]; locale: 'zh' | 'en'; secretHash: string }): Promise<Site> {
+export async function upsertSiteOrigins(
+  db: Queryable,
+  s: { id: string; name: string; allowedOrigins: string[]; locale: 'zh' | 'en'; secretHash: string },
+): Promise<Site> {
   const result = await db.query<SiteRow>(
     `insert into sites (id, name, allowed_origins, locale, secret_hash) values ($1, $2, $3, $4, $5)
      on conflict (id) do update set allowed_origins = excluded.allowed_origins
@@ -44,10 +58,7 @@ export async function selectSiteBySecretHash(db: Queryable, secretHash: string):
 }
 
 export async function updateSiteSecret(db: Queryable, id: string, secretHash: string): Promise<Site | undefined> {
-  const result = await db.query<SiteRow>(
-    `update sites set secret_hash = $2, secret_rotated_at = now() where id = $1 returning ${COLUMNS}`,
-    [id, secretHash],
-  );
+  const result = await db.query<SiteRow>(`update sites set secret_hash = $2, secret_rotated_at = now() where id = $1 returning ${COLUMNS}`, [id, secretHash]);
   const row = result.rows[0];
   return row ? toSite(row) : undefined;
 }

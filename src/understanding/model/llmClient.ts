@@ -62,7 +62,8 @@ export function makeLlmClient(deps: LlmClientDeps): LlmClient {
       try {
         return { ok: true, value: await client.chat.completions.create(body, { signal: controller.signal, timeout: remaining, maxRetries: 0 }) };
       } catch (error) {
-        if (error instanceof APIUserAbortError || error instanceof APIConnectionTimeoutError || controller.signal.aborted) return { ok: false, reason: 'timeout' };
+        if (error instanceof APIUserAbortError || error instanceof APIConnectionTimeoutError || controller.signal.aborted)
+          return { ok: false, reason: 'timeout' };
         const status = error instanceof APIError ? error.status : undefined;
         const retryable = status === 429 || (status !== undefined && status >= 500);
         logger.warn({ purpose, status: status ?? null, attempt, error: error instanceof Error ? error.name : 'unknown' }, 'llm.call_failed');
@@ -85,7 +86,8 @@ export function makeLlmClient(deps: LlmClientDeps): LlmClient {
       }
       const jsonSchema = z.toJSONSchema(schema, { target: 'draft-7', unrepresentable: 'any' }) as Record<string, unknown>;
       const mode = settings.structuredOutput;
-      const systemText = mode === 'json_object' ? `${system}\n\nReply with one JSON object only, matching this JSON schema:\n${JSON.stringify(jsonSchema)}` : system;
+      const systemText =
+        mode === 'json_object' ? `${system}\n\nReply with one JSON object only, matching this JSON schema:\n${JSON.stringify(jsonSchema)}` : system;
       const body: OpenAI.Chat.ChatCompletionCreateParamsNonStreaming = {
         model: settings.model,
         temperature: 0,
@@ -97,7 +99,10 @@ export function makeLlmClient(deps: LlmClientDeps): LlmClient {
         ...(mode === 'json_schema' ? { response_format: { type: 'json_schema', json_schema: { name, schema: jsonSchema, strict: false } } } : {}),
         ...(mode === 'json_object' ? { response_format: { type: 'json_object' } } : {}),
         ...(mode === 'tool'
-          ? { tools: [{ type: 'function', function: { name, description: 'Report the result.', parameters: jsonSchema } }], tool_choice: { type: 'function', function: { name } } }
+          ? {
+              tools: [{ type: 'function', function: { name, description: 'Report the result.', parameters: jsonSchema } }],
+              tool_choice: { type: 'function', function: { name } },
+            }
           : {}),
       };
       if (settings.logPrompts) logger.debug({ purpose, system: systemText, user }, 'llm.prompt');

@@ -15,7 +15,12 @@ export const noLlmMetrics: LlmMetrics = { request() {}, latency() {}, tokens() {
 
 /** prom-client counters and a histogram on the given registry. */
 export function makeLlmMetrics(registry: Registry): LlmMetrics {
-  const requests = new Counter({ name: 'llm_requests_total', help: 'Model requests by purpose and outcome', labelNames: ['purpose', 'outcome'], registers: [registry] });
+  const requests = new Counter({
+    name: 'llm_requests_total',
+    help: 'Model requests by purpose and outcome',
+    labelNames: ['purpose', 'outcome'],
+    registers: [registry],
+  });
   const latency = new Histogram({
     name: 'llm_request_duration_seconds',
     help: 'Model call latency (a retry included) by purpose',
@@ -23,7 +28,12 @@ export function makeLlmMetrics(registry: Registry): LlmMetrics {
     buckets: [0.1, 0.25, 0.5, 1, 2, 4, 8, 16],
     registers: [registry],
   });
-  const tokens = new Counter({ name: 'llm_tokens_total', help: 'Model tokens by purpose and direction (in = prompt, out = completion)', labelNames: ['purpose', 'direction'], registers: [registry] });
+  const tokens = new Counter({
+    name: 'llm_tokens_total',
+    help: 'Model tokens by purpose and direction (in = prompt, out = completion)',
+    labelNames: ['purpose', 'direction'],
+    registers: [registry],
+  });
   return {
     request: (purpose, outcome) => requests.inc({ purpose, outcome }),
     latency: (purpose, seconds) => latency.observe({ purpose }, seconds),

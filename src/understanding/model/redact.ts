@@ -35,7 +35,10 @@ const PATTERNS: { kind: IdentifierKind; re: RegExp }[] = [
   },
   { kind: 'ADDRESS', re: /\b\d{1,5}\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*\s+(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Boulevard|Blvd|Drive|Dr)\b\.?/g },
   // Names where the user introduces one.
-  { kind: 'NAME', re: new RegExp(`(?<=(?:我叫|我的名字是|名字[是叫]|姓名[:：]?\\s*|收件人[:：]?\\s*|联系人[:：]?\\s*|投诉人[:：]?\\s*))[\\u4e00-\\u9fa5·]{2,4}`, 'g') },
+  {
+    kind: 'NAME',
+    re: new RegExp(`(?<=(?:我叫|我的名字是|名字[是叫]|姓名[:：]?\\s*|收件人[:：]?\\s*|联系人[:：]?\\s*|投诉人[:：]?\\s*))[\\u4e00-\\u9fa5·]{2,4}`, 'g'),
+  },
   { kind: 'NAME', re: new RegExp(`(?<=我是)[${SURNAMES}][\\u4e00-\\u9fa5]{1,2}(?=[，,。.！!；;\\s]|$)`, 'g') },
   { kind: 'NAME', re: /(?<=\b(?:my name is|name:|i am called)\s+)[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}/gi },
 ];

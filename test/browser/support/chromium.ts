@@ -11,14 +11,24 @@ export const CHROMIUM = '/usr/bin/chromium';
  * The flags this machine needs (/work/.library/env/machines/node.md): without the background
  * networking ones Chromium keeps dialling Google hosts that the sandbox refuses.
  */
-const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 export type Browser = { context: BrowserContext; close: () => Promise<void> };
 
 /** Debian's Chromium, headless, with a fresh profile. Missing Chromium fails loudly: CI installs it. */
 export async function launchChromium(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium is not installed at ${CHROMIUM}. The browser tests need Debian's chromium and fonts-wqy-microhei: apt-get install chromium fonts-wqy-microhei (.ci/run installs them).`);
+    throw new Error(
+      `Chromium is not installed at ${CHROMIUM}. The browser tests need Debian's chromium and fonts-wqy-microhei: apt-get install chromium fonts-wqy-microhei (.ci/run installs them).`,
+    );
   }
   const profile = await fs.mkdtemp(path.join(os.tmpdir(), 'weiquan-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -49,7 +59,8 @@ export function watchPageProblems(page: Page): string[] {
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
   page.on('console', (message) => {
-    if (message.type() === 'error' && /Content Security Policy|Refused to|Trusted ?(HTML|Script|Type)/i.test(message.text())) problems.push(`csp: ${message.text()}`);
+    if (message.type() === 'error' && /Content Security Policy|Refused to|Trusted ?(HTML|Script|Type)/i.test(message.text()))
+      problems.push(`csp: ${message.text()}`);
   });
   return problems;
 }

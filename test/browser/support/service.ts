@@ -7,7 +7,17 @@ export type Weiquan = { port: number; url: string; child: ChildProcess; output: 
  * The real service as `npm start` runs it (a child process from src/main.ts), on the test's own
  * database and port, ready when /readyz answers and the engine has loaded (`knowledge.ready`).
  */
-export async function startWeiquan({ databaseUrl, port, dataDir, env = {} }: { databaseUrl: string; port: number; dataDir: string; env?: Record<string, string> }): Promise<Weiquan> {
+export async function startWeiquan({
+  databaseUrl,
+  port,
+  dataDir,
+  env = {},
+}: {
+  databaseUrl: string;
+  port: number;
+  dataDir: string;
+  env?: Record<string, string>;
+}): Promise<Weiquan> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: repoRoot,
     env: {
@@ -42,7 +52,10 @@ export async function startWeiquan({ databaseUrl, port, dataDir, env = {} }: { d
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-  const ready = await fetch(`${url}/readyz`).then((r) => r.status, () => 0);
+  const ready = await fetch(`${url}/readyz`).then(
+    (r) => r.status,
+    () => 0,
+  );
   if (ready !== 200) throw new Error(`/readyz answered ${ready}:\n${out}`);
   const end = async (signal: NodeJS.Signals) => {
     if (child.exitCode === null && child.signalCode === null) child.kill(signal);

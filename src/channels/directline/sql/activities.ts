@@ -24,7 +24,12 @@ export type AppendedRow = { clientId: string; seq: number; at: Date; fresh: bool
  * A turn's append runs in the same transaction as the engine's write of the turn (one commit, one
  * disk flush for both), so a failure of either leaves neither.
  */
-export async function insertActivities(db: Sql, conversationId: string, items: AppendItem[], notify: { channel: string; payload: string }): Promise<AppendedRow[]> {
+export async function insertActivities(
+  db: Sql,
+  conversationId: string,
+  items: AppendItem[],
+  notify: { channel: string; payload: string },
+): Promise<AppendedRow[]> {
   const result = await db.query<AppendedRow>(
     `with input as (
        select x.client_id, x.activity, x.reply, x.redacted, x.ord
@@ -60,7 +65,12 @@ export async function insertActivities(db: Sql, conversationId: string, items: A
      union all
      select client_id, seq, at, true, hide, (select count(*) from notified) from inserted
      order by seq`,
-    [conversationId, JSON.stringify(items.map((i) => ({ client_id: i.clientId, activity: i.activity, reply: i.replyToFirst === true, redacted: i.redacted ?? null }))), notify.channel, notify.payload],
+    [
+      conversationId,
+      JSON.stringify(items.map((i) => ({ client_id: i.clientId, activity: i.activity, reply: i.replyToFirst === true, redacted: i.redacted ?? null }))),
+      notify.channel,
+      notify.payload,
+    ],
     'weiquan_dl_insert_activities',
   );
   return result.rows.map((r) => ({ clientId: r.clientId, seq: r.seq, at: r.at, fresh: r.fresh, redacted: r.redacted === true }));

@@ -88,7 +88,14 @@ export function makeReferenceResolver(
       while (end > 0 && GAP.test(text[end - 1] ?? '')) end--;
       const named = lawBefore(text, end);
       // 消保法第24条和第25条: a bare 第25条 after a reference continues the same law.
-      const target = named?.target ?? (mention.article && previous && mention.start > previousEnd && /^[\s和与及、，,或以]*$/.test(text.slice(previousEnd, mention.start).replace(/第[^条]*条/g, '')) ? previous : undefined);
+      const target =
+        named?.target ??
+        (mention.article &&
+        previous &&
+        mention.start > previousEnd &&
+        /^[\s和与及、，,或以]*$/.test(text.slice(previousEnd, mention.start).replace(/第[^条]*条/g, ''))
+          ? previous
+          : undefined);
       if (!target) continue;
       const label = `第${toChineseNumber(mention.number)}条${mention.sub ? `之${toChineseNumber(mention.sub)}` : ''}`;
       refs.push(resolve(target, label));

@@ -36,7 +36,14 @@ export function parseArticleMentions(text: string): ArticleMention[] {
     // 第2款, 第三章: paragraphs, items and chapters are not articles.
     if (!tiao && NOT_ARTICLE_AFTER.test(after)) continue;
     const start = (m.index ?? 0) + (whole.length - whole.trimStart().length);
-    found.push({ start, end: (m.index ?? 0) + whole.length, number, sub: sub ? (parseChineseNumber(sub) ?? 0) : 0, explicit: Boolean(di || tiao), article: Boolean(tiao) });
+    found.push({
+      start,
+      end: (m.index ?? 0) + whole.length,
+      number,
+      sub: sub ? (parseChineseNumber(sub) ?? 0) : 0,
+      explicit: Boolean(di || tiao),
+      article: Boolean(tiao),
+    });
   }
   return found;
 }

@@ -17,7 +17,12 @@ const BINS = 32;
 const LAMBDA = 1;
 
 /** Fits trees on top of the linear scores `weights` (a vector in FEATURES order). */
-export function fitBoosting(examples: readonly FitExample[], weights: Float64Array, options: BoostingOptions = DEFAULT_BOOSTING, disabled: ReadonlySet<string> = new Set()): TreeEnsemble {
+export function fitBoosting(
+  examples: readonly FitExample[],
+  weights: Float64Array,
+  options: BoostingOptions = DEFAULT_BOOSTING,
+  disabled: ReadonlySet<string> = new Set(),
+): TreeEnsemble {
   const usable = FEATURES.map((f) => !disabled.has(f));
   const data = flatten(examples, weights, options.keepPerQuestion);
   const thresholds = binThresholds(data);
@@ -106,7 +111,15 @@ function softmaxGradients(data: Flat, grad: Float64Array, hess: Float64Array): v
 }
 
 /** Depth-limited tree grown breadth-first; rows of a node are a contiguous slice of `order`, partitioned in place. */
-function growTree(n: number, bins: Uint8Array, grad: Float64Array, hess: Float64Array, thresholds: Float32Array[], options: BoostingOptions, usable: boolean[]): Tree {
+function growTree(
+  n: number,
+  bins: Uint8Array,
+  grad: Float64Array,
+  hess: Float64Array,
+  thresholds: Float32Array[],
+  options: BoostingOptions,
+  usable: boolean[],
+): Tree {
   const tree: Tree = { feature: [], threshold: [], left: [], right: [], value: [] };
   const order = Uint32Array.from({ length: n }, (_, i) => i);
   let level = [{ node: newNode(tree), from: 0, to: n }];
@@ -151,7 +164,12 @@ function newNode(tree: Tree): number {
 
 type NodeRows = { order: Uint32Array; from: number; to: number; bins: Uint8Array; grad: Float64Array; hess: Float64Array; usable: boolean[] };
 
-function bestSplit({ order, from, to, bins, grad, hess, usable }: NodeRows, g: number, h: number, minLeaf: number): { feature: number; bin: number } | undefined {
+function bestSplit(
+  { order, from, to, bins, grad, hess, usable }: NodeRows,
+  g: number,
+  h: number,
+  minLeaf: number,
+): { feature: number; bin: number } | undefined {
   const hg = new Float64Array(F * BINS);
   const hh = new Float64Array(F * BINS);
   const hc = new Uint32Array(F * BINS);

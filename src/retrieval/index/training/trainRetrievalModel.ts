@@ -15,7 +15,11 @@ export type TrainingQuestion = { text: string; golds: string[] };
 export type TrainingDeps = { corpus: CorpusIndex; tokenizer: Tokenizer; thesaurus: Thesaurus; phrasings: Phrasings };
 
 /** The model's data part (questions + learned associations) from some training questions. */
-export function modelFromQuestions(questions: readonly TrainingQuestion[], deps: TrainingDeps, ranker: RankerFit = { weights: new Map(), trees: [] }): RetrievalModel {
+export function modelFromQuestions(
+  questions: readonly TrainingQuestion[],
+  deps: TrainingDeps,
+  ranker: RankerFit = { weights: new Map(), trees: [] },
+): RetrievalModel {
   const pairs = questions.map((q) => ({ terms: deps.tokenizer.tokenize(q.text), golds: q.golds }));
   return {
     version: 1,
@@ -39,7 +43,12 @@ export function heldOutExamples(questions: readonly TrainingQuestion[], foldOf: 
   for (const f of new Set(foldOf)) {
     const train = questions.filter((_, i) => foldOf[i] !== f);
     const test = questions.flatMap((q, i) => (foldOf[i] === f ? [i] : []));
-    const found = fitExamples(test.map((i) => questions[i] as TrainingQuestion), modelFromQuestions(train, deps), deps, buf);
+    const found = fitExamples(
+      test.map((i) => questions[i] as TrainingQuestion),
+      modelFromQuestions(train, deps),
+      deps,
+      buf,
+    );
     test.forEach((i, j) => (examples[i] = found[j] as FitExample));
   }
   return examples;
