@@ -27,7 +27,8 @@ const isCategory = (v: string): v is Category => (CATEGORIES as readonly string[
 export function toDialogEvents(u: Understanding, context: Context, text: string, value?: string): DialogEvent[] {
   const before: DialogEvent[] = [];
   // The conversation follows the language the user writes in; what needs doing now is said first.
-  if (u.language && u.language !== context.locale) before.push({ type: 'LANGUAGE', locale: u.language });
+  // A button's value (quality_defect) is no English message.
+  if (u.language && u.language !== context.locale && !isCategory((value ?? text).trim())) before.push({ type: 'LANGUAGE', locale: u.language });
   const urgent = (u.urgent ?? []).filter((k) => !(context.warned ?? []).includes(k));
   if (urgent.length) before.push({ type: 'URGENT', kinds: urgent });
   return [...before, ...messageEvents(u, context, text, value)];
@@ -74,6 +75,8 @@ function messageEvents(u: Understanding, context: Context, text: string, value?:
     const picked = pickCategory(choice);
     if (picked) return [...lead, { type: 'CHOOSE_CATEGORY', category: picked }];
   }
+  // A quick-start button of the welcome (imBack clients send its value as the text): exactly a dispute type id.
+  if (awaiting === 'description' && !consentAnswer && isCategory(choice)) return [...lead, { type: 'CHOOSE_CATEGORY', category: choice }];
   // 不同意 said to the consent question is no report that the seller refused.
   const outcome = consentAnswer ? undefined : outcomeOf(value, intents);
   // On the ladder, 解决了 ends it even while the bot is asking for something else (the 12315 details).

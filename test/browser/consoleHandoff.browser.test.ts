@@ -87,7 +87,8 @@ describe('handing a widget conversation to an agent in the console and back', ()
     await shop.goto(`${service.url}/`);
     await widget('.launcher').click();
     await botSaid('你好，我是维权助手');
-    await widget('.actions .chip').filter({ hasText: '同意' }).first().click();
+    await widget('.input').fill('同意');
+    await widget('.input').press('Enter');
     await botSaid('请说说发生了什么');
     await say('我10月30号在京东买了个2999的手机，11月3号收到，屏幕有亮点，商家说拆封了不给退');
     await botSaid('已为你建立案件，编号 WQ-');

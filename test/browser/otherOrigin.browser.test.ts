@@ -111,10 +111,10 @@ describe('the official botframework-webchat UI against our Direct Line', () => {
     await tab.goto(`${shopUrl}/page.html`);
     await tab.getByText('你好，我是维权助手', { exact: false }).first().waitFor({ timeout: 60_000 });
     // Suggested actions render as Web Chat's own buttons; pressing one posts an imBack.
-    await tab.getByRole('button', { name: '同意' }).first().click();
-    await tab.getByText('请说说发生了什么', { exact: false }).first().waitFor({ timeout: 30_000 });
+    await tab.getByRole('button', { name: '质量问题 / 货不对板' }).first().click();
+    await tab.getByText('买的是什么商品', { exact: false }).first().waitFor({ timeout: 30_000 });
     // Both replies arrived as {activities, watermark} frames on the stream.
-    expect(frames.some((f) => f.includes('请说说发生了什么'))).toBe(true);
+    expect(frames.some((f) => f.includes('买的是什么商品'))).toBe(true);
     await screenshot(tab, 'official-webchat');
     expect(errors).toEqual([]);
   });
@@ -130,7 +130,8 @@ describe('our widget on a shop page of another origin', () => {
     const widget = (selector: string) => tab.locator(`weiquan-widget ${selector}`);
     await widget('.launcher').click();
     await widget('.msg.bot').filter({ hasText: '你好，我是维权助手' }).waitFor({ timeout: 30_000 });
-    await widget('.actions .chip').filter({ hasText: '同意' }).first().click();
+    await widget('.input').fill('同意');
+    await widget('.input').press('Enter');
     await widget('.msg.bot').filter({ hasText: '请说说发生了什么' }).waitFor({ timeout: 30_000 });
     expect(frames.some((f) => f.includes('请说说发生了什么'))).toBe(true);
     await screenshot(tab, 'widget-other-origin');

@@ -49,7 +49,8 @@ describe('documents in the widget', () => {
   });
 
   it('downloads the 12315 complaint of the filed case as a PDF, fetched with the conversation token', async () => {
-    await widget('.actions .chip').filter({ hasText: '同意' }).first().click();
+    await widget('.input').fill('同意');
+    await widget('.input').press('Enter');
     await botSaid('请说说发生了什么');
     await widget('.input').fill('我10月30号在京东买了个2999的手机，11月3号收到，屏幕有亮点，商家说拆封了不给退');
     await widget('.input').press('Enter');
