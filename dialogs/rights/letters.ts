@@ -6,7 +6,8 @@ import type { Category, Context, Want } from './types.js';
  * Unknown facts become 【请填写…】 placeholders, never invented values.
  */
 
-const DEFAULT_WANTS: Record<Category, Want[]> = {
+/** The usual remedy of each dispute type when the consumer named none (the documents use it too). */
+export const DEFAULT_WANTS: Record<Category, Want[]> = {
   seven_day_return: ['return'],
   quality_defect: ['return', 'exchange'],
   counterfeit: ['return', 'punitive'],

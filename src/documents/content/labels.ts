@@ -1,4 +1,5 @@
 import { DISPUTE_TYPE_LABELS, DISPUTE_TYPES, type DisputeType } from '../../../dialogs/disputeTypes.js';
+import { DEFAULT_WANTS } from '../../../dialogs/rights/letters.js';
 import type { DocumentLocale } from '../model.js';
 
 type Bilingual = { zh: string; en: string };
@@ -19,41 +20,9 @@ export const DEMAND_LABELS: Record<string, Bilingual> = {
 
 /**
  * What a consumer with this kind of dispute asks for when they did not say: the usual remedy, the same
- * as the letters the conversation shows. A demand the consumer gave always wins.
+ * list the conversation's letters use. A demand the consumer gave always wins.
  */
-export const USUAL_DEMANDS: Record<DisputeType, string[]> = {
-  seven_day_return: ['return'],
-  quality_defect: ['return', 'exchange'],
-  counterfeit: ['return', 'punitive'],
-  food_safety: ['refund', 'punitive'],
-  non_delivery: ['refund'],
-  seller_cancelled: ['compensation'],
-  price_fraud: ['refund'],
-  false_advertising: ['return', 'compensation'],
-  unfair_terms: ['return'],
-  after_sales: ['repair'],
-  personal_info: ['apology', 'compensation'],
-  unauthorized_payment: ['refund'],
-  product_injury: ['compensation'],
-  prepaid_service: ['refund'],
-  second_hand: ['return'],
-  refund_after_return: ['refund'],
-  deposit_refund: ['refund'],
-  earnest_money: ['refund', 'compensation'],
-  tied_sale: ['refund'],
-  review_manipulation: ['apology'],
-  price_discrimination: ['refund'],
-  auto_renewal: ['refund'],
-  minor_payment: ['refund'],
-  price_error_cancel: ['compensation'],
-  account_banned: ['refund'],
-  food_delivery: ['refund', 'punitive'],
-  travel_ticket: ['refund'],
-  service_contract: ['repair', 'compensation'],
-  cosmetics_reaction: ['refund', 'compensation'],
-  scam: ['refund'],
-  other: ['refund'],
-};
+export const USUAL_DEMANDS: Record<DisputeType, readonly string[]> = DEFAULT_WANTS;
 
 /** Evidence kinds the conversation records (the consumer said they hold them). */
 export const EVIDENCE_LABELS: Record<string, Bilingual> = {
