@@ -194,6 +194,8 @@ class Turn {
       timeZone: 'Asia/Shanghai',
       known: context.slots,
       awaiting: slotAwaited(context),
+      // At a consent or confirmation prompt a short reply is read as yes / no first (算了 declines, 统一 is 同意).
+      ...(context.awaiting?.kind === 'confirm' ? { expectsYesNo: true } : {}),
     });
     // What users type is personal data: the text is kept only with consent, otherwise its size and hash.
     const payload =

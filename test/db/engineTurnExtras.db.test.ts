@@ -1,0 +1,67 @@
+import { caseIds, parseDate } from '../../src/engineDeps.js';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { makeRunTurn } from '../../src/engine/runTurn.js';
+import { makeLogger } from '../../src/logger.js';
+import { loadKnowledge } from '../../src/retrieval/makeKnowledge.js';
+import { assess } from '../../src/rules/assess/index.js';
+import { loadHolidayCalendar, makeCalendar } from '../../src/rules/calendar/index.js';
+import { understandOffline, type Understand, type UnderstandContext } from '../../src/understanding/index.js';
+import { repoRoot } from '../helpers/paths.js';
+import { useTestDatabase } from '../helpers/testDatabase.js';
+
+const t = useTestDatabase();
+
+/** The real engine whose understanding is the offline one, recorded (every context it was given). */
+async function engine(wrap: (offline: Understand) => Understand = (o) => o) {
+  const logger = makeLogger({ level: 'silent', pretty: false });
+  const knowledgeDir = path.join(repoRoot, 'knowledge');
+  const knowledge = await loadKnowledge({ db: t.db, knowledgeDir, corpus: 'serving', logger });
+  const calendar = makeCalendar(await loadHolidayCalendar(path.join(knowledgeDir, 'holidays/cn.json')));
+  const contexts: { message: string; context: UnderstandContext }[] = [];
+  const inner = wrap(understandOffline);
+  const understand: Understand = (message, context) => {
+    contexts.push({ message, context });
+    return inner(message, context);
+  };
+  const runTurn = makeRunTurn({
+    db: t.db,
+    understand,
+    answer: knowledge.answer,
+    quote: knowledge.article,
+    assess: (input) => assess(input, calendar),
+    parseDate,
+    caseIds,
+    now: () => new Date('2026-11-28T10:00:00+08:00'),
+    logger,
+  });
+  const conversation = () => {
+    const id = `extras-${Math.random().toString(36).slice(2)}`;
+    let n = 0;
+    return {
+      id,
+      say: (text: string, value?: string, locale: 'zh' | 'en' = 'zh') =>
+        runTurn({ conversationId: id, channel: 'test', turnId: `t${++n}`, text, ...(value ? { value } : {}), locale }),
+    };
+  };
+  return { contexts, conversation };
+}
+
+describe('yes / no prompts tell the understanding so', () => {
+  it('passes expectsYesNo at the consent prompt only, so a typo there (统一) reads as 同意', async () => {
+    const e = await engine();
+    const c = e.conversation();
+    await c.say('我10月30号在京东买了个2999的手机，11月3号收到，屏幕有亮点，商家说拆封了不给退');
+    const asked = await c.say('有订单截图和聊天记录');
+    expect(asked.replies.at(-1)?.channelData.weiquan.awaiting?.slot).toBe('consent');
+    expect(e.contexts.every((x) => x.context.expectsYesNo === undefined)).toBe(true);
+    const given = await c.say('统一');
+    expect(e.contexts.at(-1)?.context.expectsYesNo).toBe(true);
+    expect(given.caseNo).toMatch(/.+/);
+    const stored = await t.db.query<{ consent: string }>('select consent from conversations where id = $1', [c.id]);
+    expect(stored.rows[0]?.consent).toBe('given');
+    // Past the prompt, ordinary messages are read as ever.
+    await c.say('商家拒绝了');
+    expect(e.contexts.at(-1)?.context.expectsYesNo).toBeUndefined();
+  });
+});
