@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { isDisputeType } from '../../dialogs/disputeTypes.js';
 import type { DialogEvent } from '../../dialogs/rights/events.js';
 import { RIGHTS_MACHINE_ID, RIGHTS_MACHINE_VERSION } from '../../dialogs/rights/rights.machine.js';
 import { msg, placeholderFor } from '../../dialogs/rights/catalog.js';
@@ -204,7 +205,8 @@ class Turn {
     if (await this.followUp(text)) return;
     // A greeting that opened the conversation has been answered by the welcome itself.
     const onlyGreeting = understanding.intents.every((i) => i === 'greeting' || i === 'chitchat') && Object.keys(understanding.slots).length === 0;
-    if (justWelcomed && onlyGreeting && !value) return;
+    // A quick-start button's value sent as the very first message (imBack clients send it as text) is no greeting: it is taken.
+    if (justWelcomed && onlyGreeting && !value && !isDisputeType(text.trim())) return;
     for (const event of toDialogEvents(understanding, context, text, value)) await this.feed(event);
     if (this.consentWanted && consentNeededForCase(this.snapshot.context, this.snapshot.value)) await this.feed({ type: 'NEED_CONSENT', reason: 'case' });
   }

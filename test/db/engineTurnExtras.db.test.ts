@@ -65,3 +65,27 @@ describe('yes / no prompts tell the understanding so', () => {
     expect(e.contexts.at(-1)?.context.expectsYesNo).toBeUndefined();
   });
 });
+
+describe('a quick-start button as the very first message', () => {
+  it('is taken, whether the value comes as text (imBack) or as the value (messageBack), before any welcome was shown', async () => {
+    const e = await engine();
+    const asText = await e.conversation().say('quality_defect');
+    expect(asText.replies.at(-1)?.channelData.weiquan.category).toBe('quality_defect');
+    expect(asText.stage).not.toBe('welcome');
+    const asValue = await e.conversation().say('旅行票务', 'travel_ticket');
+    expect(asValue.replies.at(-1)?.channelData.weiquan.category).toBe('travel_ticket');
+    // A plain greeting first is still answered by the welcome alone.
+    const hello = await e.conversation().say('你好');
+    expect(hello.stage).toBe('welcome');
+    expect(hello.replies.at(-1)?.channelData.weiquan.category).toBeUndefined();
+  });
+
+  it('classes a 美团 / 猫眼 / 淘票票 movie ticket as a ticket dispute, not food delivery', async () => {
+    const e = await engine();
+    for (const story of ['美团上买了两张电影票，场次取消了不退钱', '猫眼买的演唱会门票，演出延期了不给退', '淘票票买的电影票退款失败']) {
+      const turn = await e.conversation().say(story);
+      expect(turn.replies.at(-1)?.channelData.weiquan.category, story).toBe('travel_ticket');
+    }
+    expect((await e.conversation().say('美团外卖点的麻辣烫送了一个半小时，都凉了')).replies.at(-1)?.channelData.weiquan.category).toBe('food_delivery');
+  });
+});
