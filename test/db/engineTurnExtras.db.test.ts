@@ -89,3 +89,59 @@ describe('a quick-start button as the very first message', () => {
     expect((await e.conversation().say('美团外卖点的麻辣烫送了一个半小时，都凉了')).replies.at(-1)?.channelData.weiquan.category).toBe('food_delivery');
   });
 });
+
+describe('a second dispute in the same conversation', () => {
+  const first = '我10月30号在京东买了个2999的手机，11月3号收到，屏幕有亮点，商家说拆封了不给退';
+  const cases = (id: string) =>
+    t.db.query<{ case_no: string; category: string; status: string; record: { facts?: Record<string, unknown> } & Record<string, unknown> }>(
+      'select case_no, category, status, record from cases where conversation_id = $1 order by created_at, case_no',
+      [id],
+    );
+
+  it('opens a second case and keeps the first as it was', async () => {
+    const e = await engine();
+    const c = e.conversation();
+    await c.say('同意');
+    const filed = await c.say(first);
+    const firstNo = filed.caseNo ?? '';
+    expect(firstNo).toMatch(/.+/);
+    await c.say('有订单截图和聊天记录');
+    const before = (await cases(c.id)).rows;
+    expect(before).toHaveLength(1);
+
+    const second = await c.say('另外，我11月20号在拼多多买的运动鞋399块，穿了两天就开胶了');
+    const text = second.replies.map((r) => r.text).join('\n');
+    expect(text).toContain(firstNo);
+    expect(second.replies.at(-1)?.channelData.weiquan.category).toBe('quality_defect');
+    // The new story is collected from scratch (nothing of the phone's facts carried over), and filed once assessed.
+    expect(second.replies.at(-1)?.channelData.weiquan.awaiting?.slot).toBe('receivedDate');
+    const assessed = await c.say('11月22号收到的');
+    const after = (await cases(c.id)).rows;
+    expect(after).toHaveLength(2);
+    const kept = after.find((k) => k.case_no === firstNo);
+    const opened = after.find((k) => k.case_no !== firstNo);
+    // The first case is untouched: its type, its facts, its status.
+    expect(kept?.category).toBe(before[0]?.category);
+    expect(kept?.status).toBe(before[0]?.status);
+    expect(JSON.stringify(kept?.record)).toContain('手机');
+    expect(JSON.stringify(kept?.record)).not.toContain('运动鞋');
+    expect(opened?.category).toBe('quality_defect');
+    expect(JSON.stringify(opened?.record)).toContain('运动鞋');
+    expect(JSON.stringify(opened?.record)).not.toContain('手机');
+    expect(assessed.caseNo).toBe(opened?.case_no);
+    const events = await t.db.query<{ type: string }>('select type from case_events where case_no = $1 order by seq', [firstNo]);
+    expect(events.rows.map((r) => r.type)).toContain('set_aside');
+  });
+
+  it('keeps one case when the message only corrects or adds to the filed dispute', async () => {
+    const e = await engine();
+    const c = e.conversation();
+    await c.say('同意');
+    await c.say(first);
+    await c.say('有订单截图和聊天记录');
+    await c.say('手机屏幕还是有亮点');
+    await c.say('不是2999，是2899');
+    await c.say('不对，不是手机，是平板，屏幕也有亮点');
+    expect((await cases(c.id)).rows).toHaveLength(1);
+  });
+});
