@@ -39,6 +39,6 @@ export function makeModelPath(deps: {
     wrapTurn:
       (run: RunTurn): RunTurn =>
       async (inbound) =>
-        withModelPolicy(await deps.sites.modelAllowed(inbound.siteId), () => run(inbound)),
+        withModelPolicy(await deps.sites.modelAllowed(inbound.siteId), () => run(inbound), inbound.onWaiting),
   };
 }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Logger } from '../../logger.js';
 import { makeCircuitBreaker, type CircuitBreaker } from './circuitBreaker.js';
 import type { LlmMetrics, LlmPurpose } from './metrics.js';
+import { modelCallStarted } from './scope.js';
 
 /** What makes a model call; `src/config.ts` builds it from LLM_*. */
 export type LlmSettings = {
@@ -107,7 +108,8 @@ export function makeLlmClient(deps: LlmClientDeps): LlmClient {
       };
       if (settings.logPrompts) logger.debug({ purpose, system: systemText, user }, 'llm.prompt');
       const started = performance.now();
-      const result = await complete(purpose, body);
+      const waited = modelCallStarted();
+      const result = await complete(purpose, body).finally(waited);
       metrics.latency(purpose, (performance.now() - started) / 1000);
       if (!result.ok) {
         breaker.failure();
