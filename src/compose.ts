@@ -141,6 +141,7 @@ export async function makeDirectLineChannel(deps: {
     logger: deps.logger,
     evidenceDir: path.resolve(deps.settings.dataDir, 'evidence'),
     uploadMaxBytes: deps.settings.uploadMaxBytes,
+    typing: (conversationId, activity) => stream.ephemeral(conversationId, activity),
   });
   const limits = makeChannelLimits({
     messageRatePerMinute: deps.settings.messageRatePerMinute ?? DEFAULT_CHANNEL_LIMITS.messageRatePerMinute,

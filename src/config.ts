@@ -147,11 +147,12 @@ const ConfigSchema = z.object({
     .string()
     .min(1)
     .optional()
-    .describe('embeddings model on the same endpoint, reserved for dense retrieval (not used yet: retrieval is BM25 only)'),
+    .describe('embeddings model on the same endpoint: re-ranks the retrieved articles by similarity to the (redacted) question'),
   LLM_STRUCTURED_OUTPUT: z
     .enum(['json_schema', 'tool', 'json_object'])
     .default('json_schema')
     .describe('how structured answers are asked for: json_schema (vLLM, Ollama, Qwen), tool (function calling), json_object (DeepSeek)'),
+  LLM_QUERY_REWRITE: boolean.default(false).describe('true = the model restates a question in legal terms and its retrieval is added to the offline one'),
   LLM_LOG_PROMPTS: boolean.default(false).describe('true = log the (redacted) prompts and outputs at debug level; never in production'),
 });
 
@@ -200,6 +201,7 @@ export type LlmSettings = Readonly<{
   model: string;
   timeoutMs: number;
   embeddingsModel: string | undefined;
+  queryRewrite: boolean;
   structuredOutput: 'json_schema' | 'tool' | 'json_object';
   logPrompts: boolean;
 }>;
@@ -267,6 +269,7 @@ export function parseConfig(env: Record<string, string | undefined>, isTTY = fal
               model: e.LLM_MODEL,
               timeoutMs: e.LLM_TIMEOUT_MS,
               embeddingsModel: e.LLM_EMBEDDINGS_MODEL,
+              queryRewrite: e.LLM_QUERY_REWRITE,
               structuredOutput: e.LLM_STRUCTURED_OUTPUT,
               logPrompts: e.LLM_LOG_PROMPTS,
             })

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { isDisputeType } from '../../dialogs/disputeTypes.js';
 import type { DialogEvent } from '../../dialogs/rights/events.js';
 import { RIGHTS_MACHINE_ID, RIGHTS_MACHINE_VERSION } from '../../dialogs/rights/rights.machine.js';
 import { msg, placeholderFor } from '../../dialogs/rights/catalog.js';
@@ -23,6 +24,7 @@ import {
 } from './sql/conversations.js';
 import { toAssessmentInput, toAssessmentSummary } from './toAssessment.js';
 import { toDialogEvents } from './toDialogEvents.js';
+import { CONFIRM_NO, CONFIRM_YES, confirmationReply, proposalToAsk, readConfirmation, saysMore } from './confirmProposed.js';
 import type { EngineDeps, InboundMessage, OutboundReply, TurnResult } from './types.js';
 
 // Long articles are cut in a quote: enough to read the rule, not a whole section of a code.
@@ -187,24 +189,57 @@ class Turn {
     this.today = shanghaiDate(deps.now());
   }
 
-  async userSaid(text: string, value: string | undefined, justWelcomed: boolean): Promise<void> {
+  async userSaid(text: string, said: string | undefined, justWelcomed: boolean): Promise<void> {
     const context = this.snapshot.context;
-    const understanding = await this.deps.understand(text, {
+    const pending = context.confirming;
+    let value = said;
+    let understanding = await this.deps.understand(text, {
       now: this.deps.now(),
       timeZone: 'Asia/Shanghai',
       known: context.slots,
       awaiting: slotAwaited(context),
+      // At a consent or confirmation prompt a short reply is read as yes / no first (算了 declines, 统一 is 同意).
+      ...(context.awaiting?.kind === 'confirm' || pending ? { expectsYesNo: true } : {}),
     });
+    const proposedNow = understanding;
     // What users type is personal data: the text is kept only with consent, otherwise its size and hash.
     const payload =
       context.consent === 'given' ? { text, value } : { length: text.length, sha256: createHash('sha256').update(text).digest('hex').slice(0, 16), value };
     this.events.push({ type: 'user_message', payload: { ...payload, intents: understanding.intents, category: understanding.category?.best } });
     if (await this.followUp(text)) return;
+    if (pending) {
+      // The answer to "是 ¥300 吗？": a yes makes the value the user's own; anything else drops it.
+      const read = readConfirmation(pending, understanding, value);
+      this.setConfirming(undefined);
+      this.events.push({ type: 'proposed_answered', payload: { slot: pending.slot, answer: read.answer } });
+      understanding = read.understanding;
+      if (value === CONFIRM_YES || value === CONFIRM_NO) value = undefined;
+      if (read.answer === 'no' && !saysMore(understanding)) {
+        this.replies.push({ text: msg('confirmDeclined', this.snapshot.context.locale) }, ...render('sayReprompt', this.snapshot.context));
+        return;
+      }
+    }
     // A greeting that opened the conversation has been answered by the welcome itself.
     const onlyGreeting = understanding.intents.every((i) => i === 'greeting' || i === 'chitchat') && Object.keys(understanding.slots).length === 0;
-    if (justWelcomed && onlyGreeting && !value) return;
-    for (const event of toDialogEvents(understanding, context, text, value)) await this.feed(event);
+    // A quick-start button's value sent as the very first message (imBack clients send it as text) is no greeting: it is taken.
+    if (justWelcomed && onlyGreeting && !value && !isDisputeType(text.trim())) return;
+    const events = toDialogEvents(understanding, this.snapshot.context, text, value);
+    const ask = proposalToAsk(proposedNow, this.snapshot.context, slotAwaited(context));
+    // The message only carried a value the rules could not read and the model proposed: no "not understood", just the check.
+    const onlyProposal = ask !== undefined && events.every((e) => e.type === 'UNCLEAR' || e.type === 'INVALID');
+    if (!onlyProposal) for (const event of events) await this.feed(event);
     if (this.consentWanted && consentNeededForCase(this.snapshot.context, this.snapshot.value)) await this.feed({ type: 'NEED_CONSENT', reason: 'case' });
+    const confirm = ask && proposalToAsk(proposedNow, this.snapshot.context, slotAwaited(context));
+    if (confirm) {
+      this.setConfirming(confirm);
+      this.events.push({ type: 'proposed_asked', payload: { slot: confirm.slot } });
+      this.replies.push(confirmationReply(confirm, this.snapshot.context.locale));
+    }
+  }
+
+  private setConfirming(confirming: Context['confirming']): void {
+    const { confirming: _earlier, ...context } = this.snapshot.context;
+    this.snapshot = { ...this.snapshot, context: confirming ? { ...context, confirming } : context };
   }
 
   /**
@@ -289,6 +324,13 @@ class Turn {
         }
         case 'fileCase':
           await this.fileCase();
+          break;
+        case 'setCaseAside':
+          if (before?.context.caseNo) {
+            this.leaveCase(before, { type: 'set_aside', reason: 'new_dispute' });
+            this.events.push({ type: 'case_set_aside', payload: { caseNo: before.context.caseNo, reason: 'new_dispute' } });
+            this.replies.push({ text: msg('caseSetAsideForNew', before.context.locale, { caseNo: before.context.caseNo }) });
+          }
           break;
         case 'closeCase':
           if (before?.context.caseNo) this.closeCase(before, event.type === 'RESTART' ? 'restarted' : 'new_dispute');

@@ -26,6 +26,11 @@ export type InboundMessage = {
    * conversation reached it before) or closes it. Only the owning agent's control is accepted.
    */
   control?: AgentControl;
+  /**
+   * Called at most once, when this turn has waited on a model for more than a second: a channel that
+   * can show it (Direct Line / widget, Bot Framework) sends a typing activity. Never stored.
+   */
+  onWaiting?: () => void;
 };
 
 /** `agentId: null` is an external agent hub (Bot Framework handoff protocol), which owns the conversation without an agent of ours. */
