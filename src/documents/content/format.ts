@@ -1,13 +1,5 @@
 import type { DocumentLocale } from '../model.js';
 
-/** ¥2,999 or ¥2,999.50, from integer fen. */
-export function formatYuan(fen: number): string {
-  const sign = fen < 0 ? '-' : '';
-  const abs = Math.abs(fen);
-  const cents = abs % 100;
-  return `${sign}¥${Math.floor(abs / 100).toLocaleString('en-US')}${cents ? `.${String(cents).padStart(2, '0')}` : ''}`;
-}
-
 /** 2026-11-03 → 2026年11月3日 (zh) or 3 November 2026 (en). */
 export function formatDate(iso: string, locale: DocumentLocale): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
