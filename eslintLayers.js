@@ -101,6 +101,12 @@ export const layerZones = [
     message: 'Retrieval answers from the law and the plan; it does not reach into the rules, the understanding or cases.',
   },
   {
+    target: './src/common',
+    from: ['./src', './dialogs'],
+    except: ['./common'],
+    message: 'src/common holds pure helpers every layer shares (civil dates, numerals, text, hashing): it imports no layer.',
+  },
+  {
     target: './src/storage',
     from: ['./src/engine', './src/channels', './src/server', './src/retrieval', './src/cases', './src/rules', './src/understanding', './dialogs'],
     message: 'storage is the bottom layer.',

@@ -24,6 +24,7 @@ import {
 import { toAssessmentInput, toAssessmentSummary } from './toAssessment.js';
 import { toDialogEvents } from './toDialogEvents.js';
 import type { EngineDeps, InboundMessage, OutboundReply, TurnResult } from './types.js';
+import { shanghaiIsoDate } from '../common/civilDate.js';
 
 // Long articles are cut in a quote: enough to read the rule, not a whole section of a code.
 const QUOTE_CHARS = 400;
@@ -184,7 +185,7 @@ class Turn {
     private readonly deps: EngineDeps,
     private readonly inbound: InboundMessage,
   ) {
-    this.today = shanghaiDate(deps.now());
+    this.today = shanghaiIsoDate(deps.now());
   }
 
   async userSaid(text: string, value: string | undefined, justWelcomed: boolean): Promise<void> {
@@ -457,12 +458,7 @@ function formatSize(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 }
 
-// China keeps UTC+8 all year (no daylight saving since 1991): plain arithmetic, which costs a
-// fraction of an Intl.DateTimeFormat call on every turn.
-const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
-
-export function shanghaiDate(now: Date): string {
-  return new Date(now.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
-}
+/** Today in China, from the one civil-date implementation. */
+export { shanghaiIsoDate as shanghaiDate } from '../common/civilDate.js';
 
 export type { Stage };
