@@ -1,6 +1,6 @@
 import type { Queryable } from '../storage/index.js';
 import { buildDocument } from './content/index.js';
-import { shanghaiDate } from './content/format.js';
+import { shanghaiIsoDate } from '../common/civilDate.js';
 import type { CaseFile, DocumentContent, DocumentFormat, DocumentKind, DocumentLocale, QuoteArticle } from './model.js';
 import { renderDocx } from './render/docx.js';
 import { renderPdf } from './render/pdf.js';
@@ -21,7 +21,7 @@ export async function renderDocument(
   options: { locale?: DocumentLocale; now: Date },
 ): Promise<RenderedDocument> {
   const locale = options.locale ?? file.locale;
-  const content: DocumentContent = buildDocument(kind, { file, locale, today: shanghaiDate(options.now) });
+  const content: DocumentContent = buildDocument(kind, { file, locale, today: shanghaiIsoDate(options.now) });
   const bytes = format === 'pdf' ? await renderPdf(content, { createdAt: options.now }) : await renderDocx(content);
   // The case number and the kind only: no name or other identifier in a file name.
   return { bytes, contentType: CONTENT_TYPES[format], fileName: `${file.caseNo}-${kind}${locale === 'en' ? '-en' : ''}.${format}`, locale };

@@ -26,6 +26,7 @@ import { toAssessmentInput, toAssessmentSummary } from './toAssessment.js';
 import { toDialogEvents } from './toDialogEvents.js';
 import { CONFIRM_NO, CONFIRM_YES, confirmationReply, proposalToAsk, readConfirmation, saysMore } from './confirmProposed.js';
 import type { EngineDeps, InboundMessage, OutboundReply, TurnResult } from './types.js';
+import { shanghaiIsoDate } from '../common/civilDate.js';
 
 // Long articles are cut in a quote: enough to read the rule, not a whole section of a code.
 const QUOTE_CHARS = 400;
@@ -186,7 +187,7 @@ class Turn {
     private readonly deps: EngineDeps,
     private readonly inbound: InboundMessage,
   ) {
-    this.today = shanghaiDate(deps.now());
+    this.today = shanghaiIsoDate(deps.now());
   }
 
   async userSaid(text: string, said: string | undefined, justWelcomed: boolean): Promise<void> {
@@ -499,12 +500,7 @@ function formatSize(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 }
 
-// China keeps UTC+8 all year (no daylight saving since 1991): plain arithmetic, which costs a
-// fraction of an Intl.DateTimeFormat call on every turn.
-const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
-
-export function shanghaiDate(now: Date): string {
-  return new Date(now.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
-}
+/** Today in China, from the one civil-date implementation. */
+export { shanghaiIsoDate as shanghaiDate } from '../common/civilDate.js';
 
 export type { Stage };

@@ -1,4 +1,5 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
 import type { Readable } from 'node:stream';
 import type { InboundMessage, TurnResult } from '../../engine/types.js';
 import { AppError } from '../../errors.js';
@@ -95,14 +96,12 @@ export function makeDirectLine(deps: DirectLineDeps) {
   });
 
   // A conversation's site never changes once it is started: remembering it saves a query per turn.
-  const startedSites = new Map<string, string | null>();
+  const startedSites = new LRUCache<string, { siteId: string | null }>({ max: STARTED_CACHE });
   const siteOfConversation = async (conversationId: string): Promise<string | null | undefined> => {
-    if (startedSites.has(conversationId)) return startedSites.get(conversationId);
+    const known = startedSites.get(conversationId);
+    if (known) return known.siteId;
     const row = await selectConversationSite(deps.db, conversationId);
-    if (row) {
-      if (startedSites.size >= STARTED_CACHE) startedSites.delete(startedSites.keys().next().value as string);
-      startedSites.set(conversationId, row.siteId);
-    }
+    if (row) startedSites.set(conversationId, { siteId: row.siteId });
     return row ? row.siteId : undefined;
   };
 
