@@ -3,9 +3,10 @@ import type { Queryable } from '../storage/index.js';
 import { composeAnswer, type Answer, type RepealedNotice } from './answer/composeAnswer.js';
 import { makeCatalogMatcher } from './answer/matchCatalog.js';
 import { makePlanRanker } from './answer/rankPlanSections.js';
+import { makeShopperExpansion } from './answer/shopperWords.js';
 import { buildKnowledgeIndex, loadIndexResources, type KnowledgeIndex } from './index/index.js';
 import { loadKnowledgeFiles, type CatalogEntry, type KnowledgeFiles } from './knowledgeFiles.js';
-import { isServed, mentionsLaw, servingLawShorts } from './servingSet.js';
+import { isServed, mentionsLaw, oneCopyEach, servingLawShorts } from './servingSet.js';
 import { findLiveArticles } from './sql/lawArticles.js';
 import { findLivePlanSections } from './sql/planSections.js';
 import { chinaDate, makeVersionPolicy } from './versions.js';
@@ -64,7 +65,7 @@ export async function loadKnowledge(deps: KnowledgeDeps): Promise<Knowledge> {
     findLiveArticles(deps.db, deps.corpus === 'serving' ? [...serving] : undefined),
     findLivePlanSections(deps.db),
   ]);
-  const docs: KnowledgeDoc[] = [...articles.filter((a) => deps.corpus === 'all' || isServed(files.servingLaws, a.lawShort, a.part)), ...sections];
+  const docs: KnowledgeDoc[] = oneCopyEach([...articles.filter((a) => deps.corpus === 'all' || isServed(files.servingLaws, a.lawShort, a.part)), ...sections]);
   const resources = await loadIndexResources(deps.knowledgeDir);
   const index = buildKnowledgeIndex(docs, resources, serving);
   const laws = new Set(articles.map((a) => a.lawShort)).size;
@@ -88,6 +89,8 @@ export function makeKnowledge(
   // Names of laws we hold, so that 合同法 inside 劳动合同法 is not taken for the repealed 合同法.
   const lawNames = [...new Set(docs.flatMap((d) => (d.kind === 'law' ? [d.lawShort] : [])))];
   const matchCatalog = makeCatalogMatcher(files.catalog, tokenizer.normalize);
+  // 邮费, 烂脸, "refund": the catalog's phrasings say 运费, 皮肤过敏, 退款.
+  const inCatalogWords = makeShopperExpansion(files.shopperWords, tokenizer.normalize);
   const versionsByRef = new Map<string, LawArticle[]>();
   for (const d of docs) if (d.kind === 'law') versionsByRef.set(`${d.lawShort}|${d.label}`, [...(versionsByRef.get(`${d.lawShort}|${d.label}`) ?? []), d]);
   const policy = makeVersionPolicy(files.servingLaws, files.repealed.superseded);
@@ -141,12 +144,14 @@ export function makeKnowledge(
     // "维权预案的制定原则有哪些" asks about the plan itself: statutes that merely share its words (应急预案,
     // 制定) are not what was asked, so such a question is answered from the plan alone.
     const aboutPlan = !reference && plans.length > 0 && PLAN_WORDS.test(question);
-    const lawHits = aboutPlan ? [] : index.search(question, { k: Math.max(5, k), scope: 'law', corpus: 'serving' });
+    // Without a reference, the retriever reads the shopper's words with the catalog's words for them (邮费 → 运费).
+    const asked = reference ? question : inCatalogWords(tokenizer.normalize(question));
+    const lawHits = aboutPlan ? [] : index.search(asked, { k: Math.max(5, k), scope: 'law', corpus: 'serving' });
     // A direct reference is answered with the named article (or its replacement), not with its neighbours.
     const namedHits = lawHits.filter((h) => named.has(h.id));
     // Without a live named article (消保法第九十九条 does not exist), the reference's own words (the law's
     // name, the number) say nothing about other articles: only the rest of the question may match.
-    const words = references.length ? ownWords(index.withoutReferences(question)) : own;
+    const words = references.length ? ownWords(index.withoutReferences(question)) : ownWords(asked);
     const kept = namedHits.length ? namedHits : lawHits.filter((h) => relevant(words, h));
     const top = kept[0]?.score ?? 0;
     const retrieved = kept
@@ -158,7 +163,7 @@ export function makeKnowledge(
     const fromCatalog =
       reference || aboutPlan
         ? []
-        : matchCatalog(question)
+        : matchCatalog(asked)
             .slice(0, forAnswer ? 2 : k)
             .flatMap((m) => articleOn(m.entry.law, m.entry.article, on) ?? []);
     // Each article in the version in force on the date that matters (a retrieved hit may be any stored version).
