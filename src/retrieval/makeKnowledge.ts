@@ -160,10 +160,15 @@ export function makeKnowledge(
       .filter((d): d is LawArticle => d.kind === 'law');
     // The catalog's everyday phrasings point at the provision a shopper means; its articles go
     // first (only those we hold: every citation must be a real article), the retriever's after.
+    // A catalog match the retriever also finds among the question's relevant articles is the likelier one.
+    const retrievedKeys = new Set(retrieved.slice(0, AGREEMENT_DEPTH).map((a) => `${a.lawShort}|${a.label}`));
+    const agrees = (entry: CatalogEntry) => retrievedKeys.has(`${entry.law}|${entry.article}`);
     const fromCatalog =
       reference || aboutPlan
         ? []
         : matchCatalog(asked)
+            .map((m) => ({ ...m, score: m.score * (agrees(m.entry) ? AGREEMENT : 1) }))
+            .sort((a, b) => b.score - a.score)
             .slice(0, forAnswer ? 2 : k)
             .flatMap((m) => articleOn(m.entry.law, m.entry.article, on) ?? []);
     // Each article in the version in force on the date that matters (a retrieved hit may be any stored version).
@@ -251,6 +256,14 @@ const mentionsSuperseded = (text: string, lawShort: string) => {
   const short = lawShort.replace(/^市场监督管理/, '');
   return [lawShort, short, short.replace('处理', '')].some((name) => text.includes(name));
 };
+
+/**
+ * A catalog match whose article is also among the retriever's first `AGREEMENT_DEPTH` relevant articles
+ * scores `AGREEMENT` times as much: two independent readings of the question agree. Measured on the
+ * development part of knowledge/eval/everyday.jsonl (1.5: hit@1 69.9 %, 2: 71.7 %, 3 with depth 10: 72.3 %).
+ */
+const AGREEMENT = 2;
+const AGREEMENT_DEPTH = 5;
 
 const matched = (terms: string[], text: string) => terms.filter((t) => text.includes(t)).length;
 
