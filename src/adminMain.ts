@@ -1,4 +1,6 @@
 import { AGENTS_USAGE, runAgentsCommand } from './admin/agents.js';
+import { DATA_USAGE, runDataCommand } from './admin/data.js';
+import { resealAll } from './cases/sql/reseal.js';
 import { KEYS_USAGE, runKeysCommand } from './admin/keys.js';
 import { runSitesCommand, SITES_USAGE } from './admin/sites.js';
 import { generatePassword, hashPassword, passwordProblem } from './agents/password.js';
@@ -14,9 +16,10 @@ const USAGE = `npm run -s admin -- <noun> <command> [options]
 
 ${SITES_USAGE}
 ${AGENTS_USAGE}
-${KEYS_USAGE}`;
+${KEYS_USAGE}
+${DATA_USAGE}`;
 
-const NOUNS = new Set(['sites', 'agents', 'keys']);
+const NOUNS = new Set(['sites', 'agents', 'keys', 'data']);
 
 /**
  * The operator's CLI: one module per noun under src/admin/ (sites, agents, keys). A composition root of its
@@ -60,6 +63,12 @@ async function main(argv: string[]): Promise<number> {
           create: (k) => createApiKey(db, k),
           list: (siteId) => listApiKeys(db, siteId),
           revoke: (id) => revokeApiKey(db, id),
+        });
+      case 'data':
+        return await runDataCommand(rest, {
+          out,
+          currentKeyId: storage.cipher.currentKeyId,
+          reseal: ({ dryRun }) => resealAll(db, storage.cipher, storage.seal, { dryRun }),
         });
       default:
         return await runSitesCommand(rest, { sites, out });

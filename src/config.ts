@@ -16,6 +16,14 @@ const ConfigSchema = z.object({
     .optional()
     .describe('postgres://… of an existing server; unset = start the embedded PostgreSQL'),
   DATA_DIR: z.string().min(1).default('.data').describe('where the embedded PostgreSQL keeps its data (DATA_DIR/postgres)'),
+  DATA_ENCRYPTION_KEY: z
+    .string()
+    .regex(
+      /^\s*[A-Za-z0-9+/=]{40,}\s*(,\s*[A-Za-z0-9+/=]{40,}\s*)*$/,
+      'must be 32-byte keys in base64 (openssl rand -base64 32), newest first, separated by commas',
+    )
+    .optional()
+    .describe('key ring for personal data at rest (AES-256-GCM), newest first; unset = a key generated once in DATA_DIR/encryption.key'),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(0).max(65535).default(0).describe('loopback port of the embedded PostgreSQL; 0 picks a free port'),
   DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10).describe('maximum connections in the pool'),
   DB_CONNECT_TIMEOUT_MS: z.coerce
@@ -161,6 +169,8 @@ export type Config = Readonly<{
   host: string | undefined;
   databaseUrl: string | undefined;
   dataDir: string;
+  /** Undefined: the key kept in DATA_DIR/encryption.key (generated on first start). */
+  dataEncryptionKey: string | undefined;
   embeddedPgPort: number;
   dbPoolMax: number;
   dbConnectTimeoutMs: number;
@@ -232,6 +242,7 @@ export function parseConfig(env: Record<string, string | undefined>, isTTY = fal
       host: e.HOST,
       databaseUrl: e.DATABASE_URL,
       dataDir: e.DATA_DIR,
+      dataEncryptionKey: e.DATA_ENCRYPTION_KEY,
       embeddedPgPort: e.EMBEDDED_PG_PORT,
       dbPoolMax: e.DB_POOL_MAX,
       dbConnectTimeoutMs: e.DB_CONNECT_TIMEOUT_MS,

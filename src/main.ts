@@ -40,7 +40,7 @@ async function main(): Promise<void> {
   let shuttingDown = false;
 
   const storage = await openStorage(config, logger, 'service');
-  const { database, migrations } = storage;
+  const { database, migrations, seal } = storage;
   // One registry for /metrics: HTTP and pool figures (src/server) and the model path's counters.
   const metricsRegistry = new Registry();
   const llmMetrics = makeLlmMetrics(metricsRegistry);
@@ -65,6 +65,7 @@ async function main(): Promise<void> {
         // An external agent hub may take the conversation instead of the console (handoff.initiate / handoff.status).
         hub: makeHubHandoff({
           db: database.db,
+          seal,
           runTurn: (inbound) => {
             if (!services) throw new AppError('NOT_READY', 'The assistant is still starting.');
             return services.runTurn(inbound);
@@ -85,6 +86,7 @@ async function main(): Promise<void> {
     settings: config,
     logger,
     database,
+    seal,
     runTurn: (inbound) => {
       if (!services) throw new AppError('NOT_READY', '助手还在启动，请稍后再试。The assistant is still starting; please retry in a few seconds.');
       return services.runTurn(inbound);
@@ -92,7 +94,7 @@ async function main(): Promise<void> {
   });
 
   // Human handoff: the agent console, its live stream and the no-agent-free sweeper.
-  const cases = makeCases({ db: database.db });
+  const cases = makeCases({ db: database.db, seal });
   // The server's view of the cases API (src/server/routes/caseApi.ts) must be exactly what src/cases serves.
   const sameStatuses: [CaseStatus, ServerCaseStatus] extends [ServerCaseStatus, CaseStatus] ? true : never = true;
   void sameStatuses;
@@ -102,6 +104,7 @@ async function main(): Promise<void> {
     db: database.db,
     logger,
     cases,
+    seal,
     directLine,
     runTurn: (inbound) => {
       if (!services) throw new AppError('NOT_READY', '助手还在启动，请稍后再试。The assistant is still starting; please retry in a few seconds.');
@@ -138,6 +141,7 @@ async function main(): Promise<void> {
             if (!services) throw new AppError('NOT_READY', '助手还在启动，请稍后再试。The assistant is still starting; please retry in a few seconds.');
             return services.knowledge.article(law, article, on);
           },
+          seal,
           now: () => new Date(),
         }),
         conversationSite: conversationSiteOf({ authenticate: directLine.directLine.authenticate, findSite: directLine.sites.find }),

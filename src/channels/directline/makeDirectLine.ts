@@ -51,6 +51,8 @@ export type DirectLineDeps = {
   /** DATA_DIR/evidence */
   evidenceDir: string;
   uploadMaxBytes: number;
+  /** Evidence file names are kept sealed (src/cases/crypto). */
+  seal: { text(text: string): string };
 };
 
 export type DirectLine = ReturnType<typeof makeDirectLine>;
@@ -357,7 +359,7 @@ export function makeDirectLine(deps: DirectLineDeps) {
               sha256: s.sha256,
               contentType: s.contentType,
               size: s.size,
-              originalName: s.name,
+              originalName: deps.seal.text(s.name),
               storagePath: s.storagePath,
             });
           }
