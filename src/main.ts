@@ -1,3 +1,4 @@
+import { composeRetention } from './composeRetention.js';
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import { loadServices, makeDirectLineChannel, openStorage } from './compose.js';
@@ -153,6 +154,9 @@ async function main(): Promise<void> {
   const http = await listen(app, config.port, config.host);
   directLine.attach(http.server, agentConsole.upgrades);
   await directLine.ensureDemoSite(http.port);
+  // Personal data is kept no longer than RETENTION_DAYS (one instance at a time runs the job).
+  const retention = composeRetention(config, database.db, logger);
+  if (config.retention.intervalMinutes > 0) retention.start(config.retention.intervalMinutes * 60_000);
   logger.info(
     { url: `http://localhost:${http.port}`, database: database.embedded ? 'embedded' : 'DATABASE_URL', ms: Date.now() - started, instance: instance.id },
     'http.listening',
@@ -199,6 +203,7 @@ async function main(): Promise<void> {
     logger.info({ signal, timeoutMs: config.shutdownTimeoutMs }, 'shutdown.started');
     // WebSocket clients are told "going away" first: they reconnect elsewhere and resume from their watermark.
     await agentConsole.close();
+    await retention.stop();
     await directLine.close();
     await http.close(config.shutdownTimeoutMs);
     await markInstanceStopped(database.db, instance.id).catch(() => undefined);
