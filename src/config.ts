@@ -16,6 +16,37 @@ const ConfigSchema = z.object({
     .optional()
     .describe('postgres://… of an existing server; unset = start the embedded PostgreSQL'),
   DATA_DIR: z.string().min(1).default('.data').describe('where the embedded PostgreSQL keeps its data (DATA_DIR/postgres)'),
+  DATA_ENCRYPTION_KEY: z
+    .string()
+    .regex(
+      /^\s*[A-Za-z0-9+/=]{40,}\s*(,\s*[A-Za-z0-9+/=]{40,}\s*)*$/,
+      'must be 32-byte keys in base64 (openssl rand -base64 32), newest first, separated by commas',
+    )
+    .optional()
+    .describe('key ring for personal data at rest (AES-256-GCM), newest first; unset = a key generated once in DATA_DIR/encryption.key'),
+  RETENTION_DAYS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(180)
+    .default(180)
+    .describe(
+      'days personal data of a case is kept after the case closes, at most 180 (the consent wording promises it); then the case is anonymised and its conversation erased',
+    ),
+  RETENTION_UNCONSENTED_DAYS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(3650)
+    .default(30)
+    .describe('days a conversation without consent is kept after its last message'),
+  RETENTION_INTERVAL_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(10_080)
+    .default(60)
+    .describe('how often the server runs the retention job (one instance at a time); 0 = only by npm run -s admin -- retention run'),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(0).max(65535).default(0).describe('loopback port of the embedded PostgreSQL; 0 picks a free port'),
   DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10).describe('maximum connections in the pool'),
   DB_CONNECT_TIMEOUT_MS: z.coerce
@@ -162,6 +193,9 @@ export type Config = Readonly<{
   host: string | undefined;
   databaseUrl: string | undefined;
   dataDir: string;
+  /** Undefined: the key kept in DATA_DIR/encryption.key (generated on first start). */
+  dataEncryptionKey: string | undefined;
+  retention: Readonly<{ closedCaseDays: number; unconsentedDays: number; intervalMinutes: number }>;
   embeddedPgPort: number;
   dbPoolMax: number;
   dbConnectTimeoutMs: number;
@@ -234,6 +268,8 @@ export function parseConfig(env: Record<string, string | undefined>, isTTY = fal
       host: e.HOST,
       databaseUrl: e.DATABASE_URL,
       dataDir: e.DATA_DIR,
+      dataEncryptionKey: e.DATA_ENCRYPTION_KEY,
+      retention: { closedCaseDays: e.RETENTION_DAYS, unconsentedDays: e.RETENTION_UNCONSENTED_DAYS, intervalMinutes: e.RETENTION_INTERVAL_MINUTES },
       embeddedPgPort: e.EMBEDDED_PG_PORT,
       dbPoolMax: e.DB_POOL_MAX,
       dbConnectTimeoutMs: e.DB_CONNECT_TIMEOUT_MS,

@@ -67,7 +67,11 @@ async function attemptTurn(deps: EngineDeps, inbound: InboundMessage, recent: Re
   const known = useRecent ? recent.get(inbound.conversationId) : undefined;
   const row = known ? undefined : await readConversation(deps.db, inbound.conversationId, inbound.turnId);
   if (row?.processedReplies)
-    return { replies: row.processedReplies as OutboundReply[], stage: parseSnapshot(row.snapshot, locale).snapshot.value, duplicate: true };
+    return {
+      replies: deps.seal.open(row.processedReplies) as OutboundReply[],
+      stage: parseSnapshot(deps.seal.open(row.snapshot), locale).snapshot.value,
+      duplicate: true,
+    };
   const convo = known ?? row;
   // While an agent owns the conversation the bot says nothing, not even on error: the message is kept for the agent.
   if (row?.owner === 'agent' && !inbound.control) return forwardToAgent(deps, inbound, row);
@@ -80,7 +84,7 @@ async function attemptTurn(deps: EngineDeps, inbound: InboundMessage, recent: Re
   const parsed = known
     ? { snapshot: known.snapshot, reset: false as const }
     : row
-      ? parseSnapshot(row.snapshot, row.locale)
+      ? parseSnapshot(deps.seal.open(row.snapshot), row.locale)
       : { snapshot: start.snapshot, reset: false as const };
   turn.snapshot = parsed.snapshot;
   if (parsed.reset) {
@@ -102,7 +106,8 @@ async function attemptTurn(deps: EngineDeps, inbound: InboundMessage, recent: Re
   if (inbound.text !== undefined || inbound.value !== undefined) await turn.userSaid(inbound.text ?? '', inbound.value, !convo);
 
   const replies = turn.outbound();
-  const stored = JSON.stringify(toStored(turn.snapshot));
+  // Identifier slots, the consumer's words and the replies (letters carry the contact) are sealed at rest.
+  const stored = JSON.stringify(deps.seal.snapshot(toStored(turn.snapshot)));
   const turnWrite: TurnWrite = {
     id: inbound.conversationId,
     channel: inbound.channel,
@@ -118,7 +123,7 @@ async function attemptTurn(deps: EngineDeps, inbound: InboundMessage, recent: Re
     owner: inbound.control?.type === 'close' ? 'closed' : turn.snapshot.value === 'handoff' ? 'waiting' : 'bot',
     turnId: inbound.turnId,
     events: [...turn.events, { type: 'bot_replied', payload: { count: replies.length, stage: turn.snapshot.value } }],
-    replies,
+    replies: deps.seal.json(replies),
     cases: turn.caseWrites,
     ...(turn.adoptCaseNo ? { adoptCaseNo: turn.adoptCaseNo } : {}),
   };
@@ -146,11 +151,11 @@ async function attemptTurn(deps: EngineDeps, inbound: InboundMessage, recent: Re
 
 /** A message for the agent who owns the conversation: kept (text only with consent), no dialog step, no reply. */
 async function forwardToAgent(deps: EngineDeps, inbound: InboundMessage, row: ConversationRow): Promise<TurnResult> {
-  const { snapshot } = parseSnapshot(row.snapshot, row.locale);
+  const { snapshot } = parseSnapshot(deps.seal.open(row.snapshot), row.locale);
   const text = inbound.text ?? '';
   const said =
     row.consent === 'given'
-      ? { text: inbound.text, value: inbound.value }
+      ? { text: inbound.text === undefined ? undefined : deps.seal.text(inbound.text), value: inbound.value }
       : { length: text.length, sha256: createHash('sha256').update(text).digest('hex').slice(0, 16), value: inbound.value };
   const files = inbound.attachments?.map((f) => ({ sha256: f.sha256, contentType: f.contentType, size: f.size }));
   await recordForwardedTurn(deps.db, {
@@ -205,7 +210,9 @@ class Turn {
     const proposedNow = understanding;
     // What users type is personal data: the text is kept only with consent, otherwise its size and hash.
     const payload =
-      context.consent === 'given' ? { text, value } : { length: text.length, sha256: createHash('sha256').update(text).digest('hex').slice(0, 16), value };
+      context.consent === 'given'
+        ? { text: this.deps.seal.text(text), value }
+        : { length: text.length, sha256: createHash('sha256').update(text).digest('hex').slice(0, 16), value };
     this.events.push({ type: 'user_message', payload: { ...payload, intents: understanding.intents, category: understanding.category?.best } });
     if (await this.followUp(text)) return;
     if (pending) {
@@ -255,13 +262,13 @@ class Turn {
       this.replies.push({ text: msg('followUpNeedPhone', locale, { caseNo: request.caseNo }) });
       return true;
     }
-    const found = await findCaseConversation(this.deps.db, request.caseNo, this.deps.caseIds.hashPhone(request.phone));
+    const found = await findCaseConversation(this.deps.db, request.caseNo, this.deps.seal.phoneIndexes(request.phone));
     if (!found) {
       this.replies.push({ text: msg('followUpNotFound', locale) });
       this.events.push({ type: 'follow_up_not_found', payload: {} });
       return true;
     }
-    const parsed = parseSnapshot(found.snapshot, this.snapshot.context.locale);
+    const parsed = parseSnapshot(this.deps.seal.open(found.snapshot), this.snapshot.context.locale);
     if (parsed.reset) return false;
     // The case this conversation was about keeps the state it is left in, to be resumed the same way.
     if (this.snapshot.context.caseNo) this.leaveCase(this.snapshot, { type: 'set_aside', reason: 'resumed_other_case' });
@@ -375,7 +382,7 @@ class Turn {
       caseNo,
       created: !context.caseNo,
       awaitingAgent: this.owner === 'waiting',
-      hashPhone: this.deps.caseIds.hashPhone,
+      seal: this.deps.seal,
     });
     this.keep(write);
     this.filedCase = { caseNo, status: write.status, ...record };
@@ -392,7 +399,7 @@ class Turn {
         caseNo,
         created: false,
         awaitingAgent: false,
-        hashPhone: this.deps.caseIds.hashPhone,
+        seal: this.deps.seal,
         event: { type: 'consent_withdrawn', reason: 'user' },
       }).write,
     );
@@ -415,7 +422,7 @@ class Turn {
         caseNo: state.context.caseNo,
         created: false,
         awaitingAgent: false,
-        hashPhone: this.deps.caseIds.hashPhone,
+        seal: this.deps.seal,
         event,
         leftAt: toStored(state),
       }).write,

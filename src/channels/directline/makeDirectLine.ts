@@ -54,6 +54,8 @@ export type DirectLineDeps = {
   uploadMaxBytes: number;
   /** Shows "typing" to the conversation's connected clients now, while a turn waits on a slow model (not stored). */
   typing?: (conversationId: string, activity: Record<string, unknown>) => void;
+  /** Evidence file names are kept sealed (src/cases/crypto). */
+  seal: { text(text: string): string };
 };
 
 export type DirectLine = ReturnType<typeof makeDirectLine>;
@@ -361,7 +363,7 @@ export function makeDirectLine(deps: DirectLineDeps) {
               sha256: s.sha256,
               contentType: s.contentType,
               size: s.size,
-              originalName: s.name,
+              originalName: deps.seal.text(s.name),
               storagePath: s.storagePath,
             });
           }
