@@ -12,6 +12,8 @@ import { botFrameworkRouter } from './server/routes/botframework.js';
 import { allReady, knowledgeReadiness } from './server/routes/health.js';
 import { knowledgeRouter } from './server/routes/knowledge.js';
 import { casesRouter } from './server/routes/cases.js';
+import { evaluationRouter } from './server/routes/evaluation.js';
+import { EVALUATION_CHARTS, evaluationTable, makeEvaluation, tableCsv } from './operator/evaluation.js';
 import { conversationSiteOf, documentsRouter } from './server/routes/documents.js';
 import { makeDocuments } from './documents/index.js';
 import { openApiRouter } from './server/routes/openapi.js';
@@ -129,6 +131,7 @@ async function main(): Promise<void> {
     routers: [
       knowledgeRouter(() => services?.knowledge, directLine.limits),
       casesRouter({ authenticate, ...cases }),
+      evaluationRouter({ authenticate, ...makeEvaluation({ db: database.db }), table: evaluationTable, csv: tableCsv, charts: EVALUATION_CHARTS }),
       ...agentConsole.routers,
       openApiRouter(),
       botFrameworkRouter({ endpoint: botEndpoint, status: () => botStatus }),
