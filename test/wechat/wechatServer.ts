@@ -21,7 +21,8 @@ export type WechatTestServer = {
   stop(): Promise<void>;
 };
 
-export const newAesKey = () => randomBytes(32).toString('base64').slice(0, 43);
+/** An EncodingAESKey as WeChat makes them: 43 letters and digits. */
+export const newAesKey = () => Array.from(randomBytes(43), (b) => 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'[b % 62]).join('');
 
 /**
  * The service's channels on a real HTTP server over the real engine and a test database, with the

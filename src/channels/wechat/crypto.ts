@@ -8,9 +8,9 @@ import { decrypt, encrypt, getSignature } from '@wecom/crypto';
  * vectors in test/unit/wechatCrypto.test.ts.
  */
 
-/** An EncodingAESKey: 43 characters of base64 (no padding) that decode to 32 bytes. */
+/** An EncodingAESKey: 43 letters and digits (WeChat's alphabet), the base64 of 32 bytes without its padding. */
 export function isEncodingAesKey(key: string): boolean {
-  return /^[A-Za-z0-9+/]{43}$/.test(key) && Buffer.from(`${key}=`, 'base64').length === 32;
+  return /^[A-Za-z0-9]{43}$/.test(key) && Buffer.from(`${key}=`, 'base64').length === 32;
 }
 
 /** `signature` of a plaintext callback (and of the URL check): sha1 over sort(token, timestamp, nonce). */
