@@ -141,6 +141,9 @@ export async function startSimulator(options: { apps: { appId: string; secret: s
   };
 }
 
+/** MsgIds are unique across the account, as WeChat's are. */
+let msgId = BigInt(Date.now()) * 1000n;
+
 export type CallbackResult = { status: number; attempts: number; body: string; passive?: string; code?: string };
 
 /**
@@ -157,9 +160,10 @@ export function follower(options: {
   mode: 'plain' | 'safe';
   openId: string;
   accountId?: string;
+  /** WeChat's patience per attempt (5 s); `timeoutsMs` gives each of the three attempts its own. */
   timeoutMs?: number;
+  timeoutsMs?: [number, number, number];
 }) {
-  let msgId = BigInt(Date.now()) * 1000n;
   const account = options.accountId ?? 'gh_0123456789ab';
 
   const post = async (inner: string): Promise<CallbackResult> => {
@@ -177,8 +181,8 @@ export function follower(options: {
       url.searchParams.set('msg_signature', messageSignature(options.token, timestamp, nonce, encrypted));
       body = buildWechatXml({ ToUserName: account, Encrypt: encrypted });
     }
-    const timeout = options.timeoutMs ?? 5000;
     for (let attempt = 1; attempt <= 3; attempt++) {
+      const timeout = options.timeoutsMs?.[attempt - 1] ?? options.timeoutMs ?? 5000;
       try {
         const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'text/xml' }, body, signal: AbortSignal.timeout(timeout) });
         const text = await res.text();

@@ -281,7 +281,10 @@ export function makeOfficialAccount(deps: OfficialAccountDeps) {
       const message = parsed.data;
       const openId = message.FromUserName;
       const conversationId = wechatConversationId('wx', siteId, openId);
-      const msgKey = message.MsgId ? `m:${message.MsgId}` : eventKey([openId, message.CreateTime, message.Event ?? '', message.EventKey ?? '']);
+      // MsgId is unique per account; keyed with the conversation too, so even a collision could not swallow another user's message.
+      const msgKey = message.MsgId
+        ? `m:${conversationId}:${message.MsgId}`
+        : eventKey([openId, message.CreateTime, message.Event ?? '', message.EventKey ?? '']);
       const turnId = `wx:${msgKey}`;
       const key = { siteId, kind: 'mp' as const, msgKey };
       const answerFrom = async (answered: Answered): Promise<CallbackAnswer> => {

@@ -20,7 +20,7 @@ create table wechat_apps (
 -- `status` is 'running' while the first delivery works on it; `answered` says how the replies went out:
 -- 'passive' in the HTTP answer (a retry gets the same answer, rebuilt from the engine's stored replies
 -- for the turn), 'custom' through the customer-service API, 'none' nothing to say. Neither the sender's
--- OpenID nor the message or reply text is kept here: `msg_key` is MsgId, or a hash for events.
+-- OpenID nor the message or reply text is kept here: `msg_key` is the conversation and MsgId, or a hash for events.
 create table wechat_inbound (
   site_id text not null references sites (id) on delete cascade,
   kind text not null check (kind in ('mp', 'kf')),

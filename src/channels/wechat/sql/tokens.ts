@@ -5,7 +5,7 @@ export type TokenRow = { sealed: string | null; expiresAt: Date };
 
 export async function selectToken(db: Sql, siteId: string, kind: AppKind): Promise<TokenRow | undefined> {
   const result = await db.query<TokenRow>(
-    `select sealed, expires_at as "expiresAt" from wechat_access_tokens where site_id = $1 and kind = $2`,
+    `select sealed, greatest(expires_at, 'epoch') as "expiresAt" from wechat_access_tokens where site_id = $1 and kind = $2`,
     [siteId, kind],
     'weiquan_wx_token',
   );
@@ -27,7 +27,7 @@ export async function refreshTokenLocked(
   return db.withTransaction(async (tx) => {
     await tx.query(`insert into wechat_access_tokens (site_id, kind) values ($1, $2) on conflict do nothing`, [siteId, kind]);
     const locked = await tx.query<TokenRow & { fresh: boolean }>(
-      `select sealed, expires_at as "expiresAt", expires_at > now() + make_interval(secs => $3) as fresh
+      `select sealed, greatest(expires_at, 'epoch') as "expiresAt", expires_at > now() + make_interval(secs => $3) as fresh
        from wechat_access_tokens where site_id = $1 and kind = $2 for update`,
       [siteId, kind, marginSeconds],
     );
