@@ -224,7 +224,17 @@ export function makeOfficialAccount(deps: OfficialAccountDeps) {
 
   /** Runs the message's turn (once: the engine keeps its replies per turn id) and renders the replies. */
   const runMessage = async (app: WechatApp, message: Message, conversationId: string, turnId: string, what: Extract<Plan, { turn: unknown }>) => {
-    const stored = what.image ? await fetchImage(app, what.image) : undefined;
+    let stored: Awaited<ReturnType<typeof fetchImage>> | undefined;
+    if (what.image) {
+      try {
+        stored = await fetchImage(app, what.image);
+      } catch (error) {
+        // Not kept (WeChat lost it, too large, not an image): the shopper is asked to send it again; no turn.
+        if (!(error instanceof WechatApiError) && !(error instanceof AppError)) throw error;
+        deps.logger.warn({ err: error, conversationId }, 'wechat.image_not_kept');
+        return { texts: [wording('zh').imageFailed], choices: [] };
+      }
+    }
     try {
       const result = await deps.inTransaction(async () => {
         const attachments = stored
