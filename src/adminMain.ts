@@ -13,6 +13,7 @@ import { loadConfig } from './config.js';
 import { coerceError } from './errors.js';
 import { makeLogger } from './logger.js';
 import { makeSites } from './sites/index.js';
+import { makeSecretBox, makeWechatApps, parseSecretKeys } from './channels/wechat/index.js';
 
 const USAGE = `npm run -s admin -- <noun> <command> [options]
 
@@ -82,7 +83,15 @@ async function main(argv: string[]): Promise<number> {
         });
       }
       default:
-        return await runSitesCommand(rest, { sites, out });
+        return await runSitesCommand(rest, {
+          sites,
+          out,
+          wechat: {
+            siteExists,
+            publicUrl: config.publicUrl,
+            setApp: config.wechat.secretsKey ? makeWechatApps({ db, box: makeSecretBox(parseSecretKeys(config.wechat.secretsKey)) }).set : undefined,
+          },
+        });
     }
   } finally {
     await storage.database.close();

@@ -185,6 +185,26 @@ const ConfigSchema = z.object({
     .describe('how structured answers are asked for: json_schema (vLLM, Ollama, Qwen), tool (function calling), json_object (DeepSeek)'),
   LLM_QUERY_REWRITE: boolean.default(false).describe('true = the model restates a question in legal terms and its retrieval is added to the offline one'),
   LLM_LOG_PROMPTS: boolean.default(false).describe('true = log the (redacted) prompts and outputs at debug level; never in production'),
+  WECHAT_API_BASE: z
+    .url({ protocol: /^https?$/ })
+    .default('https://api.weixin.qq.com')
+    .describe('base of the 公众号 API calls (access token, media, customer-service messages); a local simulator in tests'),
+  WECOM_API_BASE: z
+    .url({ protocol: /^https?$/ })
+    .default('https://qyapi.weixin.qq.com')
+    .describe('base of the 企业微信 微信客服 API calls (gettoken, kf/sync_msg, kf/send_msg)'),
+  WECHAT_SECRETS_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9+/=]{43,44}(,[A-Za-z0-9+/=]{43,44})*$/, 'must be one or more base64 32-byte keys, comma-separated (openssl rand -base64 32)')
+    .optional()
+    .describe('seals the WeChat app secrets and access tokens (AES-256-GCM); the first key seals, all open; unset = the WeChat channels are off'),
+  WECHAT_REPLY_DEADLINE_MS: z.coerce
+    .number()
+    .int()
+    .min(200)
+    .max(4500)
+    .default(4000)
+    .describe('how long a WeChat callback waits for its turn before answering `success` and sending the reply as a customer-service message'),
 });
 
 export type Config = Readonly<{
@@ -227,6 +247,7 @@ export type Config = Readonly<{
   planFile: string | undefined;
   /** Undefined: no model; everything runs offline. */
   llm: LlmSettings | undefined;
+  wechat: Readonly<{ apiBase: string; wecomApiBase: string; secretsKey: string | undefined; replyDeadlineMs: number }>;
 }>;
 
 export type LlmSettings = Readonly<{
@@ -310,6 +331,12 @@ export function parseConfig(env: Record<string, string | undefined>, isTTY = fal
               logPrompts: e.LLM_LOG_PROMPTS,
             })
           : undefined,
+      wechat: Object.freeze({
+        apiBase: e.WECHAT_API_BASE.replace(/\/+$/, ''),
+        wecomApiBase: e.WECOM_API_BASE.replace(/\/+$/, ''),
+        secretsKey: e.WECHAT_SECRETS_KEY,
+        replyDeadlineMs: e.WECHAT_REPLY_DEADLINE_MS,
+      }),
     }),
   };
 }

@@ -34,6 +34,7 @@ import { checkDatabase, markInstanceStopped, registerInstance } from './storage/
 import { packageVersion } from './version.js';
 import { Registry } from 'prom-client';
 import { makeLlmMetrics } from './understanding/model/metrics.js';
+import { makeWechatChannels } from './composeWechat.js';
 
 /** Composition root of the server: config → logger → services → HTTP. */
 async function main(): Promise<void> {
@@ -96,6 +97,17 @@ async function main(): Promise<void> {
     },
   });
 
+  // WeChat: 公众号 (/wechat/{siteId}) and 企业微信 微信客服 (/wecom/{siteId}); off without WECHAT_SECRETS_KEY.
+  const wechat = makeWechatChannels({
+    settings: config,
+    db: database.db,
+    logger,
+    runTurn: (inbound) => {
+      if (!services) throw new AppError('NOT_READY', '助手还在启动，请稍后再试。The assistant is still starting; please retry in a few seconds.');
+      return services.runTurn(inbound);
+    },
+  });
+
   // Human handoff: the agent console, its live stream and the no-agent-free sweeper.
   const cases = makeCases({ db: database.db, seal });
   // The server's view of the cases API (src/server/routes/caseApi.ts) must be exactly what src/cases serves.
@@ -150,6 +162,7 @@ async function main(): Promise<void> {
         }),
         conversationSite: conversationSiteOf({ authenticate: directLine.directLine.authenticate, findSite: directLine.sites.find }),
       }),
+      wechat.router,
       ...directLine.routers,
     ],
     early: directLine.early,
@@ -209,6 +222,7 @@ async function main(): Promise<void> {
     await retention.stop();
     await directLine.close();
     await http.close(config.shutdownTimeoutMs);
+    await wechat.drain?.();
     await markInstanceStopped(database.db, instance.id).catch(() => undefined);
     await database.close();
     logger.info('shutdown.done');
