@@ -9,6 +9,7 @@ import { loadHolidayCalendar, makeCalendar } from '../../src/rules/calendar/inde
 import { understandOffline, type Understand, type UnderstandContext } from '../../src/understanding/index.js';
 import { repoRoot } from '../helpers/paths.js';
 import { useTestDatabase } from '../helpers/testDatabase.js';
+import { testSeal } from '../helpers/testSeal.js';
 
 const t = useTestDatabase();
 
@@ -32,6 +33,7 @@ async function engine(wrap: (offline: Understand) => Understand = (o) => o) {
     assess: (input) => assess(input, calendar),
     parseDate,
     caseIds,
+    seal: testSeal,
     now: () => new Date('2026-11-28T10:00:00+08:00'),
     logger,
   });
