@@ -54,7 +54,8 @@ export function proposalToAsk(u: Understanding, context: Context, awaitedBefore:
   for (const slot of order) {
     const value = u.proposed[slot];
     if (value === undefined || context.slots[slot] !== undefined || (context.slots.notKnown ?? []).includes(slot)) continue;
-    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return { slot, value };
+    // A flag is worth a question only when it is set: it is what changes the remedy (食品 十倍, 受伤 赔偿, 已拆封).
+    if (typeof value === 'string' || typeof value === 'number' || value === true) return { slot, value };
   }
   return undefined;
 }
