@@ -95,6 +95,7 @@ async function main(extraBenches: ExtraBench[]): Promise<void> {
   const quiet = makeLogger({ level: 'error', pretty: false });
   // The bench is one client address sending far more than a person: the public rate limits are lifted.
   const channel = await makeDirectLineChannel({
+    seal: services.seal,
     settings: { ...parsed.config, messageRatePerMinute: 1_000_000, clientRatePerMinute: 1_000_000, siteRatePerMinute: 1_000_000 },
     logger: quiet,
     database: services.database,

@@ -18,13 +18,13 @@ export type ConversationRow = {
 export async function findCaseConversation(
   db: Queryable,
   caseNo: string,
-  phoneHash: string,
+  phoneHashes: readonly string[],
 ): Promise<{ conversationId: string; snapshot: unknown } | undefined> {
   const result = await db.query<{ conversationId: string; snapshot: unknown }>(
     // A case the conversation has moved on from keeps the state it was left in; the current one is the conversation's.
     `select c.id as "conversationId", coalesce(k.snapshot, c.snapshot) as snapshot from cases k join conversations c on c.id = k.conversation_id
-      where k.case_no = $1 and k.phone_hash = $2`,
-    [caseNo, phoneHash],
+      where k.case_no = $1 and k.phone_hash = any($2::text[])`,
+    [caseNo, phoneHashes],
   );
   return result.rows[0];
 }
@@ -73,7 +73,8 @@ export type TurnWrite = {
   owner: string | undefined;
   turnId: string;
   events: TurnEvent[];
-  replies: unknown[];
+  /** The replies kept for client retries (sealed whole: a JSON string). */
+  replies: unknown;
   /** The cases the turn filed or changed (a restart closes one; a new dispute files another). */
   cases: CaseWrite[];
   /** A case found by number and phone that this conversation takes over (a returning consumer). */
