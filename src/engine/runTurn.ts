@@ -146,6 +146,7 @@ async function attemptTurn(deps: EngineDeps, inbound: InboundMessage, recent: Re
     caseNo: turn.snapshot.context.caseNo,
     duplicate: false,
     ...(turn.owner === 'waiting' && turn.snapshot.value === 'handoff' ? { handoffRequested: true as const } : {}),
+    ...(turn.snapshot.context.consent === 'given' ? { consentGiven: true as const } : {}),
   };
 }
 

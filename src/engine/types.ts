@@ -62,6 +62,11 @@ export type TurnResult = {
   forwardedToAgent?: boolean;
   /** This turn asked for a person (the dialog entered its handoff state): a channel may signal it to an agent hub. */
   handoffRequested?: true;
+  /**
+   * The turn left the conversation with consent given (as its write stored it): a channel need not
+   * prepare redacted copies of what it logs. Absent when unknown (a retried turn id) or not given.
+   */
+  consentGiven?: true;
 };
 
 /** What the engine needs, passed in by src/main.ts (or a test). Understanding and answering are function types so an LLM can plug in. */

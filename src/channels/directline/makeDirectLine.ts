@@ -164,12 +164,14 @@ export function makeDirectLine(deps: DirectLineDeps) {
           typing ? { ...inbound, onWaiting: () => typing(conversationId, typingActivity(conversationId, undefined)) } : inbound,
         );
         // Without consent (as the turn leaves it) the log keeps the redacted message and replies: decided in the insert.
+        // With consent given by the turn's own write (same transaction) the redacted copies would go unused: none are made.
+        const logged = (item: AppendItem): AppendItem => (result.consentGiven ? item : withRedacted(item));
         return deps.log.appendDeferred(conversationId, [
-          withRedacted({ clientId, activity: echo }),
+          logged({ clientId, activity: echo }),
           // No typing when nothing follows (an agent, not the bot, answers this conversation).
           ...(result.replies.length ? [{ clientId: `${clientId}#typing`, activity: typingActivity(conversationId, undefined), replyToFirst: true }] : []),
           ...result.replies.map((r, i) =>
-            withRedacted({ clientId: `${clientId}#r${i}`, activity: replyToActivity(r, conversationId, undefined, locale), replyToFirst: true }),
+            logged({ clientId: `${clientId}#r${i}`, activity: replyToActivity(r, conversationId, undefined, locale), replyToFirst: true }),
           ),
         ]);
       }),
