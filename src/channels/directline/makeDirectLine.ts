@@ -52,6 +52,10 @@ export type DirectLineDeps = {
   /** DATA_DIR/evidence */
   evidenceDir: string;
   uploadMaxBytes: number;
+  /** Shows "typing" to the conversation's connected clients now, while a turn waits on a slow model (not stored). */
+  typing?: (conversationId: string, activity: Record<string, unknown>) => void;
+  /** Evidence file names are kept sealed (src/cases/crypto). */
+  seal: { text(text: string): string };
 };
 
 export type DirectLine = ReturnType<typeof makeDirectLine>;
@@ -155,7 +159,10 @@ export function makeDirectLine(deps: DirectLineDeps) {
       deps.inTransaction(async () => {
         // What the turn is about (an upload's evidence rows), in the same transaction.
         await before?.();
-        const result = await deps.runTurn(inbound);
+        const typing = deps.typing;
+        const result = await deps.runTurn(
+          typing ? { ...inbound, onWaiting: () => typing(conversationId, typingActivity(conversationId, undefined)) } : inbound,
+        );
         // Without consent (as the turn leaves it) the log keeps the redacted message and replies: decided in the insert.
         return deps.log.appendDeferred(conversationId, [
           withRedacted({ clientId, activity: echo }),
@@ -356,7 +363,7 @@ export function makeDirectLine(deps: DirectLineDeps) {
               sha256: s.sha256,
               contentType: s.contentType,
               size: s.size,
-              originalName: s.name,
+              originalName: deps.seal.text(s.name),
               storagePath: s.storagePath,
             });
           }

@@ -1,9 +1,10 @@
+import type { CaseCitation } from '../../cases/caseRecord.js';
 import type { CaseFile, DocumentLocale } from '../model.js';
 import { DEMAND_LABELS, EVIDENCE_LABELS, OUTCOME_LABELS, USUAL_DEMANDS, label } from './labels.js';
 import { citeText, fill, formatDate } from './format.js';
 import { formatFen } from '../../../dialogs/money.js';
 
-type Citation = { law: string; article: string };
+type Citation = CaseCitation;
 
 /**
  * The facts every document states, worded once from the case record. A fact we do not hold becomes a

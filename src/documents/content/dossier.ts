@@ -1,3 +1,4 @@
+import type { CaseCitation } from '../../cases/caseRecord.js';
 import type { Block, CaseEventEntry, DocumentContent, DocumentLocale } from '../model.js';
 import { SUPERSEDED } from '../supersessions.js';
 import { allCitations, caseFacts } from './caseFacts.js';
@@ -42,7 +43,7 @@ export function dossier(input: BuildInput): DocumentContent {
   const r = file.record;
   const f = caseFacts(file, locale);
   const t = (a: string, b: string) => (zh ? a : b);
-  const cites = (cs: { law: string; article: string }[]) => cs.map((c) => citeText(c, locale)).join(t('、', ', ')) || '—';
+  const cites = (cs: CaseCitation[]) => cs.map((c) => citeText(c, locale)).join(t('、', ', ')) || '—';
 
   const blocks: Block[] = [
     { type: 'heading', text: t('一、案件概要', '1. Case summary') },

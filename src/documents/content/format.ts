@@ -1,3 +1,4 @@
+import type { CaseCitation } from '../../cases/caseRecord.js';
 import { shanghaiDateTime } from '../../common/civilDate.js';
 import type { DocumentLocale } from '../model.js';
 
@@ -20,5 +21,16 @@ export function formatMoment(iso: string): string {
 /** The mark for a fact we do not hold: the reader fills it in; nothing is invented. */
 export const fill = (zh: string, en: string, locale: DocumentLocale): string => (locale === 'zh' ? `【请填写${zh}】` : `【请填写${zh} / fill in: ${en}】`);
 
-export const citeText = (c: { law: string; article: string }, locale: DocumentLocale): string =>
-  locale === 'zh' ? `《${c.law}》${c.article}` : `${c.law} ${c.article}`;
+/**
+ * An article as a document cites it: with the version cited where the record names one (《食品安全法》（2025-09-12版）第一百四十八条),
+ * and a replaced rule marked as replaced, never as current (…第九条（已于2026-04-15被…取代）).
+ */
+export const citeText = (c: CaseCitation, locale: DocumentLocale): string => {
+  const version = c.version ? (locale === 'zh' ? `（${c.version}版）` : ` (version of ${c.version})`) : '';
+  const replaced = c.superseded
+    ? locale === 'zh'
+      ? `（已于${c.superseded.on}被${c.superseded.byZh}取代）`
+      : ` (replaced on ${c.superseded.on} by ${c.superseded.byEn})`
+    : '';
+  return locale === 'zh' ? `《${c.law}》${version}${c.article}${replaced}` : `${c.law}${version} ${c.article}${replaced}`;
+};
