@@ -3,7 +3,6 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page, WebSocketRoute } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from '../../src/storage/index.js';
 import { pdfText, squash } from '../helpers/documents.js';
 import { createTestDatabase, dropTestDatabase, type TestDatabase } from '../helpers/testDatabase.js';
 import { createTestAgent } from './support/agents.js';
@@ -56,7 +55,7 @@ async function signIn(page: Page, base: string, login: string, name: string): Pr
 beforeAll(async () => {
   database = await createTestDatabase();
   dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'weiquan-handoff-'));
-  service = await startWeiquan({ databaseUrl: database.url, port: await freePort(), dataDir });
+  service = await startWeiquan({ databaseUrl: database.url, dataDir });
   await createTestAgent(database.db, { login: 'zhang.wei', displayName: '张伟', password: PASSWORD });
   await createTestAgent(database.db, { login: 'wang.qiang', displayName: '王强', password: PASSWORD });
   browser = await launchChromium();

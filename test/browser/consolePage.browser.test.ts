@@ -3,7 +3,6 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from '../../src/storage/index.js';
 import { createTestDatabase, dropTestDatabase, type TestDatabase } from '../helpers/testDatabase.js';
 import { createTestAgent } from './support/agents.js';
 import { launchChromium, screenshot, watchPageProblems, type Browser } from './support/chromium.js';
@@ -21,7 +20,7 @@ const PASSWORD = 'correct horse battery staple';
 beforeAll(async () => {
   database = await createTestDatabase();
   dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'weiquan-console-'));
-  service = await startWeiquan({ databaseUrl: database.url, port: await freePort(), dataDir });
+  service = await startWeiquan({ databaseUrl: database.url, dataDir });
   // The demo site exists once the service has started.
   await createTestAgent(database.db, { login: 'li.na', displayName: '李娜', password: PASSWORD });
   browser = await launchChromium();

@@ -3,7 +3,6 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from '../../src/storage/index.js';
 import { createTestDatabase, dropTestDatabase, type TestDatabase } from '../helpers/testDatabase.js';
 import { launchChromium, screenshot, watchPageProblems, type Browser } from './support/chromium.js';
 import { noisyPng } from './support/png.js';
@@ -34,8 +33,9 @@ const transcript = () => widget('.msg').evaluateAll((els) => els.map((el) => (el
 beforeAll(async () => {
   database = await createTestDatabase();
   dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'weiquan-demo-'));
-  port = await freePort();
-  service = await startWeiquan({ databaseUrl: database.url, port, dataDir, env: SERVICE_ENV });
+  service = await startWeiquan({ databaseUrl: database.url, dataDir, env: SERVICE_ENV });
+  // A restart later in this file comes back on the same port, so that the open page reconnects.
+  port = service.port;
   browser = await launchChromium();
   page = await browser.context.newPage();
   problems = watchPageProblems(page);

@@ -3,7 +3,6 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from '../../src/storage/index.js';
 import { insertEvaluationFixture } from '../db/operator/evaluationFixture.js';
 import { createTestDatabase, dropTestDatabase, type TestDatabase } from '../helpers/testDatabase.js';
 import { createTestAgent } from './support/agents.js';
@@ -22,7 +21,7 @@ const PASSWORD = 'correct horse battery staple';
 beforeAll(async () => {
   database = await createTestDatabase();
   dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'weiquan-evaluation-'));
-  service = await startWeiquan({ databaseUrl: database.url, port: await freePort(), dataDir });
+  service = await startWeiquan({ databaseUrl: database.url, dataDir });
   await insertEvaluationFixture(database.db);
   await createTestAgent(database.db, { login: 'wang.fang', displayName: '王芳', siteId: 's_alpha', password: PASSWORD });
   browser = await launchChromium();

@@ -1,3 +1,4 @@
+import type { AddressInfo } from 'node:net';
 import { execFile } from 'node:child_process';
 import fs from 'node:fs/promises';
 import http from 'node:http';
@@ -5,7 +6,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from '../../src/storage/index.js';
 import { repoRoot } from '../helpers/paths.js';
 import { createTestDatabase, dropTestDatabase, type TestDatabase } from '../helpers/testDatabase.js';
 import { launchChromium, screenshot, watchPageProblems, type Browser } from './support/chromium.js';
@@ -57,22 +57,23 @@ let shopUrl: string;
 beforeAll(async () => {
   database = await createTestDatabase();
   dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'weiquan-webchat-'));
-  service = await startWeiquan({ databaseUrl: database.url, port: await freePort(), dataDir });
-  const shopPort = await freePort();
-  shopUrl = `http://127.0.0.1:${shopPort}`;
-  const site = await createSite(database.url, shopUrl);
-  const files: Record<string, [string, string | Buffer]> = {
-    '/page.html': ['text/html; charset=utf-8', page],
-    '/start.js': ['application/javascript', startScript(service.url, site)],
-    '/webchat.js': ['application/javascript', await fs.readFile(webchatJs)],
-    '/widget.html': ['text/html; charset=utf-8', widgetPage(service.url, site)],
-  };
+  service = await startWeiquan({ databaseUrl: database.url, dataDir });
+  // The shop listens first (port 0: the system picks one, no probe that can race), then its origin is known.
+  let files: Record<string, [string, string | Buffer]> = {};
   shop = http.createServer((req, res) => {
     const file = files[req.url ?? ''];
     if (!file) return void res.writeHead(404).end();
     res.writeHead(200, { 'Content-Type': file[0], ...(req.url === '/widget.html' ? { 'Content-Security-Policy': shopCsp(service.url) } : {}) }).end(file[1]);
   });
-  await new Promise<void>((resolve) => shop.listen(shopPort, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => shop.listen(0, '127.0.0.1', resolve));
+  shopUrl = `http://127.0.0.1:${(shop.address() as AddressInfo).port}`;
+  const site = await createSite(database.url, shopUrl);
+  files = {
+    '/page.html': ['text/html; charset=utf-8', page],
+    '/start.js': ['application/javascript', startScript(service.url, site)],
+    '/webchat.js': ['application/javascript', await fs.readFile(webchatJs)],
+    '/widget.html': ['text/html; charset=utf-8', widgetPage(service.url, site)],
+  };
   browser = await launchChromium();
 });
 

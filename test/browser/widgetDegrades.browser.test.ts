@@ -1,3 +1,4 @@
+import type { AddressInfo } from 'node:net';
 import fs from 'node:fs/promises';
 import http from 'node:http';
 import os from 'node:os';
@@ -28,6 +29,7 @@ beforeAll(async () => {
   tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'weiquan-widget-'));
   await buildWidget({ webDir: path.join(repoRoot, 'web'), outDir: tmp });
   const widget = await fs.readFile(path.join(tmp, 'widget.js'));
+  // A port where nothing listens (the probe's socket is closed again): the widget must say it cannot connect.
   const closedPort = await freePort();
   const weiquan = `http://127.0.0.1:${closedPort}`;
   // What README.md tells a shop to add when Weiquan is on another origin (here: one where nothing listens).
@@ -52,8 +54,8 @@ beforeAll(async () => {
     if (!route) return void res.writeHead(404).end();
     res.writeHead(200, { 'Content-Type': route[0], 'Content-Security-Policy': req.url === '/unreachable.html' ? shopCsp : DEMO_PAGE_CSP }).end(route[1]);
   });
-  port = await freePort();
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  port = (server.address() as AddressInfo).port;
   browser = await launchChromium();
 });
 

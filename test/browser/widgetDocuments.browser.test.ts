@@ -3,7 +3,6 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from '../../src/storage/index.js';
 import { pdfText, squash } from '../helpers/documents.js';
 import { createTestDatabase, dropTestDatabase, type TestDatabase } from '../helpers/testDatabase.js';
 import { launchChromium, watchPageProblems, type Browser } from './support/chromium.js';
@@ -24,7 +23,7 @@ const botSaid = (text: string) => widget('.msg.bot').filter({ hasText: text }).l
 beforeAll(async () => {
   database = await createTestDatabase();
   dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'weiquan-docs-'));
-  service = await startWeiquan({ databaseUrl: database.url, port: await freePort(), dataDir });
+  service = await startWeiquan({ databaseUrl: database.url, dataDir });
   browser = await launchChromium();
   page = await browser.context.newPage();
   problems = watchPageProblems(page);

@@ -44,18 +44,51 @@ describe('resume tickets', () => {
   });
 });
 
-describe('evidence types by magic bytes', () => {
-  it('recognises the accepted types and nothing else', () => {
-    const b = (hex: string, tail = '') => Buffer.concat([Buffer.from(hex, 'hex'), Buffer.from(tail, 'latin1')]);
-    expect(sniffContentType(b('ffd8ffe0'))).toBe('image/jpeg');
-    expect(sniffContentType(b('89504e470d0a1a0a'))).toBe('image/png');
-    expect(sniffContentType(Buffer.from('GIF89a'))).toBe('image/gif');
-    expect(sniffContentType(Buffer.from('RIFF\x00\x00\x00\x00WEBPVP8 ', 'latin1'))).toBe('image/webp');
-    expect(sniffContentType(Buffer.from('%PDF-1.4'))).toBe('application/pdf');
-    expect(sniffContentType(Buffer.from('\x00\x00\x00\x18ftypmp42', 'latin1'))).toBe('video/mp4');
-    expect(sniffContentType(Buffer.from('\x00\x00\x00\x14ftypqt  ', 'latin1'))).toBe('video/quicktime');
-    expect(sniffContentType(b('1a45dfa3'))).toBe('video/webm');
-    for (const other of ['MZ\x90\x00', 'PK\x03\x04', '<html>', '', '\xff\xd8']) expect(sniffContentType(Buffer.from(other, 'latin1'))).toBeUndefined();
+describe('evidence types by content (file-type)', () => {
+  const b = (hex: string, tail = '') => Buffer.concat([Buffer.from(hex.replace(/\s/g, ''), 'hex'), Buffer.from(tail, 'latin1')]);
+  /** An ISO-BMFF file's first box: size, "ftyp", the major brand, a minor version and compatible brands. */
+  const ftyp = (major: string, compatible: string) => {
+    const body = Buffer.from(`ftyp${major}\x00\x00\x00\x00${compatible}`, 'latin1');
+    const size = Buffer.alloc(4);
+    size.writeUInt32BE(body.length + 4);
+    return Buffer.concat([size, body, Buffer.alloc(64)]);
+  };
+  /** An EBML header whose DocType is `docType` (webm or matroska). */
+  const ebml = (docType: string) => {
+    const fields = Buffer.concat([
+      b('4286 81 01 42f7 81 01 42f2 81 04 42f3 81 08'),
+      b(`4282 ${(0x80 + docType.length).toString(16)}`, docType),
+      b('4287 81 04 4285 81 02'),
+    ]);
+    return Buffer.concat([b(`1a45dfa3 ${(0x80 + fields.length).toString(16)}`), fields, Buffer.alloc(32)]);
+  };
+
+  it.each([
+    ['JPEG', b('ffd8ffe0 0010', 'JFIF\x00'), 'image/jpeg'],
+    ['PNG', b('89504e470d0a1a0a 0000000d', 'IHDR'), 'image/png'],
+    ['GIF', Buffer.from('GIF89a\x01\x00\x01\x00', 'latin1'), 'image/gif'],
+    ['WebP', Buffer.from('RIFF\x00\x00\x00\x00WEBPVP8 ', 'latin1'), 'image/webp'],
+    ['PDF', Buffer.from('%PDF-1.4\n%âãÏÓ\n', 'latin1'), 'application/pdf'],
+    ['MP4', ftyp('isom', 'isomiso2avc1mp41'), 'video/mp4'],
+    ['MP4 (mp42)', ftyp('mp42', 'mp42isom'), 'video/mp4'],
+    ['MOV', ftyp('qt  ', 'qt  '), 'video/quicktime'],
+    ['HEIC photo (an ftyp box, not a video)', ftyp('heic', 'mif1heic'), 'image/heic'],
+    ['AVIF photo', ftyp('avif', 'mif1avifmiaf'), 'image/avif'],
+    ['WebM', ebml('webm'), 'video/webm'],
+  ])('%s is %s', async (_name, head, type) => {
+    expect(await sniffContentType(head)).toBe(type);
+  });
+
+  it.each([
+    ['an executable', Buffer.from('MZ\x90\x00\x03\x00\x00\x00', 'latin1')],
+    ['a zip', b('504b0304 1400 0000 0800')],
+    ['HTML', Buffer.from('<html><script>alert(1)</script>')],
+    ['nothing', Buffer.alloc(0)],
+    ['a cut-off JPEG', b('ffd8')],
+    ['a Matroska video (not WebM)', ebml('matroska')],
+    ['an M4A song', ftyp('M4A ', 'M4A mp42isom')],
+  ])('%s is refused', async (_name, head) => {
+    expect(await sniffContentType(head)).toBeUndefined();
   });
 });
 

@@ -42,7 +42,7 @@ export function buildView(t: Strings): View {
   const fileInput = h('input', {
     type: 'file',
     class: 'file-input',
-    accept: 'image/jpeg,image/png,image/gif,image/webp,application/pdf,video/mp4,video/quicktime,video/webm',
+    accept: 'image/jpeg,image/png,image/gif,image/webp,image/heic,image/heif,image/avif,application/pdf,video/mp4,video/quicktime,video/webm',
     tabindex: '-1',
     'aria-hidden': 'true',
   });

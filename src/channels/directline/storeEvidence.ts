@@ -41,11 +41,11 @@ export async function storeEvidence(dir: string, file: Readable, wasTruncated: (
         `文件超过 ${Math.round(maxBytes / 1024 / 1024)} MB 的上限。The file is larger than the ${Math.round(maxBytes / 1024 / 1024)} MB limit.`,
       );
     if (size === 0) throw new AppError('VALIDATION_FAILED', '文件是空的。The file is empty.');
-    const contentType = sniffContentType(head);
+    const contentType = await sniffContentType(head);
     if (!contentType)
       throw new AppError(
         'UNSUPPORTED_MEDIA_TYPE',
-        '只接受图片（JPEG、PNG、GIF、WebP）、PDF 和视频（MP4、MOV、WebM）。Only images (JPEG, PNG, GIF, WebP), PDF and video (MP4, MOV, WebM) are accepted.',
+        '只接受图片（JPEG、PNG、GIF、WebP、HEIC、AVIF）、PDF 和视频（MP4、MOV、WebM）。Only images (JPEG, PNG, GIF, WebP, HEIC, AVIF), PDF and video (MP4, MOV, WebM) are accepted.',
       );
     const sha256 = hash.digest('hex');
     const relative = path.join(sha256.slice(0, 2), sha256);

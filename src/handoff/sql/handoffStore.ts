@@ -1,3 +1,4 @@
+import { summarizeSnapshot } from '../../engine/snapshotSummary.js';
 import type { Db, Queryable } from '../../storage/index.js';
 
 export type Owner = 'bot' | 'waiting' | 'agent' | 'closed';
@@ -28,13 +29,12 @@ const ISO = (column: string) => `to_char(${column}, 'YYYY-MM-DD"T"HH24:MI:SS.MSO
 
 /** Waiting conversations on `sites` (oldest first) and those `agentId` owns. */
 export async function selectQueue(db: Queryable, sites: readonly string[], agentId: string): Promise<QueueItem[]> {
-  const result = await db.query<QueueItem & { amountFen: string | null }>(
+  const result = await db.query<
+    Omit<QueueItem, 'category' | 'amountFen' | 'serious'> & { snapshot: unknown; caseCategory: string | null; caseAmountFen: string | null }
+  >(
     `select c.id as "conversationId", c.site_id as "siteId", c.channel, c.owner, c.agent_id as "agentId", a.display_name as "agentName",
-            coalesce(k.category, c.snapshot::jsonb #>> '{context,category}') as category,
-            coalesce(k.record #>> '{order,amountFen}', c.snapshot::jsonb #>> '{context,slots,amountFen}') as "amountFen",
+            c.snapshot, k.category as "caseCategory", k.record #>> '{order,amountFen}' as "caseAmountFen",
             k.case_no as "caseNo", c.handoff_reason as reason,
-            (coalesce(k.category, c.snapshot::jsonb #>> '{context,category}') = any($3::text[])
-              or coalesce((k.record #>> '{order,amountFen}')::bigint, 0) >= $4) as serious,
             ${ISO('c.handoff_requested_at')} as "requestedAt",
             greatest(0, extract(epoch from now() - coalesce(c.handoff_requested_at, c.updated_at)))::int as "waitSeconds",
             (select ca.activity->>'text' from channel_activities ca
@@ -46,9 +46,16 @@ export async function selectQueue(db: Queryable, sites: readonly string[], agent
       where c.site_id = any($1::text[]) and (c.owner = 'waiting' or (c.owner = 'agent' and c.agent_id = $2))
       order by c.handoff_requested_at nulls last
       limit 500`,
-    [sites, agentId, SERIOUS_CATEGORIES, SERIOUS_AMOUNT_FEN],
+    [sites, agentId],
   );
-  return result.rows.map((r) => ({ ...r, amountFen: r.amountFen === null ? null : Number(r.amountFen) }));
+  return result.rows.map(({ snapshot, caseCategory, caseAmountFen, ...row }) => {
+    // The dialog's state is the engine's: it is read through the engine's accessor, not by JSON path.
+    const dialog = summarizeSnapshot(snapshot);
+    const category = caseCategory ?? dialog.category;
+    const caseAmount = caseAmountFen === null ? null : Number(caseAmountFen);
+    const serious = (category !== null && SERIOUS_CATEGORIES.includes(category)) || (caseAmount ?? 0) >= SERIOUS_AMOUNT_FEN;
+    return { ...row, category, amountFen: caseAmount ?? dialog.amountFen, serious };
+  });
 }
 
 export type ConversationHead = {
@@ -68,16 +75,19 @@ export type ConversationHead = {
 };
 
 export async function selectConversationHead(db: Queryable, sites: readonly string[], id: string): Promise<ConversationHead | undefined> {
-  const result = await db.query<ConversationHead>(
-    `select c.id, c.site_id as "siteId", c.channel, c.owner, c.agent_id as "agentId", a.display_name as "agentName",
-            c.snapshot::jsonb ->> 'value' as stage, c.snapshot::jsonb #>> '{context,category}' as category,
+  const result = await db.query<Omit<ConversationHead, 'stage' | 'category'> & { snapshot: unknown }>(
+    `select c.id, c.site_id as "siteId", c.channel, c.owner, c.agent_id as "agentId", a.display_name as "agentName", c.snapshot,
             c.handoff_reason as "handoffReason", c.locale, c.version, c.consent,
             (select case_no from cases where conversation_id = c.id order by created_at desc limit 1) as "caseNo"
        from conversations c left join agents a on a.id = c.agent_id
       where c.id = $1 and c.site_id = any($2::text[])`,
     [id, sites],
   );
-  return result.rows[0];
+  const found = result.rows[0];
+  if (!found) return undefined;
+  const { snapshot, ...head } = found;
+  const { stage, category } = summarizeSnapshot(snapshot);
+  return { ...head, stage, category };
 }
 
 /**
@@ -203,8 +213,8 @@ export type HubHead = {
 };
 
 export async function selectHubHead(db: Queryable, id: string): Promise<HubHead | undefined> {
-  const result = await db.query<HubHead>(
-    `select c.owner, c.agent_id as "agentId", c.locale, c.consent, c.snapshot, c.snapshot::jsonb #>> '{context,category}' as category,
+  const result = await db.query<Omit<HubHead, 'category'>>(
+    `select c.owner, c.agent_id as "agentId", c.locale, c.consent, c.snapshot,
             (select case_no from cases where conversation_id = c.id order by created_at desc limit 1) as "caseNo",
             c.handoff_reason as "handoffReason",
             (select e.payload::jsonb ->> 'stage' from turn_events e
@@ -212,7 +222,8 @@ export async function selectHubHead(db: Queryable, id: string): Promise<HubHead 
        from conversations c where c.id = $1`,
     [id],
   );
-  return result.rows[0];
+  const found = result.rows[0];
+  return found && { ...found, category: summarizeSnapshot(found.snapshot).category };
 }
 
 /** One engine turn as the transcript sees it: what the consumer said (as the engine kept it) and the bot's replies. */

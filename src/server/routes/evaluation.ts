@@ -4,6 +4,7 @@ import { AppError } from '../../errors.js';
 import type { Evaluation, EvaluationChart, EvaluationTable } from '../../operator/evaluation.js';
 import type { EvaluationFilter } from '../../operator/sql/evaluation.js';
 import { requirePrincipal, type Authenticate } from '../auth/principal.js';
+import { shanghaiIsoDate } from '../../common/civilDate.js';
 
 /** What the evaluation endpoints need; src/main.ts binds them to the database. */
 export type EvaluationApi = {
@@ -71,7 +72,7 @@ export function evaluationRouter(api: EvaluationApi): Router {
 }
 
 function chinaToday(): string {
-  return new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+  return shanghaiIsoDate(new Date());
 }
 
 function addDays(day: string, n: number): string {
