@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { z } from 'zod';
 
 export const CaseStatus = z.enum(['open', 'negotiating', 'platform', 'external', 'awaiting_agent', 'resolved', 'closed']);
@@ -62,5 +61,4 @@ export function makeCaseNo(date: string, random: (n: number) => number): string 
   return `WQ-${date.replaceAll('-', '')}-${suffix}`;
 }
 
-/** Cases are found again by number plus phone; only a hash of the phone is indexed. */
-export const hashPhone = (phone: string): string => createHash('sha256').update(`weiquan:phone:${phone}`).digest('hex');
+// Cases are found again by number plus phone; only a keyed hash of the phone is indexed (crypto/sealPersonal.ts).
