@@ -85,6 +85,11 @@ export const layerZones = [
   { target: './dialogs', from: './src', message: 'dialogs/ holds pure machines: no imports from src/.' },
   { target: './src/engine', from: ['./src/channels', './src/server'], message: 'The engine knows nothing of channels or HTTP.' },
   {
+    target: './src',
+    from: './retrieval-eval',
+    message: 'The served tree never imports the retrieval training and evaluation code (retrieval-eval/).',
+  },
+  {
     target: ['./src/retrieval', './src/cases', './src/rules', './src/understanding'],
     from: ['./src/engine', './src/channels', './src/server', './dialogs'],
     except: ['./disputeTypes.ts', './money.ts'],

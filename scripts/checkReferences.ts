@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readLawDirectory } from '../src/retrieval/ingest/readLawDirectory.js';
 import { buildKnowledgeIndex, loadIndexResources } from '../src/retrieval/index/index.js';
-import { parseArgs } from '../src/retrieval/eval/parseArgs.js';
+import { parseArgs } from '../retrieval-eval/parseArgs.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = parseArgs(process.argv.slice(2));

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadOfflineKnowledge } from '../../src/retrieval/eval/offlineKnowledge.js';
+import { loadOfflineKnowledge } from '../../retrieval-eval/offlineKnowledge.js';
 import type { Knowledge } from '../../src/retrieval/makeKnowledge.js';
 import { lawsDir, repoRoot, seedPlanFile } from '../helpers/paths.js';
 

@@ -13,7 +13,7 @@ import {
   type IndexResources,
   type KnowledgeIndex,
 } from '../../src/retrieval/index/index.js';
-import { modelFromQuestions } from '../../src/retrieval/index/training/trainRetrievalModel.js';
+import { modelFromQuestions } from '../../retrieval-eval/training/trainRetrievalModel.js';
 import type { KnowledgeDoc, LawArticle, PlanSection } from '../../src/retrieval/types.js';
 import { lawsDir, repoRoot } from '../helpers/paths.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dedupeKeys, meanMetrics, mrrAtK, ndcgAtK, recallAtK, scoreRanking } from '../../src/retrieval/eval/metrics.js';
+import { dedupeKeys, meanMetrics, mrrAtK, ndcgAtK, recallAtK, scoreRanking } from '../../retrieval-eval/metrics.js';
 
 const golds = new Set(['a', 'c']);
 

@@ -1,13 +1,13 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { planSections, listPlanFiles } from '../ingest/ingestPlans.js';
-import { listLawFiles, lawsToArticles } from '../ingest/readLawDirectory.js';
-import { parseLawFile } from '../ingest/parseLawFile.js';
-import { buildKnowledgeIndex, loadIndexResources } from '../index/index.js';
-import { loadKnowledgeFiles } from '../knowledgeFiles.js';
-import { makeKnowledge, type Knowledge } from '../makeKnowledge.js';
-import { isServed, oneCopyEach, servingLawShorts } from '../servingSet.js';
-import type { KnowledgeDoc } from '../types.js';
+import { planSections, listPlanFiles } from '../src/retrieval/ingest/ingestPlans.js';
+import { listLawFiles, lawsToArticles } from '../src/retrieval/ingest/readLawDirectory.js';
+import { parseLawFile } from '../src/retrieval/ingest/parseLawFile.js';
+import { buildKnowledgeIndex, loadIndexResources } from '../src/retrieval/index/index.js';
+import { loadKnowledgeFiles } from '../src/retrieval/knowledgeFiles.js';
+import { makeKnowledge, type Knowledge } from '../src/retrieval/makeKnowledge.js';
+import { isServed, oneCopyEach, servingLawShorts } from '../src/retrieval/servingSet.js';
+import type { KnowledgeDoc } from '../src/retrieval/types.js';
 
 /**
  * The served knowledge (serving laws, the default plan and any operator plans) built from the files,

@@ -1,5 +1,5 @@
-import type { TreeEnsemble } from '../boostedTrees.js';
-import { weightVector } from '../scoreCandidates.js';
+import type { TreeEnsemble } from '../../src/retrieval/index/boostedTrees.js';
+import { weightVector } from '../../src/retrieval/index/scoreCandidates.js';
 import { DEFAULT_BOOSTING, fitBoosting } from './fitBoosting.js';
 import { fitSoftmax } from './fitSoftmax.js';
 import type { FitExample } from './fitExample.js';

@@ -1,5 +1,5 @@
-import type { CorpusIndex } from '../corpusIndex.js';
-import { docTermIds, termDf } from '../invertedIndex.js';
+import type { CorpusIndex } from '../../src/retrieval/index/corpusIndex.js';
+import { docTermIds, termDf } from '../../src/retrieval/index/invertedIndex.js';
 
 export type TrainingPair = { terms: readonly string[]; golds: readonly string[] };
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import { z } from 'zod';
-import { DisputeType } from '../knowledgeFiles.js';
-import type { Knowledge } from '../makeKnowledge.js';
+import { DisputeType } from '../src/retrieval/knowledgeFiles.js';
+import type { Knowledge } from '../src/retrieval/makeKnowledge.js';
 
 /** One everyday question (knowledge/eval/everyday.jsonl): a shopper's words and the precise article(s) that answer it. */
 export const EverydayQuestion = z.strictObject({

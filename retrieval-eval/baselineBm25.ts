@@ -1,8 +1,8 @@
-import type { LawArticle } from '../types.js';
-import { makeTokenizer } from '../tokenize/index.js';
-import { buildInvertedIndex } from '../index/invertedIndex.js';
-import { addBm25Scores, countTerms, makeScoreBuffer, resetScoreBuffer, touchedDocs } from '../index/bm25.js';
-import { topByScores } from '../index/topN.js';
+import type { LawArticle } from '../src/retrieval/types.js';
+import { makeTokenizer } from '../src/retrieval/tokenize/index.js';
+import { buildInvertedIndex } from '../src/retrieval/index/invertedIndex.js';
+import { addBm25Scores, countTerms, makeScoreBuffer, resetScoreBuffer, touchedDocs } from '../src/retrieval/index/bm25.js';
+import { topByScores } from '../src/retrieval/index/topN.js';
 
 /**
  * The reference point the issue quotes: BM25 (k1 1.2, b 0.75) over jieba cutForSearch tokens of the

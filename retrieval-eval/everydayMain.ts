@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { chinaDate } from '../versions.js';
+import { chinaDate } from '../src/retrieval/versions.js';
 import { rate, readEverydaySet, scoreEveryday, type EverydayScore } from './everydayEval.js';
 import { loadOfflineKnowledge } from './offlineKnowledge.js';
 

@@ -1,6 +1,6 @@
-import { FEATURES } from '../features.js';
-import { scoreCandidates } from '../scoreCandidates.js';
-import { scoreTrees, type Tree, type TreeEnsemble } from '../boostedTrees.js';
+import { FEATURES } from '../../src/retrieval/index/features.js';
+import { scoreCandidates } from '../../src/retrieval/index/scoreCandidates.js';
+import { scoreTrees, type Tree, type TreeEnsemble } from '../../src/retrieval/index/boostedTrees.js';
 import type { FitExample } from './fitExample.js';
 
 export type BoostingOptions = { trees: number; depth: number; learningRate: number; minLeaf: number; keepPerQuestion: number };

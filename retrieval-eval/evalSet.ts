@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
 import { z } from 'zod';
-import { articleKey } from '../index/docFields.js';
+import { articleKey } from '../src/retrieval/index/docFields.js';
 
 export const EvalQuestion = z.object({
   id: z.number(),

@@ -1,4 +1,4 @@
-import { FEATURES } from '../features.js';
+import { FEATURES } from '../../src/retrieval/index/features.js';
 import type { FitExample } from './fitExample.js';
 
 /** Adam steps: on a CV fold the weights after 100, 200 and 400 steps agree to 3 decimals. */

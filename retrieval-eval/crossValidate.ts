@@ -1,8 +1,8 @@
-import type { IndexResources } from '../index/index.js';
-import { makeKnowledgeIndex, type CorpusIndex } from '../index/index.js';
-import { fitRanker } from '../index/training/fitRanker.js';
-import { heldOutExamples, modelFromQuestions, type TrainingQuestion } from '../index/training/trainRetrievalModel.js';
-import { articleKey } from '../index/docFields.js';
+import type { IndexResources } from '../src/retrieval/index/index.js';
+import { makeKnowledgeIndex, type CorpusIndex } from '../src/retrieval/index/index.js';
+import { fitRanker } from './training/fitRanker.js';
+import { heldOutExamples, modelFromQuestions, type TrainingQuestion } from './training/trainRetrievalModel.js';
+import { articleKey } from '../src/retrieval/index/docFields.js';
 import type { EvalQuestion } from './evalSet.js';
 
 export type CrossValidation = {

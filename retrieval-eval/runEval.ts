@@ -7,16 +7,16 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readLawDirectory } from '../ingest/readLawDirectory.js';
-import { buildCorpusIndex, loadIndexResources } from '../index/index.js';
-import { articleKey } from '../index/docFields.js';
+import { readLawDirectory } from '../src/retrieval/ingest/readLawDirectory.js';
+import { buildCorpusIndex, loadIndexResources } from '../src/retrieval/index/index.js';
+import { articleKey } from '../src/retrieval/index/docFields.js';
 import { makeBaselineBm25 } from './baselineBm25.js';
 import { crossValidate } from './crossValidate.js';
 import { goldKeys, readEvalSet, type EvalQuestion } from './evalSet.js';
 import { meanMetrics, scoreRanking, type MetricSet } from './metrics.js';
 import { parseArgs } from './parseArgs.js';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = parseArgs(process.argv.slice(2));
 const lawsDir = path.resolve(repoRoot, args.get('laws') ?? '../shared/laws');
 const evalFile = path.resolve(repoRoot, args.get('eval') ?? '../shared/eval/stard-train.jsonl');
