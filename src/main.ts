@@ -1,3 +1,5 @@
+import { exportConsumerData } from './cases/sql/myData.js';
+import { myDataRouter } from './server/routes/myData.js';
 import { composeRetention } from './composeRetention.js';
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
@@ -13,7 +15,7 @@ import { allReady, knowledgeReadiness } from './server/routes/health.js';
 import { knowledgeRouter } from './server/routes/knowledge.js';
 import { casesRouter } from './server/routes/cases.js';
 import { conversationSiteOf, documentsRouter } from './server/routes/documents.js';
-import { makeDocuments } from './documents/index.js';
+import { DOCUMENT_KINDS, makeDocuments } from './documents/index.js';
 import { openApiRouter } from './server/routes/openapi.js';
 import { makeAuthenticate } from './server/auth/principal.js';
 import { agentForSession } from './agents/sql/agentStore.js';
@@ -146,6 +148,11 @@ async function main(): Promise<void> {
           now: () => new Date(),
         }),
         conversationSite: conversationSiteOf({ authenticate: directLine.directLine.authenticate, findSite: directLine.sites.find }),
+      }),
+      // 导出我的信息: the consumer's own data, by their conversation's token.
+      myDataRouter({
+        conversationSite: conversationSiteOf({ authenticate: directLine.directLine.authenticate, findSite: directLine.sites.find }),
+        exportFor: (siteId, id) => exportConsumerData(database.db, seal, siteId, id, { documentKinds: DOCUMENT_KINDS, retention: config.retention }),
       }),
       ...directLine.routers,
     ],

@@ -13,7 +13,7 @@ import { selectConversationConsent, selectConversationSite } from './sql/convers
 import { useResumeTicket } from './sql/resumeTickets.js';
 import { evidenceExists, insertEvidence } from './sql/evidence.js';
 import type { Sql } from './sql/sql.js';
-import { discardEvidence, storeEvidence, type StoredFile } from './storeEvidence.js';
+import { discardEvidence, removeEvidenceFile, storeEvidence, type StoredFile } from './storeEvidence.js';
 import { activityId, engineLocale, replyToActivity, typingActivity } from './toActivities.js';
 import { looksLikeToken, type TokenClaims, type TokenSigner } from './tokens.js';
 
@@ -154,11 +154,13 @@ export function makeDirectLine(deps: DirectLineDeps) {
     locale: 'zh' | 'en',
     before?: () => Promise<void>,
   ) => {
+    let erasedEvidence: string[] = [];
     const { seqs, publish } = await retryingConflicts(() =>
       deps.inTransaction(async () => {
         // What the turn is about (an upload's evidence rows), in the same transaction.
         await before?.();
         const result = await deps.runTurn(inbound);
+        erasedEvidence = result.erasedEvidence ?? [];
         // Without consent (as the turn leaves it) the log keeps the redacted message and replies: decided in the insert.
         return deps.log.appendDeferred(conversationId, [
           withRedacted({ clientId, activity: echo }),
@@ -171,6 +173,11 @@ export function makeDirectLine(deps: DirectLineDeps) {
       }),
     );
     publish();
+    // 删除我的信息: the files go once the rows that named them are gone for good (committed).
+    for (const sha256 of erasedEvidence)
+      await removeEvidenceFile(deps.evidenceDir, sha256, (s) => evidenceExists(deps.db, s)).catch((error: unknown) =>
+        deps.logger.warn({ err: error, conversationId }, 'directline.evidence_erase_failed'),
+      );
     return activityId(conversationId, seqs[0] ?? 0);
   };
 
