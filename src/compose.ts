@@ -1,3 +1,4 @@
+import { eraseConsumerData } from './cases/sql/retention.js';
 import { loadDataCipher } from './cases/crypto/loadDataKeys.js';
 import type { DataCipher } from './cases/crypto/dataCipher.js';
 import { makePersonalSeal, type PersonalSeal } from './cases/crypto/sealPersonal.js';
@@ -108,6 +109,7 @@ export async function loadServices(
       parseDate,
       caseIds,
       seal,
+      dataRights: { erase: (id, keepTurnId) => eraseConsumerData(database.db, id, keepTurnId) },
       now: () => new Date(),
       logger,
     }),

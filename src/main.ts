@@ -1,3 +1,5 @@
+import { exportConsumerData } from './cases/sql/myData.js';
+import { myDataRouter } from './server/routes/myData.js';
 import { composeRetention } from './composeRetention.js';
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
@@ -15,7 +17,7 @@ import { casesRouter } from './server/routes/cases.js';
 import { evaluationRouter } from './server/routes/evaluation.js';
 import { EVALUATION_CHARTS, evaluationTable, makeEvaluation, tableCsv } from './operator/evaluation.js';
 import { conversationSiteOf, documentsRouter } from './server/routes/documents.js';
-import { makeDocuments } from './documents/index.js';
+import { DOCUMENT_KINDS, makeDocuments } from './documents/index.js';
 import { openApiRouter } from './server/routes/openapi.js';
 import { makeAuthenticate } from './server/auth/principal.js';
 import { agentForSession } from './agents/sql/agentStore.js';
@@ -163,6 +165,11 @@ async function main(): Promise<void> {
         conversationSite: conversationSiteOf({ authenticate: directLine.directLine.authenticate, findSite: directLine.sites.find }),
       }),
       wechat.router,
+      // 导出我的信息: the consumer's own data, by their conversation's token.
+      myDataRouter({
+        conversationSite: conversationSiteOf({ authenticate: directLine.directLine.authenticate, findSite: directLine.sites.find }),
+        exportFor: (siteId, id) => exportConsumerData(database.db, seal, siteId, id, { documentKinds: DOCUMENT_KINDS, retention: config.retention }),
+      }),
       ...directLine.routers,
     ],
     early: directLine.early,

@@ -46,6 +46,14 @@ const CATALOG = {
   confirmYes: { zh: '对', en: 'Yes' },
   confirmNo: { zh: '不对', en: 'No' },
   confirmDeclined: { zh: '好的，那就不按这个算。', en: 'OK, I will not use that.' },
+  dataErased: {
+    zh: '已删除你的信息：对话记录、证据文件，以及案件里的姓名、电话、地址、订单号和你的描述都已删去；只保留不能认出你的统计（纠纷类型、金额、日期、处理进度）。帮助照常继续。',
+    en: 'Your data is deleted: the conversation history, evidence files, and the name, phone, address, order number and your own words on the case. Only statistics that cannot identify you are kept (dispute type, amounts, dates, progress). The help goes on.',
+  },
+  dataExport: {
+    zh: '可以导出你在这里的全部信息（JSON）：对话记录、案件记录{caseNo}和证据文件清单。网页对话里点“导出我的信息”即可下载（接口：GET /v3/directline/conversations/{conversationId}/my-data）。想删除的话，说“删除我的信息”。',
+    en: 'You can export everything held about you here (JSON): the conversation, the case record{caseNo} and the list of evidence files. In the web chat, choose "Export my data" (API: GET /v3/directline/conversations/{conversationId}/my-data). To delete it, say "delete my data".',
+  },
 } satisfies Record<string, Entry>;
 
 export type MessageKey = keyof typeof CATALOG;

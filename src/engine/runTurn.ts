@@ -136,6 +136,8 @@ async function attemptTurn(deps: EngineDeps, inbound: InboundMessage, recent: Re
       })
     : await writeTurn(deps.db, turnWrite);
   if (!written.saved) return undefined;
+  // 删除我的信息: everything earlier in the conversation goes (this turn's own record, already without identifiers, stays).
+  const erased = turn.dataRights === 'erased' ? await deps.dataRights.erase(inbound.conversationId, inbound.turnId) : undefined;
   // Kept as the next read would return it (turn-only fields dropped), so both paths compute the same
   // next turn. After an agent's control the row's owner matters to the next turn (a closed
   // conversation welcomes back): read it then.
@@ -147,6 +149,8 @@ async function attemptTurn(deps: EngineDeps, inbound: InboundMessage, recent: Re
     duplicate: false,
     ...(turn.owner === 'waiting' && turn.snapshot.value === 'handoff' ? { handoffRequested: true as const } : {}),
     ...(turn.snapshot.context.consent === 'given' ? { consentGiven: true as const } : {}),
+    ...(turn.dataRights ? { dataRights: turn.dataRights } : {}),
+    ...(erased?.evidence.length ? { erasedEvidence: erased.evidence } : {}),
   };
 }
 
@@ -183,6 +187,8 @@ class Turn {
   caseWrites: CaseWrite[] = [];
   /** A case this conversation takes over from an earlier one (follow-up by number and phone). */
   adoptCaseNo: string | undefined;
+  /** The consumer asked for their data (export) or had it deleted this turn. */
+  dataRights: 'export' | 'erased' | undefined;
   private steps = 0;
   /** A case would be filed but consent was never asked: asked once, at the end of the turn. */
   private consentWanted = false;
@@ -215,6 +221,7 @@ class Turn {
         ? { text: this.deps.seal.text(text), value }
         : { length: text.length, sha256: createHash('sha256').update(text).digest('hex').slice(0, 16), value };
     this.events.push({ type: 'user_message', payload: { ...payload, intents: understanding.intents, category: understanding.category?.best } });
+    if (await this.dataRequest(understanding.intents, value, text)) return;
     if (await this.followUp(text)) return;
     if (pending) {
       // The answer to "是 ¥300 吗？": a yes makes the value the user's own; anything else drops it.
@@ -249,6 +256,32 @@ class Turn {
   private setConfirming(confirming: Context['confirming']): void {
     const { confirming: _earlier, ...context } = this.snapshot.context;
     this.snapshot = { ...this.snapshot, context: confirming ? { ...context, confirming } : context };
+  }
+
+  /**
+   * 导出我的信息 / 删除我的信息 (个人信息保护法 第四十五条、第四十七条), typed or as the widget's action
+   * (`value`). Export says what is held and where to download it; deletion withdraws consent (the
+   * dialog forgets every identifying fact, the case is rewritten without them) and, once the turn is
+   * written, erases the conversation's history and the case's personal data.
+   */
+  private async dataRequest(intents: readonly string[], value: string | undefined, text: string): Promise<boolean> {
+    const locale = this.snapshot.context.locale;
+    if (value === 'export_my_data' || (intents.includes('export_my_data') && !intents.includes('delete_my_data'))) {
+      const caseNo = this.snapshot.context.caseNo;
+      this.replies.push({ text: msg('dataExport', locale, { caseNo: caseNo ? ` ${caseNo}` : '', conversationId: this.inbound.conversationId }) });
+      this.events.push({ type: 'data_export_requested', payload: {} });
+      this.dataRights = 'export';
+      return true;
+    }
+    if (value !== 'delete_my_data' && !intents.includes('delete_my_data')) return false;
+    if (this.snapshot.context.consent === 'given') await this.feed({ type: 'WITHDRAW_CONSENT' });
+    // The request itself is kept as any message without consent is: its size and hash.
+    const said = this.events.findLast((e) => e.type === 'user_message');
+    if (said) said.payload = { length: text.length, sha256: createHash('sha256').update(text).digest('hex').slice(0, 16), value, intents };
+    this.replies.push({ text: msg('dataErased', locale) });
+    this.events.push({ type: 'data_erased', payload: { caseNo: this.snapshot.context.caseNo ?? null } });
+    this.dataRights = 'erased';
+    return true;
   }
 
   /**

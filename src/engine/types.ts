@@ -67,6 +67,10 @@ export type TurnResult = {
    * prepare redacted copies of what it logs. Absent when unknown (a retried turn id) or not given.
    */
   consentGiven?: true;
+  /** The consumer asked for their data ('export': the channel offers the download) or had it deleted ('erased'). */
+  dataRights?: 'export' | 'erased';
+  /** Evidence files (SHA-256) the deletion left unreferenced: the channel that stores them removes them from disk. */
+  erasedEvidence?: string[];
 };
 
 /** What the engine needs, passed in by src/main.ts (or a test). Understanding and answering are function types so an LLM can plug in. */
@@ -84,6 +88,8 @@ export type EngineDeps = {
   caseIds: CaseIds;
   /** Seals the personal data a turn writes and opens what it reads; phone numbers' keyed hashes (src/cases/crypto). */
   seal: PersonalSeal;
+  /** 删除我的信息: erases the conversation's history, evidence rows and the personal data of its cases, in the turn's transaction when there is one. */
+  dataRights: { erase(conversationId: string, keepTurnId: string): Promise<{ evidence: string[] }> };
   now: () => Date;
   logger: Logger;
 };

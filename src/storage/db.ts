@@ -90,6 +90,13 @@ export function makeDb(options: DbOptions): Db {
     if (joined) return fn(joined);
     const client = await pool.connect().catch(wrap);
     let broken: unknown;
+    // A checked-out client whose connection is cut between two statements (pg_terminate_backend, a failover:
+    // 57P01) emits 'error' with no query to reject: without a listener that crashes the process (npm run chaos
+    // found it). The transaction's next statement fails (503) and the client is destroyed, not reused.
+    const onError = (error: Error) => {
+      broken = error;
+    };
+    client.on('error', onError);
     try {
       await client.query('begin');
       const result = await fn(queryOn(client));
@@ -102,6 +109,7 @@ export function makeDb(options: DbOptions): Db {
       return wrap(error);
     } finally {
       // A client whose rollback failed is in an unknown state: destroy it rather than reuse it.
+      client.off('error', onError);
       client.release(broken instanceof Error ? broken : undefined);
     }
   };

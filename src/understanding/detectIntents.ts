@@ -60,7 +60,9 @@ export function detectIntents(rawText: string, lexicon: Lexicon, facts: Facts): 
   const smallTalkOnly = (found.has('chitchat') || found.has('greeting')) && !hasSlots && !facts.categoryFound;
   // 转人工 / can I talk to a human asks for a person, not about rights.
   const handoffOnly = found.has('handoff') && !hasSlots && !facts.categoryFound;
-  if (asks && !smallTalkOnly && !handoffOnly) found.add('question');
+  // 能导出我的信息吗 asks for the data, not about rights.
+  const dataRequest = found.has('delete_my_data') || found.has('export_my_data');
+  if (asks && !smallTalkOnly && !handoffOnly && !dataRequest) found.add('question');
   const marksCorrection = lexicon.correction.some((re) => re.test(text));
   const conflicts = SCALAR_SLOTS.some((s) => facts.slots[s] !== undefined && facts.known[s] !== undefined && facts.slots[s] !== facts.known[s]);
   if ((marksCorrection && hasSlots) || conflicts) found.add('correction');

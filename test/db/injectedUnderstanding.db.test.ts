@@ -1,3 +1,4 @@
+import { eraseConsumerData } from '../../src/cases/sql/retention.js';
 import { testSeal } from '../helpers/testSeal.js';
 import { caseIds, parseDate } from '../../src/engineDeps.js';
 import path from 'node:path';
@@ -39,6 +40,7 @@ describe('understanding is injected, all of it', () => {
       parseDate,
       caseIds,
       seal: testSeal,
+      dataRights: { erase: (id, keep) => eraseConsumerData(t.db, id, keep) },
       now: () => new Date('2026-11-28T10:00:00+08:00'),
       logger,
     });

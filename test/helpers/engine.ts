@@ -1,3 +1,4 @@
+import { eraseConsumerData } from '../../src/cases/sql/retention.js';
 import { testSeal } from './testSeal.js';
 import { caseIds, parseDate } from '../../src/engineDeps.js';
 import path from 'node:path';
@@ -34,6 +35,7 @@ export async function makeTestEngine(db: Db, now = '2026-11-28T10:00:00+08:00'):
     parseDate,
     caseIds,
     seal: testSeal,
+    dataRights: { erase: (id, keep) => eraseConsumerData(db, id, keep) },
     now: () => clock,
     logger,
   });

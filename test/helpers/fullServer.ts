@@ -1,3 +1,7 @@
+import { exportConsumerData } from '../../src/cases/sql/myData.js';
+import { DOCUMENT_KINDS } from '../../src/documents/index.js';
+import { myDataRouter } from '../../src/server/routes/myData.js';
+import { conversationSiteOf } from '../../src/server/routes/documents.js';
 import { testSeal } from './testSeal.js';
 import fs from 'node:fs/promises';
 import os from 'node:os';
@@ -91,6 +95,11 @@ export async function startFullServer(options: {
       ...agentConsole.routers,
       openApiRouter(),
       botFrameworkRouter({ endpoint: botEndpoint, status: () => 'ready' }),
+      myDataRouter({
+        conversationSite: conversationSiteOf({ authenticate: channel.directLine.authenticate, findSite: channel.sites.find }),
+        exportFor: (siteId, id) =>
+          exportConsumerData(options.db, testSeal, siteId, id, { documentKinds: DOCUMENT_KINDS, retention: { closedCaseDays: 180, unconsentedDays: 30 } }),
+      }),
       ...channel.routers,
     ],
     early: channel.early,

@@ -1,3 +1,4 @@
+import { eraseConsumerData } from '../../src/cases/sql/retention.js';
 import { testSeal } from './testSeal.js';
 import { caseIds, parseDate } from '../../src/engineDeps.js';
 import path from 'node:path';
@@ -99,6 +100,7 @@ export async function makeModelTestEngine(db: Db, options: { baseUrl?: string; t
       parseDate,
       caseIds,
       seal: testSeal,
+      dataRights: { erase: (id, keep) => eraseConsumerData(db, id, keep) },
       now: () => clock,
       logger: silent,
     }),

@@ -151,3 +151,26 @@ export async function eraseConversations(tx: Queryable, ids: readonly string[], 
     orphanedEvidence: shas.filter((s) => !kept.has(s)),
   };
 }
+
+/**
+ * 删除我的信息: what the conversation `id` holds of the consumer goes, now — its turn history and stored
+ * replies (but the turn `keepTurnId` that asked, which holds no identifier), the channel log, evidence
+ * rows, notes; its cases keep only their statistics (the same anonymisation as retention). Returns the
+ * evidence files no row refers to any more, to remove from disk.
+ */
+export async function eraseConsumerData(db: Queryable, id: string, keepTurnId: string): Promise<{ evidence: string[] }> {
+  await db.query('delete from turn_events where conversation_id = $1 and turn_id <> $2', [id, keepTurnId]);
+  await db.query('delete from processed_turns where conversation_id = $1 and turn_id <> $2', [id, keepTurnId]);
+  await db.query('delete from channel_activities where conversation_id = $1', [id]);
+  await db.query(`update conversation_events set payload = payload - 'text' where conversation_id = $1 and payload ? 'text'`, [id]);
+  const cases = await db.query<{ case_no: string }>(
+    `update cases set record = ${ANONYMISED_RECORD}, phone_hash = null, snapshot = null, anonymised_at = now() where conversation_id = $1 returning case_no`,
+    [id],
+  );
+  await db.query(`update case_events set payload = payload - 'text' where case_no = any($1::text[]) and payload ? 'text'`, [cases.rows.map((r) => r.case_no)]);
+  const evidence = await db.query<{ sha256: string }>('delete from evidence_files where conversation_id = $1 returning sha256', [id]);
+  const shas = [...new Set(evidence.rows.map((r) => r.sha256))];
+  const still = await db.query<{ sha256: string }>('select distinct sha256 from evidence_files where sha256 = any($1::text[])', [shas]);
+  const kept = new Set(still.rows.map((r) => r.sha256));
+  return { evidence: shas.filter((s) => !kept.has(s)) };
+}

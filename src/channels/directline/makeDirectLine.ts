@@ -14,7 +14,7 @@ import { selectConversationConsent, selectConversationSite } from './sql/convers
 import { useResumeTicket } from './sql/resumeTickets.js';
 import { evidenceExists, insertEvidence } from './sql/evidence.js';
 import type { Sql } from './sql/sql.js';
-import { discardEvidence, storeEvidence, type StoredFile } from './storeEvidence.js';
+import { discardEvidence, removeEvidenceFile, storeEvidence, type StoredFile } from './storeEvidence.js';
 import { activityId, engineLocale, replyToActivity, typingActivity } from './toActivities.js';
 import { looksLikeToken, type TokenClaims, type TokenSigner } from './tokens.js';
 
@@ -155,6 +155,7 @@ export function makeDirectLine(deps: DirectLineDeps) {
     locale: 'zh' | 'en',
     before?: () => Promise<void>,
   ) => {
+    let erasedEvidence: string[] = [];
     const { seqs, publish } = await retryingConflicts(() =>
       deps.inTransaction(async () => {
         // What the turn is about (an upload's evidence rows), in the same transaction.
@@ -163,6 +164,7 @@ export function makeDirectLine(deps: DirectLineDeps) {
         const result = await deps.runTurn(
           typing ? { ...inbound, onWaiting: () => typing(conversationId, typingActivity(conversationId, undefined)) } : inbound,
         );
+        erasedEvidence = result.erasedEvidence ?? [];
         // Without consent (as the turn leaves it) the log keeps the redacted message and replies: decided in the insert.
         // With consent given by the turn's own write (same transaction) the redacted copies would go unused: none are made.
         const logged = (item: AppendItem): AppendItem => (result.consentGiven ? item : withRedacted(item));
@@ -177,6 +179,11 @@ export function makeDirectLine(deps: DirectLineDeps) {
       }),
     );
     publish();
+    // 删除我的信息: the files go once the rows that named them are gone for good (committed).
+    for (const sha256 of erasedEvidence)
+      await removeEvidenceFile(deps.evidenceDir, sha256, (s) => evidenceExists(deps.db, s)).catch((error: unknown) =>
+        deps.logger.warn({ err: error, conversationId }, 'directline.evidence_erase_failed'),
+      );
     return activityId(conversationId, seqs[0] ?? 0);
   };
 

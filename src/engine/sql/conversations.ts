@@ -172,7 +172,9 @@ const WRITE_TURN = `
   ), changed as (
     update cases k
        set status = x.status, category = x.category, record = x.record, phone_hash = coalesce(x.phone_hash, k.phone_hash),
-           snapshot = case when x.keep then x.left_at else null end, updated_at = now()
+           snapshot = case when x.keep then x.left_at else null end, updated_at = now(),
+           -- A case the dialog writes again is live again: retention follows its status (删除我的信息 anonymises it after this write).
+           anonymised_at = null
       from incoming x
      where k.case_no = x.case_no and not x.created and k.conversation_id = $1
      returning k.case_no
