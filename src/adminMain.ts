@@ -1,6 +1,9 @@
 import { AGENTS_USAGE, runAgentsCommand } from './admin/agents.js';
 import { KEYS_USAGE, runKeysCommand } from './admin/keys.js';
 import { runSitesCommand, SITES_USAGE } from './admin/sites.js';
+import { REPORT_USAGE, runReportCommand } from './operator/reportCommand.js';
+import { knowledgeDir } from './paths.js';
+import path from 'node:path';
 import { generatePassword, hashPassword, passwordProblem } from './agents/password.js';
 import { createAgent, disableAgent, listAgents, setAgentPassword } from './agents/sql/agentStore.js';
 import { createApiKey, listApiKeys, revokeApiKey } from './apiKeys/sql/apiKeyStore.js';
@@ -14,9 +17,10 @@ const USAGE = `npm run -s admin -- <noun> <command> [options]
 
 ${SITES_USAGE}
 ${AGENTS_USAGE}
-${KEYS_USAGE}`;
+${KEYS_USAGE}
+${REPORT_USAGE}`;
 
-const NOUNS = new Set(['sites', 'agents', 'keys']);
+const NOUNS = new Set(['sites', 'agents', 'keys', 'report']);
 
 /**
  * The operator's CLI: one module per noun under src/admin/ (sites, agents, keys). A composition root of its
@@ -60,6 +64,15 @@ async function main(argv: string[]): Promise<number> {
           create: (k) => createApiKey(db, k),
           list: (siteId) => listApiKeys(db, siteId),
           revoke: (id) => revokeApiKey(db, id),
+        });
+      case 'report':
+        return await runReportCommand(rest, {
+          db,
+          out,
+          findSite: sites.find,
+          knowledgeDir: knowledgeDir(),
+          planFile: config.planFile ?? path.join(knowledgeDir(), 'plan', 'weiquan-default-plan.md'),
+          now: () => new Date(),
         });
       default:
         return await runSitesCommand(rest, { sites, out });
