@@ -1,4 +1,4 @@
-import { toChineseNumber } from '../retrieval/chineseNumber.js';
+import { toChineseNumber } from '../common/chineseNumeral.js';
 import { parseArticleMentions } from '../retrieval/index/references/parseArticleRefs.js';
 import type { HeldArticleRow } from './sql/heldLaws.js';
 
