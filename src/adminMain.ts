@@ -5,6 +5,9 @@ import { composeRetention } from './composeRetention.js';
 import { resealAll } from './cases/sql/reseal.js';
 import { KEYS_USAGE, runKeysCommand } from './admin/keys.js';
 import { runSitesCommand, SITES_USAGE } from './admin/sites.js';
+import { REPORT_USAGE, runReportCommand } from './operator/reportCommand.js';
+import { knowledgeDir } from './paths.js';
+import path from 'node:path';
 import { generatePassword, hashPassword, passwordProblem } from './agents/password.js';
 import { createAgent, disableAgent, listAgents, setAgentPassword } from './agents/sql/agentStore.js';
 import { createApiKey, listApiKeys, revokeApiKey } from './apiKeys/sql/apiKeyStore.js';
@@ -21,9 +24,10 @@ ${SITES_USAGE}
 ${AGENTS_USAGE}
 ${KEYS_USAGE}
 ${DATA_USAGE}
-${RETENTION_USAGE}`;
+${RETENTION_USAGE}
+${REPORT_USAGE}`;
 
-const NOUNS = new Set(['sites', 'agents', 'keys', 'data', 'retention']);
+const NOUNS = new Set(['sites', 'agents', 'keys', 'data', 'retention', 'report']);
 
 /**
  * The operator's CLI: one module per noun under src/admin/ (sites, agents, keys). A composition root of its
@@ -67,6 +71,15 @@ async function main(argv: string[]): Promise<number> {
           create: (k) => createApiKey(db, k),
           list: (siteId) => listApiKeys(db, siteId),
           revoke: (id) => revokeApiKey(db, id),
+        });
+      case 'report':
+        return await runReportCommand(rest, {
+          db,
+          out,
+          findSite: sites.find,
+          knowledgeDir: knowledgeDir(),
+          planFile: config.planFile ?? path.join(knowledgeDir(), 'plan', 'weiquan-default-plan.md'),
+          now: () => new Date(),
         });
       case 'data':
         return await runDataCommand(rest, {

@@ -30,6 +30,7 @@ import { directLineRouter } from './server/routes/directline.js';
 import { webchatTokenRouter } from './server/routes/webchatToken.js';
 import { makeSites } from './sites/index.js';
 import { makeModelPath } from './composeModel.js';
+import { withSatisfaction } from './operator/satisfaction.js';
 import type { LlmMetrics } from './understanding/model/metrics.js';
 import { makePubSub, migrate, openDatabase, readMigrations, schemaIsCurrent, type Database, type Migration } from './storage/index.js';
 
@@ -114,7 +115,8 @@ export async function loadServices(
       logger,
     }),
   );
-  return { knowledge, runTurn };
+  // The optional satisfaction question when a case is resolved (seed plan 7.3.2(3)).
+  return { knowledge, runTurn: withSatisfaction(runTurn, { db: database.db }) };
 }
 
 export type DirectLineChannelSettings = Pick<Config, 'dataDir' | 'uploadMaxBytes' | 'webchatTokenRatePerMinute' | 'demoSite' | 'port'> &

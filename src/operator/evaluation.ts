@@ -1,6 +1,7 @@
 import { redactIdentifiers } from '../channels/redactIdentifiers.js';
 import type { Queryable } from '../storage/index.js';
 import { selectEvaluation, type EvaluationFilter, type EvaluationRows } from './sql/evaluation.js';
+import { selectSatisfaction, type SatisfactionRows } from './sql/satisfaction.js';
 
 /** The evaluation page's data: the aggregated rows plus the rates derived from them. */
 export type Evaluation = EvaluationRows & {
@@ -8,6 +9,8 @@ export type Evaluation = EvaluationRows & {
   cases: number;
   /** Share of the period's conversations that asked for a person (0–1), null without conversations. */
   handoffRate: number | null;
+  /** Shoppers' ratings answered in the period (seed plan 7.3.2(3)). */
+  satisfaction: SatisfactionRows;
 };
 
 /** One chart's data as a table, for the CSV export. */
@@ -26,13 +29,14 @@ export const EVALUATION_CHARTS = [
   'letters',
   'questions',
   'questionGroups',
+  'satisfaction',
 ] as const;
 export type EvaluationChart = (typeof EVALUATION_CHARTS)[number];
 
 export function makeEvaluation(deps: { db: Queryable }): { evaluate(filter: EvaluationFilter): Promise<Evaluation> } {
   return {
     async evaluate(filter) {
-      const rows = await selectEvaluation(deps.db, filter);
+      const [rows, satisfaction] = await Promise.all([selectEvaluation(deps.db, filter), selectSatisfaction(deps.db, filter)]);
       // A question's text is kept only with consent, and may still hold a phone or an order number: never shown.
       const questionGroups = mergeGroups(rows.questionGroups.map((g) => ({ ...g, text: g.text === null ? null : redactIdentifiers(g.text).text })));
       return {
@@ -41,6 +45,7 @@ export function makeEvaluation(deps: { db: Queryable }): { evaluate(filter: Eval
         filter,
         cases: rows.byCategory.reduce((n, c) => n + c.count, 0),
         handoffRate: rows.conversations ? rows.handoffs / rows.conversations : null,
+        satisfaction,
       };
     },
   };
@@ -120,6 +125,14 @@ export function evaluationTable(e: Evaluation, chart: EvaluationChart): Evaluati
       return {
         columns: ['类别 kind', '问题 question', '数量 count'],
         rows: e.questionGroups.map((g) => [g.kind, g.text ?? `（未经同意，不保存原文 text not kept without consent #${g.hash ?? ''}）`, g.count]),
+      };
+    case 'satisfaction':
+      return {
+        columns: ['评分 score', '数量 count', '留言 comment'],
+        rows: [
+          ...[1, 2, 3, 4, 5].map((n) => [n, e.satisfaction.byScore.find((b) => b.key === String(n))?.count ?? 0, null]),
+          ...e.satisfaction.comments.map((c) => [c.score, null, c.text]),
+        ],
       };
   }
 }

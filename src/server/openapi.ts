@@ -4,6 +4,7 @@ import { packageVersion } from '../version.js';
 import { CaseListQuery, CasePatchBody } from './routes/cases.js';
 import { DOCUMENT_FORMATS, DOCUMENT_KINDS } from '../documents/index.js';
 import { AnswerBody, SearchBody } from './routes/knowledge.js';
+import { EvaluationQuery } from './routes/evaluation.js';
 
 /**
  * The OpenAPI 3.1 document of the operator-facing endpoints (knowledge and cases), served at
@@ -196,6 +197,22 @@ export function openApiDocument(): JsonSchema {
           security: secured,
           parameters: queryParameters(CaseListQuery).filter((p) => p.name !== 'cursor' && p.name !== 'limit'),
           responses: { 200: { description: 'CSV', content: { 'text/csv': { schema: { type: 'string' } } } }, ...errors(400, 401, 503) },
+        },
+      },
+      '/api/evaluation': {
+        get: {
+          summary: "The evaluation figures of the caller's sites for a period (default the last 30 days, at most 366)",
+          security: secured,
+          parameters: queryParameters(EvaluationQuery).filter((p) => p.name !== 'chart'),
+          responses: { 200: { description: 'Aggregated figures, no identifiers', content: json({ type: 'object' }) }, ...errors(400, 401, 404, 503) },
+        },
+      },
+      '/api/evaluation.csv': {
+        get: {
+          summary: "One chart's data as CSV (UTF-8 with BOM); chart is one of the page's charts, e.g. byMerchant",
+          security: secured,
+          parameters: queryParameters(EvaluationQuery),
+          responses: { 200: { description: 'CSV', content: { 'text/csv': { schema: { type: 'string' } } } }, ...errors(400, 401, 404, 503) },
         },
       },
       '/api/cases/{caseNo}': {

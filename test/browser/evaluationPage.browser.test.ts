@@ -68,7 +68,7 @@ describe('the evaluation page', () => {
     await page.getByRole('button', { name: '查看' }).click();
     await page.getByText('2026-11-01 至 2026-11-30：3 件案件').waitFor();
 
-    for (const chart of ['casesByDay', 'byCategory', 'byPlatform', 'byMerchant', 'byProduct', 'stepReached', 'letters']) {
+    for (const chart of ['casesByDay', 'byCategory', 'byPlatform', 'byMerchant', 'byProduct', 'stepReached', 'letters', 'satisfaction']) {
       const canvas = page.locator(`[data-chart="${chart}"] canvas`);
       await canvas.waitFor();
       expect(await drawnPixels(page, chart), chart).toBeGreaterThan(500);
@@ -83,6 +83,7 @@ describe('the evaluation page', () => {
     expect(csv).toBe('/api/evaluation.csv?from=2026-11-01&to=2026-11-30&site=s_alpha&chart=byMerchant');
     const response = await page.request.get(`${service.url}${csv ?? ''}`);
     expect(await response.text()).toContain('甲店,2');
+    expect(await page.locator('[data-chart="satisfactionComments"]').innerText()).toContain('很及时');
     await screenshot(page, 'console-evaluation');
 
     await page.getByRole('link', { name: '返回工作台' }).click();

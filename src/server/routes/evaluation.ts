@@ -19,7 +19,7 @@ const date = z.iso
   .date({ error: 'must be a date like 2026-11-28' })
   .refine((d) => d >= '2000-01-01' && d <= '2199-12-31', 'must be a date between 2000-01-01 and 2199-12-31');
 
-const Query = z.strictObject({
+export const EvaluationQuery = z.strictObject({
   site: z
     .string()
     .regex(/^[a-z0-9_]{3,40}$/, 'must be a site id')
@@ -44,7 +44,7 @@ export function evaluationRouter(api: EvaluationApi): Router {
 
   const filterOf = async (req: Request) => {
     const principal = await requirePrincipal(api.authenticate, req);
-    const query = Query.parse(req.query);
+    const query = EvaluationQuery.parse(req.query);
     // Another site's figures do not exist for this caller: the same 404 as an unknown site.
     if (query.site && !principal.sites.includes(query.site)) throw new AppError('NOT_FOUND', 'No such site.');
     const to = query.to ?? chinaToday();

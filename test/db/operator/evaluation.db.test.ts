@@ -76,6 +76,19 @@ describe('evaluation aggregates (hand-computed from the fixture)', () => {
     expect(JSON.stringify(e)).not.toMatch(/13812345678|13900001111/);
   });
 
+  it('gives the shoppers’ ratings of the period', async () => {
+    const e = await makeEvaluation({ db: t.db }).evaluate(november);
+    expect(e.satisfaction).toEqual({
+      count: 2,
+      average: 3.5,
+      byScore: [
+        { key: '2', count: 1 },
+        { key: '5', count: 1 },
+      ],
+      comments: [{ score: 5, text: '很及时', at: '2026-11-02' }],
+    });
+  });
+
   it('keeps sites apart and an empty period empty', async () => {
     const beta = await makeEvaluation({ db: t.db }).evaluate({ ...november, sites: ['s_beta'] });
     expect(beta.cases).toBe(1);

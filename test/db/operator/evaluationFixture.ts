@@ -118,6 +118,18 @@ export async function insertEvaluationFixture(db: Queryable): Promise<void> {
     ],
   );
 
+  const rate = (caseNo: string, conversation: string, score: number, comment: string | null, at: string) =>
+    db.query(`insert into satisfaction_ratings (case_no, conversation_id, asked_at, score, comment, answered_at) values ($1, $2, $5, $3, $4, $5)`, [
+      caseNo,
+      conversation,
+      score,
+      comment,
+      at,
+    ]);
+  await rate('WQ-20261102-AAAA', 'c1', 5, '很及时', '2026-11-02T13:00:00Z');
+  await rate('WQ-20261110-CCCC', 'c3', 2, null, '2026-11-12T13:00:00Z');
+  await rate('WQ-20261105-FFFF', 'b1', 1, '别的站点', '2026-11-06T13:00:00Z');
+
   const owner = async (conversation: string, changes: [string, string, string][]) => {
     let seq = 0;
     for (const [from, to, at] of changes)
