@@ -172,6 +172,8 @@ export function makeWecomKf(deps: WecomKfDeps) {
         if ((await selectConsent(deps.db, conversationId)) !== 'given') say = wording('zh').imageNeedsConsent;
         else image = m.image.media_id;
       } else if (m.msgtype === 'event') turn = {};
+      // WeCom gives no recognition text for 微信客服 voice.
+      else if (m.msgtype === 'voice') say = wording('zh').voiceNotRecognised;
       else say = wording('zh').unsupported;
 
       let texts: string[] = say ? [say] : [];
