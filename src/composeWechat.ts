@@ -5,11 +5,13 @@ import {
   makeSecretBox,
   makeWechatApi,
   makeWechatApps,
+  makeWecomKf,
   parseSecretKeys,
   XML_MAX_BYTES,
   type AccessTokens,
   type OfficialAccount,
   type WechatApps,
+  type WecomKf,
 } from './channels/wechat/index.js';
 import type { Config } from './config.js';
 import type { InboundMessage, TurnResult } from './engine/types.js';
@@ -21,6 +23,7 @@ export type WechatChannels = {
   apps: WechatApps;
   tokens: AccessTokens;
   officialAccount: OfficialAccount;
+  wecom: WecomKf;
   router: ReturnType<typeof wechatRouter>;
   /** Waits for replies still owed to WeChat (customer-service messages after a late turn). */
   drain(): Promise<void>;
@@ -66,11 +69,27 @@ export function makeWechatChannels(deps: {
     replyDeadlineMs: wechat.replyDeadlineMs,
     ...(deps.now ? { now: deps.now } : {}),
   });
+  const wecom = makeWecomKf({
+    db: deps.db,
+    apps,
+    api,
+    tokens,
+    runTurn: deps.runTurn,
+    inTransaction: (fn) => deps.db.inTransaction(fn),
+    logger: deps.logger,
+    evidenceDir: path.resolve(deps.settings.dataDir, 'evidence'),
+    uploadMaxBytes: deps.settings.uploadMaxBytes,
+    ...(deps.now ? { now: deps.now } : {}),
+  });
   return {
     apps,
     tokens,
     officialAccount,
-    router: wechatRouter({ officialAccount, wecom: undefined, maxBytes: XML_MAX_BYTES }),
-    drain: () => officialAccount.drain(),
+    wecom,
+    router: wechatRouter({ officialAccount, wecom, maxBytes: XML_MAX_BYTES }),
+    drain: async () => {
+      await Promise.all([officialAccount.drain(), wecom.drain()]);
+      await officialAccount.drain();
+    },
   };
 }

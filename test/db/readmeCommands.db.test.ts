@@ -19,6 +19,10 @@ const NOT_RUN: [RegExp, string][] = [
   [/^npm run (kb:eval|kb:refs|kb:catalog|bench:)/, 'a measurement that runs for minutes; run by hand'],
   [/kb -- ingest --laws /, 'ingests the whole law collection (minutes); the test setup ingests the serving laws through the same code'],
   [/--batch queries\.jsonl/, "reads the reader's own queries.jsonl"],
+  [
+    /^npm run -s admin -- sites (wechat|wecom) /,
+    "needs the service's WECHAT_SECRETS_KEY; test/db/wechatAdmin.db.test.ts runs it as `npm run -s admin` with one",
+  ],
 ];
 
 /** Values a command prints and a later one uses, as README says (`the id create printed`). */

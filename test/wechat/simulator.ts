@@ -25,6 +25,7 @@ export async function startSimulator(options: { apps: { appId: string; secret: s
   const media = new Map<string, { bytes: Buffer; contentType: string }>();
   const kfQueue = new Map<string, KfMessage[]>(); // open_kfid → messages (cursor = index)
   const kfEventTokens = new Set<string>();
+  const welcomeCodes = new Map<string, { to: string; openKfId: string }>();
   const stats = { tokenCalls: 0, mediaCalls: 0, rejectedTokens: 0 };
   let ttl = options.tokenTtlSeconds ?? 7200;
 
@@ -101,6 +102,21 @@ export async function startSimulator(options: { apps: { appId: string; secret: s
           sent.push({ api: 'kf', to: String(body.touser), content, openKfId: String(body.open_kfid), at: Date.now() });
           return json(res, { errcode: 0, errmsg: 'ok', msgid: String(body.msgid ?? randomBytes(6).toString('hex')) });
         }
+        case '/cgi-bin/kf/send_msg_on_event': {
+          if (!validToken(q.get('access_token'))) return json(res, { errcode: 40001, errmsg: 'invalid credential' });
+          const body = await readBody(req);
+          const welcome = welcomeCodes.get(String(body.code));
+          if (!welcome) return json(res, { errcode: 95005, errmsg: 'invalid welcome code' });
+          welcomeCodes.delete(String(body.code));
+          sent.push({
+            api: 'kf',
+            to: welcome.to,
+            content: (body.text as { content?: string } | undefined)?.content ?? '',
+            openKfId: welcome.openKfId,
+            at: Date.now(),
+          });
+          return json(res, { errcode: 0, errmsg: 'ok' });
+        }
         default:
           res.writeHead(404).end();
       }
@@ -133,6 +149,12 @@ export async function startSimulator(options: { apps: { appId: string; secret: s
       const token = `ENC${randomBytes(8).toString('hex')}`;
       kfEventTokens.add(token);
       return token;
+    },
+    /** A welcome_code for an enter_session event (usable once, as WeCom's). */
+    welcomeCode(openKfId: string, to: string): string {
+      const code = `wc_${randomBytes(8).toString('hex')}`;
+      welcomeCodes.set(code, { to, openKfId });
+      return code;
     },
     sentTo(to: string): string[] {
       return sent.filter((m) => m.to === to).map((m) => m.content);
@@ -248,4 +270,31 @@ export function follower(options: {
       return post(buildWechatXml({ ...base(), MsgType: 'event', Event: event, ...(eventKey ? { EventKey: eventKey } : {}) }));
     },
   };
+}
+
+/**
+ * WeCom delivering a 微信客服 callback: the kf_msg_or_event event, encrypted for the corp and signed
+ * (msg_signature), posted to /wecom/{siteId}. The messages themselves wait in the simulator's queue.
+ */
+export async function wecomCallback(options: { callback: string; corpId: string; token: string; aesKey: string; openKfId: string; eventToken: string }) {
+  const timestamp = String(Math.floor(Date.now() / 1000));
+  const nonce = String(Math.floor(Math.random() * 1e9));
+  const inner = buildWechatXml({
+    ToUserName: options.corpId,
+    CreateTime: Number(timestamp),
+    MsgType: 'event',
+    Event: 'kf_msg_or_event',
+    Token: options.eventToken,
+    OpenKfId: options.openKfId,
+  });
+  const encrypted = sealEnvelope(options.aesKey, options.corpId, inner);
+  const url = new URL(options.callback);
+  url.searchParams.set('msg_signature', messageSignature(options.token, timestamp, nonce, encrypted));
+  url.searchParams.set('timestamp', timestamp);
+  url.searchParams.set('nonce', nonce);
+  return fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'text/xml' },
+    body: buildWechatXml({ ToUserName: options.corpId, AgentID: '', Encrypt: encrypted }),
+  });
 }

@@ -16,6 +16,8 @@ export type WechatTestServer = {
   wechat: WechatChannels;
   siteId: string;
   app: { appId: string; secret: string; token: string; aesKey: string };
+  /** The site's 企业微信 微信客服 (CorpID as appId). */
+  kf: { appId: string; secret: string; token: string; aesKey: string };
   secretsKey: string;
   dataDir: string;
   stop(): Promise<void>;
@@ -43,7 +45,13 @@ export async function startWechatServer(options: {
     token: `tk${randomBytes(8).toString('hex')}`,
     aesKey: newAesKey(),
   };
-  const sim = await startSimulator({ apps: [app], ...(options.tokenDelayMs ? { tokenDelayMs: options.tokenDelayMs } : {}) });
+  const kf = {
+    appId: `ww${randomBytes(8).toString('hex')}`,
+    secret: randomBytes(16).toString('hex'),
+    token: `kt${randomBytes(8).toString('hex')}`,
+    aesKey: newAesKey(),
+  };
+  const sim = await startSimulator({ apps: [app, kf], ...(options.tokenDelayMs ? { tokenDelayMs: options.tokenDelayMs } : {}) });
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'weiquan-wechat-'));
   const secretsKey = randomBytes(32).toString('base64');
   const runTurn = options.wrapTurn ? options.wrapTurn(options.engine.runTurn) : options.engine.runTurn;
@@ -60,12 +68,14 @@ export async function startWechatServer(options: {
   const server = await startChannelServer({ db: options.db, url: options.url, engine: options.engine, routers: () => [wechat.router] });
   const created = await server.channel.sites.create({ name: '微信测试店', allowedOrigins: ['https://wx-shop.example'], locale: 'zh' });
   await wechat.apps.set(created.site.id, 'mp', app.appId, { secret: app.secret, token: app.token, aesKey: app.aesKey });
+  await wechat.apps.set(created.site.id, 'kf', kf.appId, { secret: kf.secret, token: kf.token, aesKey: kf.aesKey });
   return {
     server,
     sim,
     wechat,
     siteId: created.site.id,
     app,
+    kf,
     secretsKey,
     dataDir,
     async stop() {

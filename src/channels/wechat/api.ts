@@ -81,6 +81,10 @@ export function makeWechatApi(deps: { wechatBase: string; wecomBase: string; fet
         { touser: body.touser, open_kfid: body.open_kfid, msgid: body.msgid, msgtype: 'text', text: { content: body.content } },
       );
     },
+    /** 微信客服 welcome on enter_session: kf/send_msg_on_event with the event's welcome_code. */
+    async kfWelcome(accessToken: string, code: string, content: string): Promise<void> {
+      await call(deps.wecomBase, 'cgi-bin/kf/send_msg_on_event', { access_token: accessToken }, { code, msgtype: 'text', text: { content } });
+    },
     /**
      * A media file (公众号 `cgi-bin/media/get`, or WeCom's with `wecom`): its bytes, at most MEDIA_MAX_BYTES.
      * WeChat answers an error as JSON with status 200, a file as anything else.

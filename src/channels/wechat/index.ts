@@ -4,3 +4,4 @@ export { makeWechatApi, type WechatApi } from './api.js';
 export { makeAccessTokens, type AccessTokens } from './accessToken.js';
 export { makeSecretBox, parseSecretKeys, type SecretBox } from './secretBox.js';
 export { XML_MAX_BYTES } from './xml.js';
+export { makeWecomKf, type WecomKf } from './wecomKf.js';
