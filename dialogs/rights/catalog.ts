@@ -29,6 +29,35 @@ const CATALOG = {
     zh: '之前的案件 {caseNo} 已关闭，记录仍然保留；新的问题会另建案件。',
     en: 'Your earlier case {caseNo} is closed and its record kept; a new problem gets a case of its own.',
   },
+  // 12315, by the procedure in force (complaintRule.ts). {step} is 第二步 / 第三步 or 2 / 3.
+  externalRouteInterim: {
+    zh: '{step}：向市场监督管理部门投诉（全国 12315 平台网站、App 或拨打 12315）。收到投诉后 7 个工作日内决定是否受理；受理后调解最长 45 个工作日（《市场监督管理投诉举报处理暂行办法》第十四条、第二十一条）。',
+    en: 'Step {step}: complain to the market regulator (the national 12315 website or app, or call 12315). It decides within 7 working days whether to accept the complaint, and mediation lasts at most 45 working days (暂行办法 Art. 14, 21).',
+  },
+  externalRouteInterimWithRegulations: {
+    zh: '{step}：向市场监督管理部门投诉（全国 12315 平台网站、App 或拨打 12315）。收到投诉后 7 个工作日内决定是否受理（《市场监督管理投诉举报处理暂行办法》第十四条）；受理后双方同意调解的，60 日内调解完毕（《消费者权益保护法实施条例》第四十六条）。',
+    en: 'Step {step}: complain to the market regulator (the national 12315 website or app, or call 12315). It decides within 7 working days whether to accept the complaint (暂行办法 Art. 14); once accepted, if both sides agree to mediate, mediation is completed within 60 days (消费者权益保护法实施条例 Art. 46).',
+  },
+  externalRouteReplaced: {
+    zh: '{step}：向市场监督管理部门投诉（全国 12315 平台网站、App 或拨打 12315）。收到投诉后 7 个工作日内予以处理并告知你；受理后双方同意调解的，60 日内调解完毕（《消费者权益保护法实施条例》第四十六条）。投诉程序自 2026 年 4 月 15 日起按《市场监督管理投诉举报处理办法》（国家市场监督管理总局令第121号），其条文本助手尚未收录，细节以 12315 平台的说明为准。',
+    en: 'Step {step}: complain to the market regulator (the national 12315 website or app, or call 12315). It must deal with the complaint and tell you within 7 working days, and once accepted, if both sides agree to mediate, mediation is completed within 60 days (消费者权益保护法实施条例 Art. 46). Since 2026-04-15 the procedure follows the Measures for Handling Market-Regulation Complaints and Reports (SAMR Order No. 121), whose text this assistant does not hold yet: the 12315 platform’s guidance is what counts.',
+  },
+  complaintItemsInterim: {
+    zh: '投诉必须写明投诉人的姓名、电话、通信地址，被投诉人的名称、地址，以及具体诉求和事实（第九条）。我问几项，帮你把投诉内容写完整；不方便提供的说“跳过”。',
+    en: 'A complaint must give your name, phone and mailing address, the seller\'s name and address, your request and the facts (Art. 9). A few questions and I will write it out in full; say "skip" for anything you would rather not give.',
+  },
+  complaintItemsReplaced: {
+    zh: '投诉要提供真实身份信息，有明确的被投诉人、具体的投诉请求和事实依据（实施条例第四十六条）；可按 2022 年暂行办法列出的事项准备：你的姓名、电话、通信地址，被投诉人的名称、地址。我问几项，帮你把投诉内容写完整；不方便提供的说“跳过”。',
+    en: 'A complaint gives your real identity, a clear respondent, a specific request and the facts (Regulations Art. 46); prepare the items the 2022 interim rule listed: your name, phone and mailing address, and the seller\'s name and address. A few questions and I will write it out in full; say "skip" for anything you would rather not give.',
+  },
+  parallelRoutesInterim: {
+    zh: '也可以同时向当地消费者协会申请调解，但同一纠纷已由一方受理的，另一方可能不再受理（暂行办法第十五条）。商家售假、价格欺诈等违法的，还可以另行“举报”。仲裁只有在双方有仲裁协议时才能申请。',
+    en: 'You can also ask the local consumer association to mediate, but once one body has taken up the dispute the other may decline it (Art. 15). If the seller broke the law (fakes, price fraud), you can also file a separate report (举报). Arbitration needs an arbitration agreement.',
+  },
+  parallelRoutesReplaced: {
+    zh: '也可以向当地消费者协会申请调解。按 2022 年暂行办法，同一纠纷已由消协等受理过的，12315 不予受理；新办法是否相同尚待核对，最好先选一处。商家售假、价格欺诈等违法的，还可以另行“举报”。仲裁只有在双方有仲裁协议时才能申请。',
+    en: 'You can also ask the local consumer association to mediate. Under the 2022 interim rule, 12315 refused a dispute another body had already taken up; whether the new rule is the same is not yet checked, so pick one first. If the seller broke the law (fakes, price fraud), you can also file a separate report (举报). Arbitration needs an arbitration agreement.',
+  },
 } satisfies Record<string, Entry>;
 
 export type MessageKey = keyof typeof CATALOG;

@@ -26,7 +26,7 @@ export type Slots = {
   openedPackage: boolean;
   isFood: boolean;
   injured: boolean;
-  /** 12315 needs the complainant's name and mailing address and the respondent's address (暂行办法 第九条). */
+  /** 12315 needs the complainant's name and mailing address and the respondent's address (实施条例 第四十六条; the 2022 暂行办法 第九条 items). */
   complainantName: string;
   address: string;
   shopAddress: string;

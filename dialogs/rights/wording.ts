@@ -1,13 +1,15 @@
 import { CATEGORY_LABELS, EVIDENCE_LABELS, SELLER_TYPE_LABELS, SLOT_LABELS, STEP_LABELS, formatDate, formatYuan } from './labels.js';
 import { PLATFORM_CITATIONS, basisCitations, complaint12315, platformRequest, sellerMessage } from './letters.js';
 import { askSlot, categoryChoices, choiceLabel, outcomeQuestion, reprompt, yesNo, type Reply } from './prompts.js';
-import { URGENT_STEPS } from './catalog.js';
+import { URGENT_STEPS, msg } from './catalog.js';
+import { complaintRuleOn, complaintTextCitations, externalRouteCitations, parallelRouteCitations } from './complaintRule.js';
 import { coreSlots } from './facts.js';
 import type { AssessmentSummary, Category, Context, Urgent } from './types.js';
 
 export type { Reply, Suggestion } from './prompts.js';
 
-export type RenderExtra = { message?: string; slots?: string[]; urgent?: Urgent[]; preview?: AssessmentSummary };
+/** `today` (the conversation's date, ISO) picks the rules in force, e.g. the 12315 procedure. */
+export type RenderExtra = { message?: string; slots?: string[]; urgent?: Urgent[]; preview?: AssessmentSummary; today?: string };
 
 /** Texts for the machine's `say*` actions. Pure: everything comes from the context. An unknown action is a bug: it throws. */
 export function render(action: string, c: Context, extra: RenderExtra = {}): Reply[] {
@@ -199,42 +201,32 @@ export function render(action: string, c: Context, extra: RenderExtra = {}): Rep
         { text: platformRequest(c), citations: [...basisCitations(c).slice(0, 4), ...PLATFORM_CITATIONS] },
         outcomeQuestion(zh, t('平台处理得怎么样？', 'What did the platform do?')),
       ];
-    case 'sayExternalRoutes':
-      return [
-        {
-          text:
-            t(
-              `${c.outcomes.some((o) => o.step === 'platform') ? '第三步' : '第二步'}：向市场监督管理部门投诉（全国 12315 平台网站、App 或拨打 12315）。收到投诉后 7 个工作日内决定是否受理；受理后调解最长 45 个工作日（《市场监督管理投诉举报处理暂行办法》第十四条、第二十一条）。`,
-              `Step ${c.outcomes.some((o) => o.step === 'platform') ? 3 : 2}: complain to the market regulator (the national 12315 website or app, or call 12315). It decides within 7 working days whether to accept the complaint, and mediation lasts at most 45 working days (暂行办法 Art. 14, 21).`,
-            ) +
-            (c.awaiting?.slot !== 'outcome'
-              ? t(
-                  '\n投诉必须写明投诉人的姓名、电话、通信地址，被投诉人的名称、地址，以及具体诉求和事实（第九条）。我问几项，帮你把投诉内容写完整；不方便提供的说“跳过”。',
-                  '\nA complaint must give your name, phone and mailing address, the seller\'s name and address, your request and the facts (Art. 9). A few questions and I will write it out in full; say "skip" for anything you would rather not give.',
-                )
-              : ''),
-          citations: [
-            { law: '市场监督管理投诉举报处理暂行办法', article: '第十四条' },
-            { law: '市场监督管理投诉举报处理暂行办法', article: '第二十一条' },
-            ...(c.awaiting?.slot !== 'outcome' ? [{ law: '市场监督管理投诉举报处理暂行办法', article: '第九条' }] : []),
-          ],
-        },
-      ];
-    case 'sayComplaintStep':
+    case 'sayExternalRoutes': {
+      // The procedure in force today: the 2022 rule's articles only while it was (complaintRule.ts).
+      const rule = complaintRuleOn(extra.today);
+      const third = c.outcomes.some((o) => o.step === 'platform');
+      const step = zh ? (third ? '第三步' : '第二步') : third ? 3 : 2;
+      const routeKey =
+        rule === 'replaced' ? 'externalRouteReplaced' : rule === 'interimWithRegulations' ? 'externalRouteInterimWithRegulations' : 'externalRouteInterim';
+      const withItems = c.awaiting?.slot !== 'outcome';
+      const items = withItems ? `\n${msg(rule === 'replaced' ? 'complaintItemsReplaced' : 'complaintItemsInterim', c.locale)}` : '';
+      return [{ text: msg(routeKey, c.locale, { step }) + items, citations: externalRouteCitations(rule, withItems) }];
+    }
+    case 'sayComplaintStep': {
       if (c.awaiting?.slot === 'consent') return [consentQuestion(zh, 'complaint')];
       if (c.awaiting?.slot !== 'outcome') return askSlot(c, zh);
+      const rule = complaintRuleOn(extra.today);
+      const parallel = parallelRouteCitations(rule);
       return [
         { text: t('投诉内容可以这样填：', 'The complaint can read (in Chinese):') },
-        { text: complaint12315(c), citations: [...basisCitations(c), { law: '市场监督管理投诉举报处理暂行办法', article: '第九条' }] },
+        { text: complaint12315(c), citations: [...basisCitations(c), ...complaintTextCitations(rule)] },
         {
-          text: t(
-            '也可以同时向当地消费者协会申请调解，但同一纠纷已由一方受理的，另一方可能不再受理（暂行办法第十五条）。商家售假、价格欺诈等违法的，还可以另行“举报”。仲裁只有在双方有仲裁协议时才能申请。',
-            'You can also ask the local consumer association to mediate, but once one body has taken up the dispute the other may decline it (Art. 15). If the seller broke the law (fakes, price fraud), you can also file a separate report (举报). Arbitration needs an arbitration agreement.',
-          ),
-          citations: [{ law: '市场监督管理投诉举报处理暂行办法', article: '第十五条' }],
+          text: msg(rule === 'replaced' ? 'parallelRoutesReplaced' : 'parallelRoutesInterim', c.locale),
+          ...(parallel.length ? { citations: parallel } : {}),
         },
         outcomeQuestion(zh, t('投诉或调解的结果如何？', 'How did the complaint or mediation go?')),
       ];
+    }
     case 'sayPartialOffer':
       return [
         outcomeQuestion(

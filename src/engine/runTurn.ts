@@ -314,7 +314,7 @@ class Turn {
           this.events.push({ type: 'handoff_requested', payload: { stage: this.snapshot.context.history.at(-1) ?? this.snapshot.value } });
           break;
         default:
-          this.replies.push(...render(action, context, renderExtra(event)));
+          this.replies.push(...render(action, context, { ...renderExtra(event), today: this.today }));
       }
     }
   }
