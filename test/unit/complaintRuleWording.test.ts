@@ -62,3 +62,39 @@ describe('12315 wording follows the procedure in force on the conversation date'
     expect(cited(complaint)).toEqual(expect.arrayContaining(['市场监督管理投诉举报处理暂行办法#第九条', '市场监督管理投诉举报处理暂行办法#第十五条']));
   });
 });
+
+describe('a replaced rule in the details', () => {
+  const replaced = {
+    law: '市场监督管理投诉举报处理暂行办法',
+    article: '第九条',
+    version: '2022-03-24',
+    superseded: { on: '2026-04-15', byZh: '总局令第121号', byEn: 'SAMR Order No. 121', asZh: '2022年规定列出的事项', asEn: 'the 2022 list' },
+  };
+  const context = (locale: 'zh' | 'en'): Context => ({
+    ...base(locale, undefined),
+    assessment: {
+      conclusions: [
+        {
+          id: 'complaint-rule-replaced',
+          kind: 'warning',
+          title: 'T',
+          text: 'X',
+          citations: [{ law: '消费者权益保护法实施条例', article: '第四十六条' }, replaced],
+        },
+      ],
+      citations: [{ law: '消费者权益保护法实施条例', article: '第四十六条' }, replaced],
+      appliesConsumerLaw: true,
+    },
+  });
+
+  it('is named with its version and the day it was replaced, never as a bare card', () => {
+    const [zh] = render('sayDetails', context('zh'));
+    expect(zh?.text).toContain('《市场监督管理投诉举报处理暂行办法》第九条（2022 年版，已于 2026-04-15 被取代）');
+    expect(zh?.details?.[0]?.citations[1]?.note).toBe('（2022 年版，已于 2026-04-15 被取代）');
+    expect(zh?.citations?.map((c) => c.law)).toEqual(['消费者权益保护法实施条例']);
+    const [en] = render('sayDetails', context('en'));
+    expect(en?.text).toContain('第九条 (2022 text, replaced on 2026-04-15)');
+    const [short] = render('sayAssessment', context('zh'));
+    expect(short?.citations?.map((c) => c.law)).toEqual(['消费者权益保护法实施条例']);
+  });
+});
