@@ -415,7 +415,9 @@ class Turn {
         ...(r.suggestions?.length ? { suggestedActions: r.suggestions } : {}),
         ...(r.citations?.length ? { citations: r.citations.map((cit) => this.quoted(cit)) } : {}),
         // The structured case travels once, on the turn's last reply.
-        channelData: { weiquan: i === all.length - 1 && this.filedCase ? { ...weiquan, case: this.filedCase } : weiquan },
+        channelData: {
+          weiquan: { ...weiquan, ...(i === all.length - 1 && this.filedCase ? { case: this.filedCase } : {}), ...(r.details ? { details: r.details } : {}) },
+        },
       }));
   }
 }
