@@ -87,8 +87,8 @@ export const layerZones = [
   {
     target: ['./src/retrieval', './src/cases', './src/rules', './src/understanding'],
     from: ['./src/engine', './src/channels', './src/server', './dialogs'],
-    except: ['./disputeTypes.ts'],
-    message: 'Lower layers must not import upper ones (dialogs/disputeTypes.ts, the shared vocabulary, excepted).',
+    except: ['./disputeTypes.ts', './money.ts'],
+    message: 'Lower layers must not import upper ones (dialogs/disputeTypes.ts and dialogs/money.ts, shared by every layer, excepted).',
   },
   {
     target: './src/rules',
@@ -99,6 +99,12 @@ export const layerZones = [
     target: './src/retrieval',
     from: ['./src/rules', './src/understanding', './src/cases'],
     message: 'Retrieval answers from the law and the plan; it does not reach into the rules, the understanding or cases.',
+  },
+  {
+    target: './src/common',
+    from: ['./src', './dialogs'],
+    except: ['./common'],
+    message: 'src/common holds pure helpers every layer shares (civil dates, numerals, text, hashing): it imports no layer.',
   },
   {
     target: './src/storage',

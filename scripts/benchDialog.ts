@@ -5,7 +5,7 @@ import { composeServices, type Services } from '../src/compose.js';
 import { parseConfig } from '../src/config.js';
 import { makeLogger } from '../src/logger.js';
 import { startEmbeddedPostgres } from '../src/storage/index.js';
-import { descendantsCpuMs, FOLLOW_UPS, freshDatabase, sleepUntil, STORIES } from './benchSupport.js';
+import { descendantsCpuByKind, FOLLOW_UPS, freshDatabase, sleepUntil, STORIES } from './benchSupport.js';
 
 /**
  * npm run bench:dialog — 50 simulated consumers in parallel, each holding full conversations to a
@@ -77,7 +77,7 @@ type Phase = {
   max: number;
   conversations: string[];
   retryMismatches: number;
-  cpuMsPerTurn: { node: number; postgres: number | undefined };
+  cpuMsPerTurn: { node: number; postgres: number | undefined; postgresByKind: Record<string, number> | undefined };
   transactionsPerTurn: number;
 };
 
@@ -89,9 +89,10 @@ async function runPhase(name: string, plan: { thinkMs: number; rounds?: number; 
   let inWindow = 0;
   const conversations: string[] = [];
   let retryMismatches = 0;
-  const cpu0 = process.cpuUsage();
-  const pg0 = await postgresCpuMs();
+  // Counted in this order so that neither the wait in transactions() nor reading /proc counts as the phase's CPU.
   const tx0 = await transactions();
+  const pg0 = await postgresCpuMs();
+  const cpu0 = process.cpuUsage();
   const started = performance.now();
   const deadline = started + (plan.seconds ?? Infinity) * 1000;
   // Think time uniform in [0.5, 1.5] × the mean: consumers drift apart instead of marching in step.
@@ -138,14 +139,23 @@ async function runPhase(name: string, plan: { thinkMs: number; rounds?: number; 
     max: pct(100),
     conversations,
     retryMismatches,
-    cpuMsPerTurn: { node: (cpu.user + cpu.system) / 1000 / turns, postgres: pg0 !== undefined && pg1 !== undefined ? (pg1 - pg0) / turns : undefined },
+    cpuMsPerTurn: {
+      node: (cpu.user + cpu.system) / 1000 / turns,
+      postgres: pg0 && pg1 ? Object.values(pg1).reduce((a, b) => a + b, 0) / turns - Object.values(pg0).reduce((a, b) => a + b, 0) / turns : undefined,
+      postgresByKind: pg0 && pg1 ? Object.fromEntries(Object.entries(pg1).map(([k, v]) => [k, (v - (pg0[k] ?? 0)) / turns])) : undefined,
+    },
     // The statement counting these (one) is left out; the retried turns are in (one read each).
     transactionsPerTurn: (tx1 - tx0 - 1) / turns,
   };
 }
 
 function describe(title: string, p: Phase): string {
-  const pgCpu = p.cpuMsPerTurn.postgres === undefined ? '' : `, postgres ${p.cpuMsPerTurn.postgres.toFixed(2)} ms`;
+  const kinds = Object.entries(p.cpuMsPerTurn.postgresByKind ?? {})
+    .filter(([, ms]) => ms >= 0.005)
+    .sort((a, b) => b[1] - a[1])
+    .map(([kind, ms]) => `${kind} ${ms.toFixed(2)}`)
+    .join(', ');
+  const pgCpu = p.cpuMsPerTurn.postgres === undefined ? '' : `, postgres ${p.cpuMsPerTurn.postgres.toFixed(2)} ms (${kinds})`;
   return [
     `  ${title}`,
     `    throughput   ${p.turnsPerSecond.toFixed(0)} turns/s (${p.turns} turns, ${p.conversations.length} conversations, ${p.seconds.toFixed(1)} s${p.seconds > p.window + 0.05 ? `; rate over the ${p.window.toFixed(0)} s window all consumers were sending` : ''})`,
@@ -172,9 +182,9 @@ async function checkCases(s: Services, conversations: string[]) {
   };
 }
 
-/** CPU time of the embedded server and its backends (our descendants); undefined on DATABASE_URL's server. */
-async function postgresCpuMs(): Promise<number | undefined> {
-  return server ? descendantsCpuMs() : undefined;
+/** CPU time of the embedded server and its backends (our descendants), by kind; undefined on DATABASE_URL's server. */
+async function postgresCpuMs(): Promise<Record<string, number> | undefined> {
+  return server ? descendantsCpuByKind() : undefined;
 }
 
 /**

@@ -61,7 +61,7 @@ await db.query(
 );
 
 const quote = services.knowledge.article;
-const documents = makeDocuments({ db, quote, now: () => new Date() });
+const documents = makeDocuments({ db, quote, seal: services.seal, now: () => new Date() });
 const fontStarted = performance.now();
 pdfFonts();
 const fontMs = performance.now() - fontStarted;
@@ -80,7 +80,7 @@ for (const kind of DOCUMENT_KINDS) {
     let bytes = 0;
     for (let i = 0; i < ROUNDS; i++) {
       const started = performance.now();
-      const file = await loadCaseFileForSites(db, quote, [site.id], caseNo);
+      const file = await loadCaseFileForSites(db, quote, services.seal, [site.id], caseNo);
       if (!file) throw new Error('the case is gone');
       const loaded = performance.now();
       const doc = await renderDocument(file, kind, format, { now: new Date() });

@@ -13,20 +13,47 @@ export async function threadCpuMs(): Promise<number> {
 
 /** CPU time of the processes this one started (the embedded PostgreSQL and its backends), from /proc. */
 export async function descendantsCpuMs(): Promise<number> {
-  const procs = new Map<number, { ppid: number; ticks: number }>();
+  return Object.values(await descendantsCpuByKind()).reduce((sum, ms) => sum + ms, 0);
+}
+
+/**
+ * The same, by what each process is (PostgreSQL sets its process title): `backend` (the sessions
+ * that run our statements), `walwriter`, `checkpointer`, `autovacuum`, `other`, and `exited` (processes that ended, such as
+ * autovacuum workers, reaped by the server). Background work
+ * such as autovacuum follows the write volume, not the turn itself: shown apart, it tells the two
+ * costs apart.
+ */
+export async function descendantsCpuByKind(): Promise<Record<string, number>> {
+  const procs = new Map<number, { ppid: number; ticks: number; children: number }>();
   for (const entry of await fs.readdir('/proc').catch(() => [])) {
     if (!/^\d+$/.test(entry)) continue;
     const text = await fs.readFile(`/proc/${entry}/stat`, 'utf8').catch(() => '');
     const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
-    if (fields.length > 13) procs.set(Number(entry), { ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) });
+    if (fields.length > 15)
+      procs.set(Number(entry), { ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]), children: Number(fields[13]) + Number(fields[14]) });
   }
   const descends = (pid: number): boolean => {
     for (let p = procs.get(pid)?.ppid, hops = 0; p !== undefined && hops < 5; p = procs.get(p)?.ppid, hops++) if (p === process.pid) return true;
     return false;
   };
-  let ticks = 0;
-  for (const [pid, p] of procs) if (pid !== process.pid && descends(pid)) ticks += p.ticks;
-  return ticks * MS_PER_TICK;
+  const byKind: Record<string, number> = {};
+  for (const [pid, p] of procs) {
+    if (pid === process.pid || !descends(pid)) continue;
+    const title = await fs.readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '');
+    const kind = /walwriter/.test(title)
+      ? 'walwriter'
+      : /checkpointer|background writer/.test(title)
+        ? 'checkpointer'
+        : /autovacuum/.test(title)
+          ? 'autovacuum'
+          : /postgres: \S+ \S+ (\[local\]|127\.0\.0\.1)/.test(title)
+            ? 'backend'
+            : 'other';
+    byKind[kind] = (byKind[kind] ?? 0) + p.ticks * MS_PER_TICK;
+    // Processes that ended (autovacuum workers, closed sessions) count in their parent's children's time once reaped.
+    if (p.ppid === process.pid) byKind.exited = (byKind.exited ?? 0) + p.children * MS_PER_TICK;
+  }
+  return byKind;
 }
 
 /** What the simulated consumers tell: one rich story per dispute type, then the same follow-ups. */

@@ -1,4 +1,8 @@
 import { AGENTS_USAGE, runAgentsCommand } from './admin/agents.js';
+import { DATA_USAGE, runDataCommand } from './admin/data.js';
+import { RETENTION_USAGE, runRetentionCommand } from './admin/retention.js';
+import { composeRetention } from './composeRetention.js';
+import { resealAll } from './cases/sql/reseal.js';
 import { KEYS_USAGE, runKeysCommand } from './admin/keys.js';
 import { runSitesCommand, SITES_USAGE } from './admin/sites.js';
 import { generatePassword, hashPassword, passwordProblem } from './agents/password.js';
@@ -9,14 +13,17 @@ import { loadConfig } from './config.js';
 import { coerceError } from './errors.js';
 import { makeLogger } from './logger.js';
 import { makeSites } from './sites/index.js';
+import { makeSecretBox, makeWechatApps, parseSecretKeys } from './channels/wechat/index.js';
 
 const USAGE = `npm run -s admin -- <noun> <command> [options]
 
 ${SITES_USAGE}
 ${AGENTS_USAGE}
-${KEYS_USAGE}`;
+${KEYS_USAGE}
+${DATA_USAGE}
+${RETENTION_USAGE}`;
 
-const NOUNS = new Set(['sites', 'agents', 'keys']);
+const NOUNS = new Set(['sites', 'agents', 'keys', 'data', 'retention']);
 
 /**
  * The operator's CLI: one module per noun under src/admin/ (sites, agents, keys). A composition root of its
@@ -61,8 +68,30 @@ async function main(argv: string[]): Promise<number> {
           list: (siteId) => listApiKeys(db, siteId),
           revoke: (id) => revokeApiKey(db, id),
         });
+      case 'data':
+        return await runDataCommand(rest, {
+          out,
+          currentKeyId: storage.cipher.currentKeyId,
+          reseal: ({ dryRun }) => resealAll(db, storage.cipher, storage.seal, { dryRun }),
+        });
+      case 'retention': {
+        const retention = composeRetention(config, db, logger);
+        return await runRetentionCommand(rest, {
+          out,
+          policy: config.retention,
+          run: ({ dryRun }) => retention.run({ dryRun, trigger: 'admin' }),
+        });
+      }
       default:
-        return await runSitesCommand(rest, { sites, out });
+        return await runSitesCommand(rest, {
+          sites,
+          out,
+          wechat: {
+            siteExists,
+            publicUrl: config.publicUrl,
+            setApp: config.wechat.secretsKey ? makeWechatApps({ db, box: makeSecretBox(parseSecretKeys(config.wechat.secretsKey)) }).set : undefined,
+          },
+        });
     }
   } finally {
     await storage.database.close();

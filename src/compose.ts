@@ -1,3 +1,6 @@
+import { loadDataCipher } from './cases/crypto/loadDataKeys.js';
+import type { DataCipher } from './cases/crypto/dataCipher.js';
+import { makePersonalSeal, type PersonalSeal } from './cases/crypto/sealPersonal.js';
 import { caseIds, parseDate } from './engineDeps.js';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -29,7 +32,8 @@ import { makeModelPath } from './composeModel.js';
 import type { LlmMetrics } from './understanding/model/metrics.js';
 import { makePubSub, migrate, openDatabase, readMigrations, schemaIsCurrent, type Database, type Migration } from './storage/index.js';
 
-export type Storage = { database: Database; migrations: Migration[] };
+/** `seal`: the personal data at rest, sealed and opened with this process's key ring (src/cases/crypto). */
+export type Storage = { database: Database; migrations: Migration[]; cipher: DataCipher; seal: PersonalSeal };
 
 export type Services = Storage & {
   knowledge: Knowledge;
@@ -38,6 +42,7 @@ export type Services = Storage & {
 
 /** First phase of every entry point: the database, migrated (or checked to be current). */
 export async function openStorage(config: Config, logger: Logger, role: 'service' | 'client' = 'client'): Promise<Storage> {
+  const cipher = await loadDataCipher(config, logger);
   const database = await openDatabase(config, logger, role);
   try {
     const migrations = await readMigrations();
@@ -45,7 +50,7 @@ export async function openStorage(config: Config, logger: Logger, role: 'service
     else if (!(await schemaIsCurrent(database.db, migrations))) {
       throw new Error('the database schema is behind this version and MIGRATE_ON_START=false: run `npm run db:migrate` first');
     }
-    return { database, migrations };
+    return { database, migrations, cipher, seal: makePersonalSeal(cipher) };
   } catch (error) {
     await database.close();
     throw error;
@@ -70,7 +75,7 @@ export async function composeServices(config: Config, logger: Logger): Promise<S
 export async function loadServices(
   config: Config,
   logger: Logger,
-  { database }: Storage,
+  { database, seal }: Storage,
   options: { llmMetrics?: LlmMetrics } = {},
 ): Promise<Omit<Services, keyof Storage>> {
   if (config.kbIngestOnStart) {
@@ -102,6 +107,7 @@ export async function loadServices(
       assess: (input) => assess(input, calendar),
       parseDate,
       caseIds,
+      seal,
       now: () => new Date(),
       logger,
     }),
@@ -122,12 +128,13 @@ export async function makeDirectLineChannel(deps: {
   settings: DirectLineChannelSettings;
   logger: Logger;
   database: { db: Database['db']; url: string };
+  seal: PersonalSeal;
   runTurn: (inbound: InboundMessage) => Promise<TurnResult>;
 }) {
   const { db, url } = deps.database;
   const sites = makeSites({ db });
   const pubsub = makePubSub({ url, db, logger: deps.logger });
-  const log = makeActivityLog({ db, wirePayload: pubsub.wirePayload });
+  const log = makeActivityLog({ db, wirePayload: pubsub.wirePayload, seal: deps.seal });
   const stream = makeActivityStream({ log, subscribe: pubsub.subscribe, logger: deps.logger });
   await stream.start();
   pubsub.onReconnect(() => stream.catchUp());
@@ -141,6 +148,8 @@ export async function makeDirectLineChannel(deps: {
     logger: deps.logger,
     evidenceDir: path.resolve(deps.settings.dataDir, 'evidence'),
     uploadMaxBytes: deps.settings.uploadMaxBytes,
+    typing: (conversationId, activity) => stream.ephemeral(conversationId, activity),
+    seal: deps.seal,
   });
   const limits = makeChannelLimits({
     messageRatePerMinute: deps.settings.messageRatePerMinute ?? DEFAULT_CHANNEL_LIMITS.messageRatePerMinute,

@@ -1,3 +1,4 @@
+import type { PersonalSeal } from './cases/crypto/sealPersonal.js';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -31,6 +32,7 @@ export function makeAgentConsole(deps: {
   db: Db;
   logger: Logger;
   cases: Cases;
+  seal: PersonalSeal;
   runTurn: (inbound: InboundMessage) => Promise<TurnResult>;
   directLine: { log: ActivityLog; stream: ActivityStream; pubsub: { subscribe(channel: string, handler: (payload: string) => void): Promise<unknown> } };
 }): {
@@ -46,6 +48,7 @@ export function makeAgentConsole(deps: {
     db,
     runTurn: deps.runTurn,
     cases: deps.cases,
+    seal: deps.seal,
     deliveryFor: (channel) => (channel === 'directline' ? directLineDelivery : undefined),
     deliverableChannels: ['directline'],
     logger,

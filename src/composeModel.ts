@@ -1,4 +1,7 @@
 import { makeModelAnswer } from './answering/modelAnswer.js';
+import { makeRetrievalAssist } from './answering/retrievalAssist.js';
+import type { Answer } from './retrieval/answer/composeAnswer.js';
+import type { LlmClient } from './understanding/model/llmClient.js';
 import type { LlmSettings } from './understanding/model/llmClient.js';
 import type { InboundMessage, TurnResult } from './engine/types.js';
 import type { Logger } from './logger.js';
@@ -11,6 +14,14 @@ import { noLlmMetrics, type LlmMetrics } from './understanding/model/metrics.js'
 import { withModelPolicy } from './understanding/model/scope.js';
 
 type RunTurn = (inbound: InboundMessage) => Promise<TurnResult>;
+type Extractive = (q: { question: string; locale: 'zh' | 'en' }) => Answer;
+
+/** The retrieval the written answer reads from: assisted (rewriting, re-ranking) when configured, else the offline one. */
+function assisted(client: LlmClient, extractive: Extractive, deps: { llm: LlmSettings | undefined; logger: Logger }) {
+  const rewriting = deps.llm?.queryRewrite === true;
+  if (!rewriting && !client.embed) return extractive;
+  return makeRetrievalAssist({ answer: extractive, llm: client, logger: deps.logger, rewrite: rewriting });
+}
 
 /**
  * The engine's understanding and answering, with or without a model. Without LLM_* they are the
@@ -35,10 +46,15 @@ export function makeModelPath(deps: {
   return {
     client,
     understand: makeModelUnderstand({ offline: deps.offline, llm: client, logger: deps.logger }),
-    answer: makeModelAnswer({ answer: extractive, article: (law, label) => deps.knowledge.article(law, label), llm: client, logger: deps.logger }),
+    answer: makeModelAnswer({
+      answer: assisted(client, extractive, deps),
+      article: (law, label) => deps.knowledge.article(law, label),
+      llm: client,
+      logger: deps.logger,
+    }),
     wrapTurn:
       (run: RunTurn): RunTurn =>
       async (inbound) =>
-        withModelPolicy(await deps.sites.modelAllowed(inbound.siteId), () => run(inbound)),
+        withModelPolicy(await deps.sites.modelAllowed(inbound.siteId), () => run(inbound), inbound.onWaiting),
   };
 }

@@ -16,6 +16,37 @@ const ConfigSchema = z.object({
     .optional()
     .describe('postgres://… of an existing server; unset = start the embedded PostgreSQL'),
   DATA_DIR: z.string().min(1).default('.data').describe('where the embedded PostgreSQL keeps its data (DATA_DIR/postgres)'),
+  DATA_ENCRYPTION_KEY: z
+    .string()
+    .regex(
+      /^\s*[A-Za-z0-9+/=]{40,}\s*(,\s*[A-Za-z0-9+/=]{40,}\s*)*$/,
+      'must be 32-byte keys in base64 (openssl rand -base64 32), newest first, separated by commas',
+    )
+    .optional()
+    .describe('key ring for personal data at rest (AES-256-GCM), newest first; unset = a key generated once in DATA_DIR/encryption.key'),
+  RETENTION_DAYS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(180)
+    .default(180)
+    .describe(
+      'days personal data of a case is kept after the case closes, at most 180 (the consent wording promises it); then the case is anonymised and its conversation erased',
+    ),
+  RETENTION_UNCONSENTED_DAYS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(3650)
+    .default(30)
+    .describe('days a conversation without consent is kept after its last message'),
+  RETENTION_INTERVAL_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(10_080)
+    .default(60)
+    .describe('how often the server runs the retention job (one instance at a time); 0 = only by npm run -s admin -- retention run'),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(0).max(65535).default(0).describe('loopback port of the embedded PostgreSQL; 0 picks a free port'),
   DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10).describe('maximum connections in the pool'),
   DB_CONNECT_TIMEOUT_MS: z.coerce
@@ -147,12 +178,33 @@ const ConfigSchema = z.object({
     .string()
     .min(1)
     .optional()
-    .describe('embeddings model on the same endpoint, reserved for dense retrieval (not used yet: retrieval is BM25 only)'),
+    .describe('embeddings model on the same endpoint: re-ranks the retrieved articles by similarity to the (redacted) question'),
   LLM_STRUCTURED_OUTPUT: z
     .enum(['json_schema', 'tool', 'json_object'])
     .default('json_schema')
     .describe('how structured answers are asked for: json_schema (vLLM, Ollama, Qwen), tool (function calling), json_object (DeepSeek)'),
+  LLM_QUERY_REWRITE: boolean.default(false).describe('true = the model restates a question in legal terms and its retrieval is added to the offline one'),
   LLM_LOG_PROMPTS: boolean.default(false).describe('true = log the (redacted) prompts and outputs at debug level; never in production'),
+  WECHAT_API_BASE: z
+    .url({ protocol: /^https?$/ })
+    .default('https://api.weixin.qq.com')
+    .describe('base of the 公众号 API calls (access token, media, customer-service messages); a local simulator in tests'),
+  WECOM_API_BASE: z
+    .url({ protocol: /^https?$/ })
+    .default('https://qyapi.weixin.qq.com')
+    .describe('base of the 企业微信 微信客服 API calls (gettoken, kf/sync_msg, kf/send_msg)'),
+  WECHAT_SECRETS_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9+/=]{43,44}(,[A-Za-z0-9+/=]{43,44})*$/, 'must be one or more base64 32-byte keys, comma-separated (openssl rand -base64 32)')
+    .optional()
+    .describe('seals the WeChat app secrets and access tokens (AES-256-GCM); the first key seals, all open; unset = the WeChat channels are off'),
+  WECHAT_REPLY_DEADLINE_MS: z.coerce
+    .number()
+    .int()
+    .min(200)
+    .max(4500)
+    .default(4000)
+    .describe('how long a WeChat callback waits for its turn before answering `success` and sending the reply as a customer-service message'),
 });
 
 export type Config = Readonly<{
@@ -161,6 +213,9 @@ export type Config = Readonly<{
   host: string | undefined;
   databaseUrl: string | undefined;
   dataDir: string;
+  /** Undefined: the key kept in DATA_DIR/encryption.key (generated on first start). */
+  dataEncryptionKey: string | undefined;
+  retention: Readonly<{ closedCaseDays: number; unconsentedDays: number; intervalMinutes: number }>;
   embeddedPgPort: number;
   dbPoolMax: number;
   dbConnectTimeoutMs: number;
@@ -192,6 +247,7 @@ export type Config = Readonly<{
   planFile: string | undefined;
   /** Undefined: no model; everything runs offline. */
   llm: LlmSettings | undefined;
+  wechat: Readonly<{ apiBase: string; wecomApiBase: string; secretsKey: string | undefined; replyDeadlineMs: number }>;
 }>;
 
 export type LlmSettings = Readonly<{
@@ -200,6 +256,7 @@ export type LlmSettings = Readonly<{
   model: string;
   timeoutMs: number;
   embeddingsModel: string | undefined;
+  queryRewrite: boolean;
   structuredOutput: 'json_schema' | 'tool' | 'json_object';
   logPrompts: boolean;
 }>;
@@ -232,6 +289,8 @@ export function parseConfig(env: Record<string, string | undefined>, isTTY = fal
       host: e.HOST,
       databaseUrl: e.DATABASE_URL,
       dataDir: e.DATA_DIR,
+      dataEncryptionKey: e.DATA_ENCRYPTION_KEY,
+      retention: { closedCaseDays: e.RETENTION_DAYS, unconsentedDays: e.RETENTION_UNCONSENTED_DAYS, intervalMinutes: e.RETENTION_INTERVAL_MINUTES },
       embeddedPgPort: e.EMBEDDED_PG_PORT,
       dbPoolMax: e.DB_POOL_MAX,
       dbConnectTimeoutMs: e.DB_CONNECT_TIMEOUT_MS,
@@ -267,10 +326,17 @@ export function parseConfig(env: Record<string, string | undefined>, isTTY = fal
               model: e.LLM_MODEL,
               timeoutMs: e.LLM_TIMEOUT_MS,
               embeddingsModel: e.LLM_EMBEDDINGS_MODEL,
+              queryRewrite: e.LLM_QUERY_REWRITE,
               structuredOutput: e.LLM_STRUCTURED_OUTPUT,
               logPrompts: e.LLM_LOG_PROMPTS,
             })
           : undefined,
+      wechat: Object.freeze({
+        apiBase: e.WECHAT_API_BASE.replace(/\/+$/, ''),
+        wecomApiBase: e.WECOM_API_BASE.replace(/\/+$/, ''),
+        secretsKey: e.WECHAT_SECRETS_KEY,
+        replyDeadlineMs: e.WECHAT_REPLY_DEADLINE_MS,
+      }),
     }),
   };
 }

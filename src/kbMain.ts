@@ -8,6 +8,7 @@ import { makeLogger } from './logger.js';
 import { knowledgeDir } from './paths.js';
 import { ingestKnowledge } from './retrieval/ingest/ingestKnowledge.js';
 import { loadKnowledge } from './retrieval/makeKnowledge.js';
+import { runAuditPlanCommand } from './operator/auditPlanCommand.js';
 import { migrate, openDatabase, readMigrations } from './storage/index.js';
 
 const USAGE = `npm run -s kb -- <command>
@@ -18,6 +19,9 @@ const USAGE = `npm run -s kb -- <command>
   search --batch FILE.jsonl [--k 100] [--corpus all]
                                          lines {"id","query"} in, lines {"id","results":[{"law","article","score"}]} out
   answer "question" [--locale zh|en] [--json]
+  audit-plan FILE [--on YYYY-MM-DD] [--locale zh|en] [--json]
+                                         outdated citations, missing articles, wrong deadlines, old authority
+                                         names and missing parts of a plan (Markdown or text)
 `;
 
 const BatchLine = z.object({ id: z.union([z.string(), z.number()]), query: z.string().min(1) });
@@ -36,6 +40,7 @@ async function main(argv: string[]): Promise<void> {
       batch: { type: 'string' },
       locale: { type: 'string' },
       json: { type: 'boolean' },
+      on: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -72,6 +77,7 @@ async function main(argv: string[]): Promise<void> {
         logger,
       });
     }
+    if (command === 'audit-plan') return await runAuditPlanCommand(database.db, rest, { ...values, knowledgeDir: knowledgeDir() });
     const knowledge = await loadKnowledge({ db: database.db, knowledgeDir: knowledgeDir(), corpus, logger });
     if (knowledge.stats().articles === 0 && command !== 'answer') {
       throw new UsageError(

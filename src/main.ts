@@ -1,3 +1,4 @@
+import { composeRetention } from './composeRetention.js';
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import { loadServices, makeDirectLineChannel, openStorage } from './compose.js';
@@ -11,6 +12,8 @@ import { botFrameworkRouter } from './server/routes/botframework.js';
 import { allReady, knowledgeReadiness } from './server/routes/health.js';
 import { knowledgeRouter } from './server/routes/knowledge.js';
 import { casesRouter } from './server/routes/cases.js';
+import { evaluationRouter } from './server/routes/evaluation.js';
+import { EVALUATION_CHARTS, evaluationTable, makeEvaluation, tableCsv } from './operator/evaluation.js';
 import { conversationSiteOf, documentsRouter } from './server/routes/documents.js';
 import { makeDocuments } from './documents/index.js';
 import { openApiRouter } from './server/routes/openapi.js';
@@ -31,6 +34,7 @@ import { checkDatabase, markInstanceStopped, registerInstance } from './storage/
 import { packageVersion } from './version.js';
 import { Registry } from 'prom-client';
 import { makeLlmMetrics } from './understanding/model/metrics.js';
+import { makeWechatChannels } from './composeWechat.js';
 
 /** Composition root of the server: config → logger → services → HTTP. */
 async function main(): Promise<void> {
@@ -40,7 +44,7 @@ async function main(): Promise<void> {
   let shuttingDown = false;
 
   const storage = await openStorage(config, logger, 'service');
-  const { database, migrations } = storage;
+  const { database, migrations, seal } = storage;
   // One registry for /metrics: HTTP and pool figures (src/server) and the model path's counters.
   const metricsRegistry = new Registry();
   const llmMetrics = makeLlmMetrics(metricsRegistry);
@@ -65,6 +69,7 @@ async function main(): Promise<void> {
         // An external agent hub may take the conversation instead of the console (handoff.initiate / handoff.status).
         hub: makeHubHandoff({
           db: database.db,
+          seal,
           runTurn: (inbound) => {
             if (!services) throw new AppError('NOT_READY', 'The assistant is still starting.');
             return services.runTurn(inbound);
@@ -85,6 +90,18 @@ async function main(): Promise<void> {
     settings: config,
     logger,
     database,
+    seal,
+    runTurn: (inbound) => {
+      if (!services) throw new AppError('NOT_READY', '助手还在启动，请稍后再试。The assistant is still starting; please retry in a few seconds.');
+      return services.runTurn(inbound);
+    },
+  });
+
+  // WeChat: 公众号 (/wechat/{siteId}) and 企业微信 微信客服 (/wecom/{siteId}); off without WECHAT_SECRETS_KEY.
+  const wechat = makeWechatChannels({
+    settings: config,
+    db: database.db,
+    logger,
     runTurn: (inbound) => {
       if (!services) throw new AppError('NOT_READY', '助手还在启动，请稍后再试。The assistant is still starting; please retry in a few seconds.');
       return services.runTurn(inbound);
@@ -92,7 +109,7 @@ async function main(): Promise<void> {
   });
 
   // Human handoff: the agent console, its live stream and the no-agent-free sweeper.
-  const cases = makeCases({ db: database.db });
+  const cases = makeCases({ db: database.db, seal });
   // The server's view of the cases API (src/server/routes/caseApi.ts) must be exactly what src/cases serves.
   const sameStatuses: [CaseStatus, ServerCaseStatus] extends [ServerCaseStatus, CaseStatus] ? true : never = true;
   void sameStatuses;
@@ -102,6 +119,7 @@ async function main(): Promise<void> {
     db: database.db,
     logger,
     cases,
+    seal,
     directLine,
     runTurn: (inbound) => {
       if (!services) throw new AppError('NOT_READY', '助手还在启动，请稍后再试。The assistant is still starting; please retry in a few seconds.');
@@ -125,6 +143,7 @@ async function main(): Promise<void> {
     routers: [
       knowledgeRouter(() => services?.knowledge, directLine.limits),
       casesRouter({ authenticate, ...cases }),
+      evaluationRouter({ authenticate, ...makeEvaluation({ db: database.db }), table: evaluationTable, csv: tableCsv, charts: EVALUATION_CHARTS }),
       ...agentConsole.routers,
       openApiRouter(),
       botFrameworkRouter({ endpoint: botEndpoint, status: () => botStatus }),
@@ -138,10 +157,12 @@ async function main(): Promise<void> {
             if (!services) throw new AppError('NOT_READY', '助手还在启动，请稍后再试。The assistant is still starting; please retry in a few seconds.');
             return services.knowledge.article(law, article, on);
           },
+          seal,
           now: () => new Date(),
         }),
         conversationSite: conversationSiteOf({ authenticate: directLine.directLine.authenticate, findSite: directLine.sites.find }),
       }),
+      wechat.router,
       ...directLine.routers,
     ],
     early: directLine.early,
@@ -149,6 +170,9 @@ async function main(): Promise<void> {
   const http = await listen(app, config.port, config.host);
   directLine.attach(http.server, agentConsole.upgrades);
   await directLine.ensureDemoSite(http.port);
+  // Personal data is kept no longer than RETENTION_DAYS (one instance at a time runs the job).
+  const retention = composeRetention(config, database.db, logger);
+  if (config.retention.intervalMinutes > 0) retention.start(config.retention.intervalMinutes * 60_000);
   logger.info(
     { url: `http://localhost:${http.port}`, database: database.embedded ? 'embedded' : 'DATABASE_URL', ms: Date.now() - started, instance: instance.id },
     'http.listening',
@@ -195,8 +219,10 @@ async function main(): Promise<void> {
     logger.info({ signal, timeoutMs: config.shutdownTimeoutMs }, 'shutdown.started');
     // WebSocket clients are told "going away" first: they reconnect elsewhere and resume from their watermark.
     await agentConsole.close();
+    await retention.stop();
     await directLine.close();
     await http.close(config.shutdownTimeoutMs);
+    await wechat.drain?.();
     await markInstanceStopped(database.db, instance.id).catch(() => undefined);
     await database.close();
     logger.info('shutdown.done');

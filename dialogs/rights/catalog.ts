@@ -211,6 +211,23 @@ export const CATALOG = {
     zh: '已取消，案件 {caseNo} 已关闭。需要时说“重新开始”，或直接问我法律问题。',
     en: 'Cancelled; case {caseNo} is closed. Say "start over" when you need me, or ask a legal question.',
   },
+  caseSetAsideForNew: {
+    zh: '好的，这是另一个问题，我另建一个案件。之前的案件 {caseNo} 原样保留，随时发案件编号和手机号就能接着处理。',
+    en: 'OK, that is a different problem, so it gets a case of its own. Your case {caseNo} is kept as it is; send its number and your phone any time to continue it.',
+  },
+  // A value a model proposed is used only after the user says yes (money and deadlines are never guessed).
+  confirmAmountFen: { zh: '我理解的金额是 {value}，对吗？', en: 'Is the amount {value}?' },
+  confirmOrderDate: { zh: '我理解的是 {value} 下单的，对吗？', en: 'Did you order on {value}?' },
+  confirmReceivedDate: { zh: '我理解的是 {value} 签收的，对吗？', en: 'Did you receive it on {value}?' },
+  confirmOpenedPackageYes: { zh: '我理解的是商品已经拆封了，对吗？', en: 'So you have opened the package?' },
+  confirmOpenedPackageNo: { zh: '我理解的是商品还没有拆封，对吗？', en: 'So the package is still unopened?' },
+  confirmIsFoodYes: { zh: '我理解的是这是食品，对吗？', en: 'So this is food?' },
+  confirmIsFoodNo: { zh: '我理解的是这不是食品，对吗？', en: 'So this is not food?' },
+  confirmInjuredYes: { zh: '我理解的是有人因此受伤或身体不适了，对吗？', en: 'So someone was hurt or fell ill because of it?' },
+  confirmInjuredNo: { zh: '我理解的是没有人受伤，对吗？', en: 'So nobody was hurt?' },
+  confirmYes: { zh: '对', en: 'Yes' },
+  confirmNo: { zh: '不对', en: 'No' },
+  confirmDeclined: { zh: '好的，那就不按这个算。', en: 'OK, I will not use that.' },
 } satisfies Record<string, Entry>;
 
 export type MessageKey = keyof typeof CATALOG;

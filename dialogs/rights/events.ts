@@ -31,6 +31,8 @@ export type DialogEvent =
       correction: boolean;
       /** The same message also asks a question: a story told to ask it, not a new case. */
       withQuestion?: boolean;
+      /** After a case was filed, a new and different problem: it gets a case of its own, the filed one is set aside. */
+      newDispute?: boolean;
     }
   | { type: 'CHOOSE_CATEGORY'; category: Category }
   | { type: 'EVIDENCE'; items: string[] }

@@ -134,12 +134,8 @@ export const WANT_LABELS: Record<Want, Bilingual> = {
   punitive: { zh: '惩罚性赔偿', en: 'punitive damages' },
 };
 
-/** Money in fen as people read it: ¥2,999 or ¥2,999.50. */
-export function formatYuan(fen: number): string {
-  const yuan = Math.floor(fen / 100);
-  const cents = fen % 100;
-  return `¥${yuan.toLocaleString('en-US')}${cents ? `.${String(cents).padStart(2, '0')}` : ''}`;
-}
+/** Money in fen as people read it (¥2,999 or ¥2,999.50): the one implementation, under the name the wording uses. */
+export { formatFen as formatYuan } from '../money.js';
 
 /** 2026-11-03 → 2026年11月3日 (zh) or 2026-11-03 (en). */
 export function formatDate(iso: string, locale: 'zh' | 'en'): string {

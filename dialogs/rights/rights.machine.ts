@@ -102,6 +102,8 @@ function repairs(stage: Stage): On {
 const afterAssessment = (stage: Stage): On => ({
   CASE_FILED: { actions: [storeCaseNo] },
   FACTS: [
+    // A second, different problem: the filed case is set aside (the engine keeps it) and the new story starts afresh.
+    { cond: (_c, e) => e.type === 'FACTS' && e.newDispute === true, target: 'triage', actions: [resetFacts, mergeFacts, 'setCaseAside'] },
     { cond: switchesCategory, target: 'collecting', actions: [mergeFacts, remember(stage)] },
     { cond: changesAssessedFacts, actions: [mergeFacts, 'assess'] },
     { cond: changesFacts, actions: [mergeFacts, 'sayFactsUpdated', 'fileCase', 'sayReprompt'] },

@@ -41,6 +41,9 @@ export type Slots = {
   notKnown: string[];
 };
 export type SlotName = keyof Slots;
+/** The facts a model may only propose: the user confirms them before they count (amounts, deadlines). */
+export const CONFIRMABLE_SLOTS = ['amountFen', 'orderDate', 'receivedDate', 'openedPackage', 'isFood', 'injured'] as const;
+export type ConfirmableSlot = (typeof CONFIRMABLE_SLOTS)[number];
 
 /** Slots that identify a person or an order: kept only after consent (个人信息保护法 第十三、十四条). */
 export const PERSONAL_SLOTS: readonly SlotName[] = ['orderNumber', 'phone', 'shopName', 'complainantName', 'address'];
@@ -104,4 +107,9 @@ export type Context = {
   previewed?: boolean;
   /** Urgent situations already warned about in this conversation: the warning leads once, not on every turn. */
   warned?: Urgent[];
+  /**
+   * A value an assisting model proposed (money, a date, a fact that changes a deadline) that the user was
+   * asked to confirm: used only after a yes, dropped on anything else.
+   */
+  confirming?: { slot: ConfirmableSlot; value: string | number | boolean };
 };

@@ -288,8 +288,8 @@ function consentQuestion(zh: boolean, reason: 'case' | 'details' | 'complaint', 
           : 'To file a case you can come back to';
   return {
     text: zh
-      ? `${why}，需要你同意：保存的是这次纠纷的情况和你给的姓名、电话、地址、订单号，只用于这次维权（文书、投诉、转人工），保存到这件事办完；随时说“撤回同意”，就从对话和案件里删去。不同意也照样帮你，只是不保存。同意吗？`
-      : `${why} I need your consent: what is kept is this dispute and the name, phone, address and order number you give, used only for this case (letters, complaint, an agent) and kept while the case is open; say "withdraw consent" any time to have it removed from the conversation and the case. If you say no, you still get all the help. Do you agree?`,
+      ? `${why}，需要你同意：保存的是这次纠纷的情况和你给的姓名、电话、地址、订单号，只用于这次维权（文书、投诉、转人工），案件办完后最多保存 180 天；随时说“撤回同意”，就从对话和案件里删去。不同意也照样帮你，只是不保存。同意吗？`
+      : `${why} I need your consent: what is kept is this dispute and the name, phone, address and order number you give, used only for this case (letters, complaint, an agent) and kept at most 180 days after the case closes; say "withdraw consent" any time to have it removed from the conversation and the case. If you say no, you still get all the help. Do you agree?`,
     suggestions: [...yesNo(zh), { title: zh ? '先不决定' : 'Not now', value: 'unsure' }],
     citations: [
       { law: '个人信息保护法', article: '第十三条' },

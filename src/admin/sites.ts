@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { Origin, type Site, type Sites } from '../sites/index.js';
+import { runWechatCommand, WECHAT_USAGE, type WechatAdminDeps } from './wechat.js';
 
 export const SITES_USAGE = `npm run -s admin -- sites <command>
 
@@ -11,7 +12,7 @@ export const SITES_USAGE = `npm run -s admin -- sites <command>
                                   let the site's conversations use the language model (LLM_*), or keep them offline
   rotate-secret --site ID [--json]
                                   a new secret for the site; the old one stops working at once
-`;
+${WECHAT_USAGE}`;
 
 const CreateArgs = z.object({
   name: z.string().trim().min(1, '--name is required').max(200),
@@ -28,7 +29,10 @@ const ModelArgs = z.object({
 export type AdminOutput = { write(text: string): void };
 
 /** `sites …` commands. Returns the process exit code; usage errors are 2, an unknown site is 1. */
-export async function runSitesCommand(argv: string[], deps: { sites: Sites; out: AdminOutput }): Promise<number> {
+export async function runSitesCommand(argv: string[], deps: { sites: Sites; out: AdminOutput; wechat?: WechatAdminDeps }): Promise<number> {
+  // The WeChat commands take options of their own.
+  if ((argv[0] === 'wechat' || argv[0] === 'wecom') && deps.wechat)
+    return runWechatCommand(argv[0] === 'wechat' ? 'mp' : 'kf', argv.slice(1), { ...deps.wechat, out: deps.out });
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,

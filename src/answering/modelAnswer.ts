@@ -11,7 +11,7 @@ export type AnswerQuestion = (q: { question: string; locale: 'zh' | 'en' }) => A
 
 export type ModelAnswerDeps = {
   /** The extractive answer: it picks the passages, and is what is sent whenever the model's is not. */
-  answer: AnswerQuestion;
+  answer: AnswerQuestion | ((q: { question: string; locale: 'zh' | 'en' }) => Promise<Answer>);
   /** The stored text of an article, for the model to read and for checking its quotes. */
   article: (law: string, label: string) => { text: string } | undefined;
   llm: LlmClient;
@@ -46,7 +46,7 @@ export function makeModelAnswer(deps: ModelAnswerDeps): (q: { question: string; 
   const enabled = deps.enabled ?? modelAllowed;
   const limits = deps.maxChars ?? MAX_CHARS;
   return async (q) => {
-    const extractive = deps.answer(q);
+    const extractive = await deps.answer(q);
     if (!enabled() || extractive.notCovered || extractive.citations.length + extractive.planSections.length === 0) return extractive;
     const passages: (Passage & { id: string })[] = [
       ...extractive.citations.map((c, i) => ({

@@ -1,10 +1,19 @@
-import { createHash } from 'node:crypto';
 import { z } from 'zod';
 
 export const CaseStatus = z.enum(['open', 'negotiating', 'platform', 'external', 'awaiting_agent', 'resolved', 'closed']);
 export type CaseStatus = z.infer<typeof CaseStatus>;
 
-const Citation = z.object({ law: z.string(), article: z.string() });
+/**
+ * A cited article as the rules engine gives it (src/rules/assess/types.ts): `version`, the version date of the text
+ * cited where the corpus holds several; `superseded`, a rule replaced since, cited only for what it said (`asZh`/`asEn`).
+ */
+const Citation = z.object({
+  law: z.string(),
+  article: z.string(),
+  version: z.string().optional(),
+  superseded: z.object({ on: z.string(), byZh: z.string(), byEn: z.string(), asZh: z.string(), asEn: z.string() }).optional(),
+});
+export type CaseCitation = z.infer<typeof Citation>;
 
 /** The structured case a completed (or handed-over) dialog files. Money in fen; dates YYYY-MM-DD. */
 export const CaseRecord = z.object({
@@ -52,5 +61,4 @@ export function makeCaseNo(date: string, random: (n: number) => number): string 
   return `WQ-${date.replaceAll('-', '')}-${suffix}`;
 }
 
-/** Cases are found again by number plus phone; only a hash of the phone is indexed. */
-export const hashPhone = (phone: string): string => createHash('sha256').update(`weiquan:phone:${phone}`).digest('hex');
+// Cases are found again by number plus phone; only a keyed hash of the phone is indexed (crypto/sealPersonal.ts).

@@ -1,4 +1,5 @@
 import type { CaseRecord } from '../cases/caseRecord.js';
+import type { PersonalSeal } from '../cases/crypto/sealPersonal.js';
 import { buildCaseRecord, caseStatusFor } from './buildCaseRecord.js';
 import type { MachineSnapshot } from './machine.js';
 import type { CaseWrite } from './sql/conversations.js';
@@ -7,12 +8,12 @@ type CaseWriteOptions = {
   caseNo: string;
   created: boolean;
   awaitingAgent: boolean;
-  hashPhone: (phone: string) => string;
+  seal: PersonalSeal;
   event?: CaseWrite['event'];
   leftAt?: unknown;
 };
 
-/** The case of a dialog state, as the turn writes it, and its structured record. */
+/** The case of a dialog state, as the turn writes it (personal data sealed), and its structured record (plain). */
 export function caseWrite(state: MachineSnapshot, o: CaseWriteOptions): { write: CaseWrite; record: CaseRecord } {
   const record = buildCaseRecord(state.context, state.value, o.awaitingAgent);
   const write: CaseWrite = {
@@ -20,11 +21,11 @@ export function caseWrite(state: MachineSnapshot, o: CaseWriteOptions): { write:
     created: o.created,
     status: caseStatusFor(state.value, o.awaitingAgent),
     category: record.category,
-    record,
-    phoneHash: record.contact.phone ? o.hashPhone(record.contact.phone) : null,
+    record: o.seal.record(record),
+    phoneHash: record.contact.phone ? o.seal.phoneIndex(record.contact.phone) : null,
     actor: 'bot',
     ...(o.event ? { event: o.event } : {}),
-    ...(o.leftAt !== undefined ? { leftAt: o.leftAt } : {}),
+    ...(o.leftAt !== undefined ? { leftAt: o.seal.snapshot(o.leftAt) } : {}),
   };
   return { write, record };
 }

@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import type { MachineSnapshot } from './machine.js';
 
 /** A conversation as this process last wrote it: the version its row now has and the dialog state. */
@@ -18,23 +19,10 @@ export type RecentConversations = {
  * first; snapshots are never mutated in place (transitions return new contexts), so sharing is safe.
  */
 export function makeRecentConversations(max: number): RecentConversations {
-  const entries = new Map<string, RecentConversation>();
+  const entries = new LRUCache<string, RecentConversation>({ max });
   return {
-    get(id) {
-      const found = entries.get(id);
-      if (found) {
-        entries.delete(id);
-        entries.set(id, found);
-      }
-      return found;
-    },
-    set(id, conversation) {
-      entries.delete(id);
-      entries.set(id, conversation);
-      if (entries.size > max) entries.delete(entries.keys().next().value ?? id);
-    },
-    forget(id) {
-      entries.delete(id);
-    },
+    get: (id) => entries.get(id),
+    set: (id, conversation) => void entries.set(id, conversation),
+    forget: (id) => void entries.delete(id),
   };
 }

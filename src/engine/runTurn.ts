@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { isDisputeType } from '../../dialogs/disputeTypes.js';
 import type { DialogEvent } from '../../dialogs/rights/events.js';
 import { RIGHTS_MACHINE_ID, RIGHTS_MACHINE_VERSION } from '../../dialogs/rights/rights.machine.js';
 import { msg, placeholderFor } from '../../dialogs/rights/catalog.js';
@@ -23,7 +24,9 @@ import {
 } from './sql/conversations.js';
 import { toAssessmentInput, toAssessmentSummary } from './toAssessment.js';
 import { toDialogEvents } from './toDialogEvents.js';
+import { CONFIRM_NO, CONFIRM_YES, confirmationReply, proposalToAsk, readConfirmation, saysMore } from './confirmProposed.js';
 import type { EngineDeps, InboundMessage, OutboundReply, TurnResult } from './types.js';
+import { shanghaiIsoDate } from '../common/civilDate.js';
 
 // Long articles are cut in a quote: enough to read the rule, not a whole section of a code.
 const QUOTE_CHARS = 400;
@@ -64,7 +67,11 @@ async function attemptTurn(deps: EngineDeps, inbound: InboundMessage, recent: Re
   const known = useRecent ? recent.get(inbound.conversationId) : undefined;
   const row = known ? undefined : await readConversation(deps.db, inbound.conversationId, inbound.turnId);
   if (row?.processedReplies)
-    return { replies: row.processedReplies as OutboundReply[], stage: parseSnapshot(row.snapshot, locale).snapshot.value, duplicate: true };
+    return {
+      replies: deps.seal.open(row.processedReplies) as OutboundReply[],
+      stage: parseSnapshot(deps.seal.open(row.snapshot), locale).snapshot.value,
+      duplicate: true,
+    };
   const convo = known ?? row;
   // While an agent owns the conversation the bot says nothing, not even on error: the message is kept for the agent.
   if (row?.owner === 'agent' && !inbound.control) return forwardToAgent(deps, inbound, row);
@@ -77,7 +84,7 @@ async function attemptTurn(deps: EngineDeps, inbound: InboundMessage, recent: Re
   const parsed = known
     ? { snapshot: known.snapshot, reset: false as const }
     : row
-      ? parseSnapshot(row.snapshot, row.locale)
+      ? parseSnapshot(deps.seal.open(row.snapshot), row.locale)
       : { snapshot: start.snapshot, reset: false as const };
   turn.snapshot = parsed.snapshot;
   if (parsed.reset) {
@@ -99,7 +106,8 @@ async function attemptTurn(deps: EngineDeps, inbound: InboundMessage, recent: Re
   if (inbound.text !== undefined || inbound.value !== undefined) await turn.userSaid(inbound.text ?? '', inbound.value, !convo);
 
   const replies = turn.outbound();
-  const stored = JSON.stringify(toStored(turn.snapshot));
+  // Identifier slots, the consumer's words and the replies (letters carry the contact) are sealed at rest.
+  const stored = JSON.stringify(deps.seal.snapshot(toStored(turn.snapshot)));
   const turnWrite: TurnWrite = {
     id: inbound.conversationId,
     channel: inbound.channel,
@@ -115,7 +123,7 @@ async function attemptTurn(deps: EngineDeps, inbound: InboundMessage, recent: Re
     owner: inbound.control?.type === 'close' ? 'closed' : turn.snapshot.value === 'handoff' ? 'waiting' : 'bot',
     turnId: inbound.turnId,
     events: [...turn.events, { type: 'bot_replied', payload: { count: replies.length, stage: turn.snapshot.value } }],
-    replies,
+    replies: deps.seal.json(replies),
     cases: turn.caseWrites,
     ...(turn.adoptCaseNo ? { adoptCaseNo: turn.adoptCaseNo } : {}),
   };
@@ -143,11 +151,11 @@ async function attemptTurn(deps: EngineDeps, inbound: InboundMessage, recent: Re
 
 /** A message for the agent who owns the conversation: kept (text only with consent), no dialog step, no reply. */
 async function forwardToAgent(deps: EngineDeps, inbound: InboundMessage, row: ConversationRow): Promise<TurnResult> {
-  const { snapshot } = parseSnapshot(row.snapshot, row.locale);
+  const { snapshot } = parseSnapshot(deps.seal.open(row.snapshot), row.locale);
   const text = inbound.text ?? '';
   const said =
     row.consent === 'given'
-      ? { text: inbound.text, value: inbound.value }
+      ? { text: inbound.text === undefined ? undefined : deps.seal.text(inbound.text), value: inbound.value }
       : { length: text.length, sha256: createHash('sha256').update(text).digest('hex').slice(0, 16), value: inbound.value };
   const files = inbound.attachments?.map((f) => ({ sha256: f.sha256, contentType: f.contentType, size: f.size }));
   await recordForwardedTurn(deps.db, {
@@ -184,27 +192,62 @@ class Turn {
     private readonly deps: EngineDeps,
     private readonly inbound: InboundMessage,
   ) {
-    this.today = shanghaiDate(deps.now());
+    this.today = shanghaiIsoDate(deps.now());
   }
 
-  async userSaid(text: string, value: string | undefined, justWelcomed: boolean): Promise<void> {
+  async userSaid(text: string, said: string | undefined, justWelcomed: boolean): Promise<void> {
     const context = this.snapshot.context;
-    const understanding = await this.deps.understand(text, {
+    const pending = context.confirming;
+    let value = said;
+    let understanding = await this.deps.understand(text, {
       now: this.deps.now(),
       timeZone: 'Asia/Shanghai',
       known: context.slots,
       awaiting: slotAwaited(context),
+      // At a consent or confirmation prompt a short reply is read as yes / no first (算了 declines, 统一 is 同意).
+      ...(context.awaiting?.kind === 'confirm' || pending ? { expectsYesNo: true } : {}),
     });
+    const proposedNow = understanding;
     // What users type is personal data: the text is kept only with consent, otherwise its size and hash.
     const payload =
-      context.consent === 'given' ? { text, value } : { length: text.length, sha256: createHash('sha256').update(text).digest('hex').slice(0, 16), value };
+      context.consent === 'given'
+        ? { text: this.deps.seal.text(text), value }
+        : { length: text.length, sha256: createHash('sha256').update(text).digest('hex').slice(0, 16), value };
     this.events.push({ type: 'user_message', payload: { ...payload, intents: understanding.intents, category: understanding.category?.best } });
     if (await this.followUp(text)) return;
+    if (pending) {
+      // The answer to "是 ¥300 吗？": a yes makes the value the user's own; anything else drops it.
+      const read = readConfirmation(pending, understanding, value);
+      this.setConfirming(undefined);
+      this.events.push({ type: 'proposed_answered', payload: { slot: pending.slot, answer: read.answer } });
+      understanding = read.understanding;
+      if (value === CONFIRM_YES || value === CONFIRM_NO) value = undefined;
+      if (read.answer === 'no' && !saysMore(understanding)) {
+        this.replies.push({ text: msg('confirmDeclined', this.snapshot.context.locale) }, ...render('sayReprompt', this.snapshot.context));
+        return;
+      }
+    }
     // A greeting that opened the conversation has been answered by the welcome itself.
     const onlyGreeting = understanding.intents.every((i) => i === 'greeting' || i === 'chitchat') && Object.keys(understanding.slots).length === 0;
-    if (justWelcomed && onlyGreeting && !value) return;
-    for (const event of toDialogEvents(understanding, context, text, value)) await this.feed(event);
+    // A quick-start button's value sent as the very first message (imBack clients send it as text) is no greeting: it is taken.
+    if (justWelcomed && onlyGreeting && !value && !isDisputeType(text.trim())) return;
+    const events = toDialogEvents(understanding, this.snapshot.context, text, value);
+    const ask = proposalToAsk(proposedNow, this.snapshot.context, slotAwaited(context));
+    // The message only carried a value the rules could not read and the model proposed: no "not understood", just the check.
+    const onlyProposal = ask !== undefined && events.every((e) => e.type === 'UNCLEAR' || e.type === 'INVALID');
+    if (!onlyProposal) for (const event of events) await this.feed(event);
     if (this.consentWanted && consentNeededForCase(this.snapshot.context, this.snapshot.value)) await this.feed({ type: 'NEED_CONSENT', reason: 'case' });
+    const confirm = ask && proposalToAsk(proposedNow, this.snapshot.context, slotAwaited(context));
+    if (confirm) {
+      this.setConfirming(confirm);
+      this.events.push({ type: 'proposed_asked', payload: { slot: confirm.slot } });
+      this.replies.push(confirmationReply(confirm, this.snapshot.context.locale));
+    }
+  }
+
+  private setConfirming(confirming: Context['confirming']): void {
+    const { confirming: _earlier, ...context } = this.snapshot.context;
+    this.snapshot = { ...this.snapshot, context: confirming ? { ...context, confirming } : context };
   }
 
   /**
@@ -219,13 +262,13 @@ class Turn {
       this.replies.push({ text: msg('followUpNeedPhone', locale, { caseNo: request.caseNo }) });
       return true;
     }
-    const found = await findCaseConversation(this.deps.db, request.caseNo, this.deps.caseIds.hashPhone(request.phone));
+    const found = await findCaseConversation(this.deps.db, request.caseNo, this.deps.seal.phoneIndexes(request.phone));
     if (!found) {
       this.replies.push({ text: msg('followUpNotFound', locale) });
       this.events.push({ type: 'follow_up_not_found', payload: {} });
       return true;
     }
-    const parsed = parseSnapshot(found.snapshot, this.snapshot.context.locale);
+    const parsed = parseSnapshot(this.deps.seal.open(found.snapshot), this.snapshot.context.locale);
     if (parsed.reset) return false;
     // The case this conversation was about keeps the state it is left in, to be resumed the same way.
     if (this.snapshot.context.caseNo) this.leaveCase(this.snapshot, { type: 'set_aside', reason: 'resumed_other_case' });
@@ -290,6 +333,13 @@ class Turn {
         case 'fileCase':
           await this.fileCase();
           break;
+        case 'setCaseAside':
+          if (before?.context.caseNo) {
+            this.leaveCase(before, { type: 'set_aside', reason: 'new_dispute' });
+            this.events.push({ type: 'case_set_aside', payload: { caseNo: before.context.caseNo, reason: 'new_dispute' } });
+            this.replies.push({ text: msg('caseSetAsideForNew', before.context.locale, { caseNo: before.context.caseNo }) });
+          }
+          break;
         case 'closeCase':
           if (before?.context.caseNo) this.closeCase(before, event.type === 'RESTART' ? 'restarted' : 'new_dispute');
           break;
@@ -332,7 +382,7 @@ class Turn {
       caseNo,
       created: !context.caseNo,
       awaitingAgent: this.owner === 'waiting',
-      hashPhone: this.deps.caseIds.hashPhone,
+      seal: this.deps.seal,
     });
     this.keep(write);
     this.filedCase = { caseNo, status: write.status, ...record };
@@ -349,7 +399,7 @@ class Turn {
         caseNo,
         created: false,
         awaitingAgent: false,
-        hashPhone: this.deps.caseIds.hashPhone,
+        seal: this.deps.seal,
         event: { type: 'consent_withdrawn', reason: 'user' },
       }).write,
     );
@@ -372,7 +422,7 @@ class Turn {
         caseNo: state.context.caseNo,
         created: false,
         awaitingAgent: false,
-        hashPhone: this.deps.caseIds.hashPhone,
+        seal: this.deps.seal,
         event,
         leftAt: toStored(state),
       }).write,
@@ -459,12 +509,7 @@ function formatSize(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 }
 
-// China keeps UTC+8 all year (no daylight saving since 1991): plain arithmetic, which costs a
-// fraction of an Intl.DateTimeFormat call on every turn.
-const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
-
-export function shanghaiDate(now: Date): string {
-  return new Date(now.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
-}
+/** Today in China, from the one civil-date implementation. */
+export { shanghaiIsoDate as shanghaiDate } from '../common/civilDate.js';
 
 export type { Stage };

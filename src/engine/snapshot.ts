@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { RIGHTS_MACHINE_ID, RIGHTS_MACHINE_VERSION } from '../../dialogs/rights/rights.machine.js';
-import { CATEGORIES, type Context } from '../../dialogs/rights/types.js';
+import { CATEGORIES, CONFIRMABLE_SLOTS, type Context } from '../../dialogs/rights/types.js';
 import { Slots } from '../understanding/index.js';
 import { initialSnapshot, type MachineSnapshot } from './machine.js';
 
@@ -59,6 +59,7 @@ const ContextV2 = z.object({
   consentAsked: z.boolean().optional(),
   previewed: z.boolean().optional(),
   warned: z.array(Urgent).optional(),
+  confirming: z.object({ slot: z.enum(CONFIRMABLE_SLOTS), value: z.union([z.string(), z.number(), z.boolean()]) }).optional(),
 }) satisfies z.ZodType<Context>;
 
 /** A stored conversation state. Versioned: a shape change bumps RIGHTS_MACHINE_VERSION. */

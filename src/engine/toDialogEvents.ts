@@ -93,6 +93,8 @@ function messageEvents(u: Understanding, context: Context, text: string, value?:
   else if (awaiting === 'evidence' && !consentAnswer && !restatesFacts(u) && (intents.has('yes') || intents.has('no') || NONE_HELD.test(choice)))
     events.push({ type: intents.has('yes') ? 'YES' : 'NO' });
 
+  // After a case was filed, a new and different problem opens a case of its own instead of overwriting the filed one.
+  if (!question && events.length === 0 && isNewDispute(u, context, choice)) return [...lead, newDisputeFacts(u)];
   const slots = factsOf(u, context, value, question);
   // Facts that change nothing add nothing to an answer about evidence (有照片，奶粉罐子也还留着).
   const changesSomething = Object.entries(slots).some(([k, v]) => JSON.stringify(context.slots[k as keyof Slots]) !== JSON.stringify(v));
@@ -123,6 +125,43 @@ function messageEvents(u: Understanding, context: Context, text: string, value?:
   if (events.length) return [...lead, ...events];
   if (consentAnswer) return lead;
   return [...lead, bareAnswer(intents, text, awaiting)];
+}
+
+/** 另外 / 还有一个问题 / another problem: the user says this is a second matter. */
+const ANOTHER_MATTER =
+  /另外|另一(?:个|件|单|笔|家)|还有(?:一|个|件)|又(?:遇到|碰到|买了|在)|再(?:说|问)一个|换个问题|\banother\b|\ba different\b|\bone more (?:problem|issue)|\bsecond (?:problem|issue|order)/i;
+
+/** 不对，是平板 / I meant: the user corrects the filed dispute. */
+const CORRECTING = /不对|不是|搞错|弄错|说错|写错|打错|记错|应该是|改成|改为|更正|纠正|\bactually\b|\bI meant\b|\bnot\b.*\bbut\b|\bcorrection\b/i;
+
+/**
+ * A story about another matter once a case is filed: a confident dispute type, and either another product
+ * with a problem or another type, or the user's own word that it is another matter. A correction
+ * (不是手机，是平板) or a restated fact is no new dispute.
+ */
+function isNewDispute(u: Understanding, context: Context, text: string): boolean {
+  const guess = u.category;
+  if (!context.caseNo || !context.category || !guess || guess.confidence < CONFIDENT) return false;
+  // Facts that differ from the known ones read as a correction to the understanding; only the user's own words say so here.
+  const another = ANOTHER_MATTER.test(text);
+  if (!another && CORRECTING.test(text)) return false;
+  const known = context.slots.product;
+  const said = u.slots.product;
+  const otherProduct = said !== undefined && known !== undefined && !said.includes(known) && !known.includes(said);
+  const otherType = guess.best !== context.category;
+  if (otherProduct && (u.slots.problem !== undefined || otherType)) return true;
+  return another && (otherType || otherProduct);
+}
+
+function newDisputeFacts(u: Understanding): DialogEvent {
+  const guess = u.category;
+  return {
+    type: 'FACTS',
+    slots: u.slots,
+    correction: false,
+    newDispute: true,
+    ...(guess ? { category: { best: guess.best, confident: guess.confidence >= CONFIDENT, alternatives: guess.alternatives.map((a) => a.type) } } : {}),
+  };
 }
 
 /** A message with no fact, question or request in it: what kind of short answer it is. */

@@ -1,3 +1,4 @@
+import type { PersonalSeal } from '../cases/crypto/sealPersonal.js';
 import type { Awaiting, Category, Stage } from '../../dialogs/rights/types.js';
 import type { Logger } from '../logger.js';
 import type { Answer } from '../retrieval/answer/composeAnswer.js';
@@ -26,6 +27,11 @@ export type InboundMessage = {
    * conversation reached it before) or closes it. Only the owning agent's control is accepted.
    */
   control?: AgentControl;
+  /**
+   * Called at most once, when this turn has waited on a model for more than a second: a channel that
+   * can show it (Direct Line / widget, Bot Framework) sends a typing activity. Never stored.
+   */
+  onWaiting?: () => void;
 };
 
 /** `agentId: null` is an external agent hub (Bot Framework handoff protocol), which owns the conversation without an agent of ours. */
@@ -71,8 +77,10 @@ export type EngineDeps = {
   assess: (input: AssessmentInput) => Assessment;
   /** Checks a YYYY-MM-DD string into the rules' date type (src/rules/calendar's parseIsoDate). */
   parseDate: (iso: string) => IsoDate;
-  /** Case numbers and the keyed phone hash a follow-up is matched by (src/cases/caseRecord.ts). */
+  /** Case numbers (src/cases/caseRecord.ts). */
   caseIds: CaseIds;
+  /** Seals the personal data a turn writes and opens what it reads; phone numbers' keyed hashes (src/cases/crypto). */
+  seal: PersonalSeal;
   now: () => Date;
   logger: Logger;
 };
@@ -80,5 +88,4 @@ export type EngineDeps = {
 export type CaseIds = {
   /** A new case number for a case filed on `today` (YYYY-MM-DD). */
   makeCaseNo(today: string): string;
-  hashPhone(phone: string): string;
 };

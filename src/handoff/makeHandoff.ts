@@ -1,3 +1,4 @@
+import type { PersonalSeal } from '../cases/crypto/sealPersonal.js';
 import { randomUUID } from 'node:crypto';
 import { render } from '../../dialogs/rights/wording.js';
 import type { Stage } from '../../dialogs/rights/types.js';
@@ -38,6 +39,8 @@ export type HandoffDeps = {
   db: Db;
   runTurn: (inbound: InboundMessage) => Promise<TurnResult>;
   cases: Cases;
+  /** Opens the personal data the console shows (src/cases/crypto). */
+  seal: PersonalSeal;
   /** The delivery of a channel (`directline`, …); undefined for channels an agent cannot write to. */
   deliveryFor: (channel: string) => ConsumerDelivery | undefined;
   /** The channels `deliveryFor` serves: only their waiting consumers can be told that nobody is free. */
@@ -83,8 +86,8 @@ export function makeHandoff(deps: HandoffDeps) {
   const view = async (agent: Agent, id: string): Promise<ConversationView> => {
     const head = await headFor(agent, id);
     const [rows, evidence, record, events] = await Promise.all([
-      selectTranscript(deps.db, id),
-      selectEvidence(deps.db, agent.sites, id),
+      selectTranscript(deps.db, id).then((r) => deps.seal.open(r)),
+      selectEvidence(deps.db, agent.sites, id).then((r) => deps.seal.open(r)),
       head.caseNo ? deps.cases.get(agent.sites, head.caseNo) : Promise.resolve(undefined),
       selectOwnerEvents(deps.db, id),
     ]);
@@ -114,7 +117,7 @@ export function makeHandoff(deps: HandoffDeps) {
 
   return {
     async queue(agent: Agent): Promise<{ waiting: QueueItem[]; mine: QueueItem[] }> {
-      const items = await selectQueue(deps.db, agent.sites, agent.id);
+      const items = deps.seal.open(await selectQueue(deps.db, agent.sites, agent.id));
       return { waiting: items.filter((i) => i.owner === 'waiting'), mine: items.filter((i) => i.owner === 'agent') };
     },
 
@@ -192,7 +195,7 @@ export function makeHandoff(deps: HandoffDeps) {
     async evidenceFile(agent: Agent, evidenceId: string): Promise<EvidenceRow> {
       const file = await selectEvidenceFile(deps.db, agent.sites, evidenceId);
       if (!file) throw new AppError('NOT_FOUND', '没有这个证据文件。No such evidence file.');
-      return file;
+      return deps.seal.open(file);
     },
 
     /**
@@ -207,7 +210,7 @@ export function makeHandoff(deps: HandoffDeps) {
             `select snapshot, (select case_no from cases where conversation_id = $1 order by created_at desc limit 1) as "caseNo" from conversations where id = $1`,
             [c.id],
           );
-          const { snapshot } = parseSnapshot(row.rows[0]?.snapshot, c.locale);
+          const { snapshot } = parseSnapshot(deps.seal.open(row.rows[0]?.snapshot), c.locale);
           const caseNo = row.rows[0]?.caseNo ?? undefined;
           const replies: OutboundReply[] = render('sayNoAgentFree', { ...snapshot.context, ...(caseNo ? { caseNo } : {}) }).map((r) => ({
             text: r.text,

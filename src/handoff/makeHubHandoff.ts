@@ -1,3 +1,4 @@
+import type { PersonalSeal } from '../cases/crypto/sealPersonal.js';
 import { z } from 'zod';
 import { render } from '../../dialogs/rights/wording.js';
 import { appendCaseEvent } from '../cases/sql/caseStore.js';
@@ -18,6 +19,8 @@ import {
 export type HubHandoffDeps = {
   db: Db;
   runTurn: (inbound: InboundMessage) => Promise<TurnResult>;
+  /** Opens the consumer's words and the replies as the engine sealed them (src/cases/crypto). */
+  seal: PersonalSeal;
 };
 
 type HandoffContext = { category: string | null; caseNo: string | null; stage: string | null; locale: 'zh' | 'en'; reason: string | null };
@@ -42,7 +45,7 @@ export function makeHubHandoff(deps: HubHandoffDeps) {
       if (!(await selectInitiatePending(deps.db, conversationId, turnId))) return undefined;
       const head = await selectHubHead(deps.db, conversationId);
       if (head?.owner !== 'waiting') return undefined;
-      const rows = await selectTurnTranscript(deps.db, conversationId);
+      const rows = deps.seal.open(await selectTurnTranscript(deps.db, conversationId)).map((r) => ({ ...r, replies: deps.seal.open(r.replies) }));
       return {
         context: { category: head.category, caseNo: head.caseNo, stage: head.stageBefore, locale: head.locale, reason: head.handoffReason },
         // The consumer's words go to a third party only as the engine kept them, and only while consent stands.
@@ -63,7 +66,7 @@ export function makeHubHandoff(deps: HubHandoffDeps) {
       if (!(await hubReleaseConversation(deps.db, conversationId, actor(channel)))) return undefined;
       const head = await selectHubHead(deps.db, conversationId);
       if (!head) return undefined;
-      const { snapshot } = parseSnapshot(head.snapshot, head.locale);
+      const { snapshot } = parseSnapshot(deps.seal.open(head.snapshot), head.locale);
       const caseNo = head.caseNo ?? undefined;
       // The case stays "awaiting agent" (as filed at the handoff); the event says the hub had nobody.
       if (caseNo) await appendCaseEvent(deps.db, caseNo, 'no_agent_available', actor(channel), detail ? { detail } : {});

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { DISPUTE_TYPES } from '../../dialogs/disputeTypes.js';
 import { AppError, coerceError } from '../errors.js';
+import { ShopperWords } from './answer/shopperWords.js';
 
 /**
  * Schemas of the hand-written knowledge files in `knowledge/` (catalog, serving laws, repealed and
@@ -154,17 +155,18 @@ export const Renamed = z.strictObject({
 });
 export type Renamed = z.infer<typeof Renamed>;
 
-export type KnowledgeFiles = { catalog: Catalog; servingLaws: ServingLaws; repealed: Repealed; renamed: Renamed };
+export type KnowledgeFiles = { catalog: Catalog; servingLaws: ServingLaws; repealed: Repealed; renamed: Renamed; shopperWords: ShopperWords };
 
-/** Reads and parses the four knowledge files in `knowledgeDir`; fails on the first one that does not parse. */
+/** Reads and parses the five knowledge files in `knowledgeDir`; fails on the first one that does not parse. */
 export async function loadKnowledgeFiles(knowledgeDir: string): Promise<KnowledgeFiles> {
-  const [catalog, servingLaws, repealed, renamed] = await Promise.all([
+  const [catalog, servingLaws, repealed, renamed, shopperWords] = await Promise.all([
     readJson(knowledgeDir, 'catalog.json', Catalog),
     readJson(knowledgeDir, 'servingLaws.json', ServingLaws),
     readJson(knowledgeDir, 'repealed.json', Repealed),
     readJson(knowledgeDir, 'renamed.json', Renamed),
+    readJson(knowledgeDir, 'shopperWords.json', ShopperWords),
   ]);
-  return { catalog, servingLaws, repealed, renamed };
+  return { catalog, servingLaws, repealed, renamed, shopperWords };
 }
 
 async function readJson<T>(dir: string, file: string, schema: z.ZodType<T>): Promise<T> {

@@ -3,9 +3,10 @@ import type { Queryable } from '../storage/index.js';
 import { composeAnswer, type Answer, type RepealedNotice } from './answer/composeAnswer.js';
 import { makeCatalogMatcher } from './answer/matchCatalog.js';
 import { makePlanRanker } from './answer/rankPlanSections.js';
+import { makeShopperExpansion } from './answer/shopperWords.js';
 import { buildKnowledgeIndex, loadIndexResources, type KnowledgeIndex } from './index/index.js';
 import { loadKnowledgeFiles, type CatalogEntry, type KnowledgeFiles } from './knowledgeFiles.js';
-import { isServed, mentionsLaw, servingLawShorts } from './servingSet.js';
+import { isServed, mentionsLaw, oneCopyEach, servingLawShorts } from './servingSet.js';
 import { findLiveArticles } from './sql/lawArticles.js';
 import { findLivePlanSections } from './sql/planSections.js';
 import { chinaDate, makeVersionPolicy } from './versions.js';
@@ -64,7 +65,7 @@ export async function loadKnowledge(deps: KnowledgeDeps): Promise<Knowledge> {
     findLiveArticles(deps.db, deps.corpus === 'serving' ? [...serving] : undefined),
     findLivePlanSections(deps.db),
   ]);
-  const docs: KnowledgeDoc[] = [...articles.filter((a) => deps.corpus === 'all' || isServed(files.servingLaws, a.lawShort, a.part)), ...sections];
+  const docs: KnowledgeDoc[] = oneCopyEach([...articles.filter((a) => deps.corpus === 'all' || isServed(files.servingLaws, a.lawShort, a.part)), ...sections]);
   const resources = await loadIndexResources(deps.knowledgeDir);
   const index = buildKnowledgeIndex(docs, resources, serving);
   const laws = new Set(articles.map((a) => a.lawShort)).size;
@@ -88,6 +89,8 @@ export function makeKnowledge(
   // Names of laws we hold, so that 合同法 inside 劳动合同法 is not taken for the repealed 合同法.
   const lawNames = [...new Set(docs.flatMap((d) => (d.kind === 'law' ? [d.lawShort] : [])))];
   const matchCatalog = makeCatalogMatcher(files.catalog, tokenizer.normalize);
+  // 邮费, 烂脸, "refund": the catalog's phrasings say 运费, 皮肤过敏, 退款.
+  const inCatalogWords = makeShopperExpansion(files.shopperWords, tokenizer.normalize);
   const versionsByRef = new Map<string, LawArticle[]>();
   for (const d of docs) if (d.kind === 'law') versionsByRef.set(`${d.lawShort}|${d.label}`, [...(versionsByRef.get(`${d.lawShort}|${d.label}`) ?? []), d]);
   const policy = makeVersionPolicy(files.servingLaws, files.repealed.superseded);
@@ -141,12 +144,14 @@ export function makeKnowledge(
     // "维权预案的制定原则有哪些" asks about the plan itself: statutes that merely share its words (应急预案,
     // 制定) are not what was asked, so such a question is answered from the plan alone.
     const aboutPlan = !reference && plans.length > 0 && PLAN_WORDS.test(question);
-    const lawHits = aboutPlan ? [] : index.search(question, { k: Math.max(5, k), scope: 'law', corpus: 'serving' });
+    // Without a reference, the retriever reads the shopper's words with the catalog's words for them (邮费 → 运费).
+    const asked = reference ? question : inCatalogWords(tokenizer.normalize(question));
+    const lawHits = aboutPlan ? [] : index.search(asked, { k: Math.max(5, k), scope: 'law', corpus: 'serving' });
     // A direct reference is answered with the named article (or its replacement), not with its neighbours.
     const namedHits = lawHits.filter((h) => named.has(h.id));
     // Without a live named article (消保法第九十九条 does not exist), the reference's own words (the law's
     // name, the number) say nothing about other articles: only the rest of the question may match.
-    const words = references.length ? ownWords(index.withoutReferences(question)) : own;
+    const words = references.length ? ownWords(index.withoutReferences(question)) : ownWords(asked);
     const kept = namedHits.length ? namedHits : lawHits.filter((h) => relevant(words, h));
     const top = kept[0]?.score ?? 0;
     const retrieved = kept
@@ -155,10 +160,15 @@ export function makeKnowledge(
       .filter((d): d is LawArticle => d.kind === 'law');
     // The catalog's everyday phrasings point at the provision a shopper means; its articles go
     // first (only those we hold: every citation must be a real article), the retriever's after.
+    // A catalog match the retriever also finds among the question's relevant articles is the likelier one.
+    const retrievedKeys = new Set(retrieved.slice(0, AGREEMENT_DEPTH).map((a) => `${a.lawShort}|${a.label}`));
+    const agrees = (entry: CatalogEntry) => retrievedKeys.has(`${entry.law}|${entry.article}`);
     const fromCatalog =
       reference || aboutPlan
         ? []
-        : matchCatalog(question)
+        : matchCatalog(asked)
+            .map((m) => ({ ...m, score: m.score * (agrees(m.entry) ? AGREEMENT : 1) }))
+            .sort((a, b) => b.score - a.score)
             .slice(0, forAnswer ? 2 : k)
             .flatMap((m) => articleOn(m.entry.law, m.entry.article, on) ?? []);
     // Each article in the version in force on the date that matters (a retrieved hit may be any stored version).
@@ -246,6 +256,14 @@ const mentionsSuperseded = (text: string, lawShort: string) => {
   const short = lawShort.replace(/^市场监督管理/, '');
   return [lawShort, short, short.replace('处理', '')].some((name) => text.includes(name));
 };
+
+/**
+ * A catalog match whose article is also among the retriever's first `AGREEMENT_DEPTH` relevant articles
+ * scores `AGREEMENT` times as much: two independent readings of the question agree. Measured on the
+ * development part of knowledge/eval/everyday.jsonl (1.5: hit@1 69.9 %, 2: 71.7 %, 3 with depth 10: 72.3 %).
+ */
+const AGREEMENT = 2;
+const AGREEMENT_DEPTH = 5;
 
 const matched = (terms: string[], text: string) => terms.filter((t) => text.includes(t)).length;
 

@@ -27,6 +27,4 @@ export function makeVersionPolicy(serving: ServingLaws, superseded: readonly Sup
 }
 
 /** Today as YYYY-MM-DD in China time (UTC+8), the date a general question is answered for. */
-export function chinaDate(now: Date): string {
-  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-}
+export { shanghaiIsoDate as chinaDate } from '../common/civilDate.js';

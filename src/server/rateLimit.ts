@@ -1,3 +1,5 @@
+import { LRUCache } from 'lru-cache';
+
 /**
  * A token bucket per key (client address and site): `perMinute` requests a minute, bursts up to
  * `burst`. Per instance and in memory: with N instances a client gets at most N times the rate,
@@ -14,15 +16,16 @@ export function makeRateLimiter(options: { perMinute: number; burst: number; now
   const now = options.now ?? Date.now;
   const maxKeys = options.maxKeys ?? 50_000;
   const perMs = options.perMinute / 60_000;
-  const buckets = new Map<string, { tokens: number; at: number }>();
+  // A bucket left alone for `refillMs` is full again, the same as no bucket: it expires then, so idle keys
+  // cost no memory; under a flood of new keys the least recently used go first.
+  const refillMs = Math.ceil(options.burst / perMs);
+  const buckets = new LRUCache<string, { tokens: number; at: number }>({ max: maxKeys, ttl: refillMs, ttlResolution: 0, perf: { now } });
   const check = (key: string, consume: boolean): RateCheck => {
     const t = now();
     const found = buckets.get(key);
     const tokens = Math.min(options.burst, found ? found.tokens + (t - found.at) * perMs : options.burst);
     const ok = tokens >= 1;
     if (consume) {
-      // Forget the oldest keys rather than grow without bound under a flood of addresses.
-      if (!found && buckets.size >= maxKeys) buckets.delete(buckets.keys().next().value as string);
       buckets.set(key, { tokens: ok ? tokens - 1 : tokens, at: t });
     }
     return ok ? { ok: true } : { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((1 - tokens) / perMs / 1000)) };

@@ -12,7 +12,7 @@ import {
   weekdayOfWeek,
 } from './civilDate.js';
 import type { DateRule } from './findDates.js';
-import { parseNumeral } from './parseNumeral.js';
+import { parseNumeral } from '../common/chineseNumeral.js';
 
 /** A month or day number: 3, 11, 三, 十一, 三十一. */
 const MD = String.raw`(\d{1,2}|[一二三四五六七八九十]{1,3})`;

@@ -1,51 +1,16 @@
-/** A calendar date with no time or zone: what 11月3号 means to the shopper. */
-export type CivilDate = { y: number; m: number; d: number };
+import { addDays, addMonthsClamped, dayNumber, isAfter, isValidDate, type CivilDate } from '../common/civilDate.js';
 
-/** Asia/Shanghai is UTC+8 all year: China has used no daylight saving time since 1991. */
-const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
-const DAY_MS = 24 * 60 * 60 * 1000;
+/**
+ * The understanding's reading of dates said without all their parts (11月3号, 上个月10号, 上周五). The
+ * arithmetic itself is the one civil-date implementation in src/common/civilDate.ts, re-exported here for
+ * the date rules.
+ */
+export { addDays, dayNumber, formatIso, isAfter, isoWeekday, isValidDate, todayInShanghai, type CivilDate } from '../common/civilDate.js';
 
-export function todayInShanghai(now: Date): CivilDate {
-  const shifted = new Date(now.getTime() + SHANGHAI_OFFSET_MS);
-  return { y: shifted.getUTCFullYear(), m: shifted.getUTCMonth() + 1, d: shifted.getUTCDate() };
-}
-
-export function dayNumber(c: CivilDate): number {
-  return Math.round(Date.UTC(c.y, c.m - 1, c.d) / DAY_MS);
-}
-
-export function fromDayNumber(n: number): CivilDate {
-  const date = new Date(n * DAY_MS);
-  return { y: date.getUTCFullYear(), m: date.getUTCMonth() + 1, d: date.getUTCDate() };
-}
-
-export function addDays(c: CivilDate, days: number): CivilDate {
-  return fromDayNumber(dayNumber(c) + days);
-}
-
-/** The first day of the month `months` away from `c` (negative = earlier). */
+/** The month `months` away from `c` (negative = earlier). */
 export function shiftMonth(c: CivilDate, months: number): { y: number; m: number } {
-  const index = c.y * 12 + (c.m - 1) + months;
-  return { y: Math.floor(index / 12), m: (index % 12) + 1 };
-}
-
-/** Monday = 1 … Sunday = 7, the way 周一…周日 count. */
-export function isoWeekday(c: CivilDate): number {
-  const day = new Date(Date.UTC(c.y, c.m - 1, c.d)).getUTCDay();
-  return day === 0 ? 7 : day;
-}
-
-export function isValidDate(y: number, m: number, d: number): boolean {
-  if (!Number.isInteger(y) || !Number.isInteger(m) || !Number.isInteger(d) || m < 1 || m > 12 || d < 1) return false;
-  return d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
-}
-
-export function formatIso(c: CivilDate): string {
-  return `${String(c.y).padStart(4, '0')}-${String(c.m).padStart(2, '0')}-${String(c.d).padStart(2, '0')}`;
-}
-
-export function isAfter(a: CivilDate, b: CivilDate): boolean {
-  return dayNumber(a) > dayNumber(b);
+  const { y, m } = addMonthsClamped({ y: c.y, m: c.m, d: 1 }, months);
+  return { y, m };
 }
 
 /** A month and day said without a year: the most recent such date that is not in the future. */
@@ -82,10 +47,7 @@ export function dayOfMonthAway(today: CivilDate, months: number, d: number): Civ
 
 /** The same day of the month `months` ago, pulled back to the month's last day (3月31日 − 1 个月 → 2月28日). */
 export function monthsAgo(today: CivilDate, months: number): CivilDate {
-  const { y, m } = shiftMonth(today, -months);
-  let d = today.d;
-  while (!isValidDate(y, m, d)) d--;
-  return { y, m, d };
+  return addMonthsClamped(today, -months);
 }
 
 /** Weekday `weekday` (1 = Monday) of the week `weeks` away from this one (上周五 → weeks = -1). */

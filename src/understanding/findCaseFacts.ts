@@ -1,7 +1,7 @@
 import { type CivilDate, formatIso, isAfter } from './civilDate.js';
 import type { DateMention } from './findDates.js';
 import type { MoneyMention } from './findMoney.js';
-import { parseNumeral } from './parseNumeral.js';
+import { parseNumeral } from '../common/chineseNumeral.js';
 import { clauseAt, splitClauses } from './splitClauses.js';
 import type { Slots } from './types.js';
 

@@ -1,5 +1,5 @@
 import { type Span, findAll, overlaps } from './matchPhrases.js';
-import { NUMERAL_SOURCE, parseNumeral } from './parseNumeral.js';
+import { NUMERAL_SOURCE, parseNumeral } from '../common/chineseNumeral.js';
 
 /** A sum of money the message mentions, in yuan (negative when the user typed a minus sign). */
 export type MoneyMention = Span & {

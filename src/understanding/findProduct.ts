@@ -1,6 +1,6 @@
 import type { Lexicon } from './compileLexicon.js';
 import { type Span, findAll, findPhrases, longestMatches, overlaps } from './matchPhrases.js';
-import { NUMERAL_SOURCE } from './parseNumeral.js';
+import { NUMERAL_SOURCE } from '../common/chineseNumeral.js';
 
 export type ProductFound = Span & { value: string; food?: boolean };
 

@@ -66,9 +66,35 @@ export function overlaps(a: Span, b: Span): boolean {
 
 /** All matches of a regular expression (made global if it is not). */
 export function findAll(text: string, re: RegExp): RegExpExecArray[] {
-  const global = re.global ? re : new RegExp(re.source, re.flags + 'g');
+  // What text.matchAll(re) gives, without the two RegExp objects it would build per call (the global
+  // copy and matchAll's own): an exec loop on one global pattern, kept per pattern. Nothing runs
+  // between the execs, so sharing the pattern is safe; lastIndex is 0 again when the loop ends.
+  const global = re.global ? re : globalOf(re);
   global.lastIndex = 0;
-  return [...text.matchAll(global)];
+  const found: RegExpExecArray[] = [];
+  for (let m = global.exec(text); m !== null; m = global.exec(text)) {
+    found.push(m);
+    // An empty match does not move on by itself (matchAll steps one code point further).
+    if (m[0] === '') global.lastIndex = advance(text, global.lastIndex, /[uv]/.test(global.flags));
+  }
+  return found;
+}
+
+function advance(text: string, at: number, unicode: boolean): number {
+  if (!unicode || at + 1 >= text.length) return at + 1;
+  const code = text.charCodeAt(at);
+  return code >= 0xd800 && code <= 0xdbff ? at + 2 : at + 1;
+}
+
+/** The global twin of a non-global pattern, made once per pattern: the lexicon's patterns live as long as the process. */
+const globals = new WeakMap<RegExp, RegExp>();
+function globalOf(re: RegExp): RegExp {
+  let global = globals.get(re);
+  if (!global) {
+    global = new RegExp(re.source, re.flags + 'g');
+    globals.set(re, global);
+  }
+  return global;
 }
 
 function isWordChar(ch: string | undefined): boolean {

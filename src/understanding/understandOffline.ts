@@ -19,8 +19,8 @@ import { findCaseFacts } from './findCaseFacts.js';
 import { findUrgent } from './findUrgent.js';
 import { findWants } from './findWants.js';
 import { type Span, findPhrases, longestMatches } from './matchPhrases.js';
-import { normalizeText } from './normalizeText.js';
-import { fixTypos, simplifyChinese } from './simplifyText.js';
+import { normalizeMessage, simplifyChinese } from '../common/normalizeText.js';
+import { fixTypos } from './simplifyText.js';
 import { slotProblem } from './problemMessages.js';
 import { splitClauses } from './splitClauses.js';
 import { scoreCategory } from './scoreCategory.js';
@@ -73,7 +73,7 @@ function understand(lexicon: Lexicon, written: string, { now, known = {}, awaiti
   // Traditional characters and typing slips are read as the simplified words they stand for; every step
   // below, and every value taken from the message, sees the repaired text (same length, same offsets).
   const message = fixTypos(simplifyChinese(written));
-  const text = normalizeText(message);
+  const text = normalizeMessage(message);
   const today = todayInShanghai(now);
 
   // Numbers that are not money go first, so an order number or 11月3号 is never read as a price.

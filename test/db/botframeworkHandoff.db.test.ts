@@ -1,3 +1,4 @@
+import { testSeal } from '../helpers/testSeal.js';
 import http from 'node:http';
 import { TestAdapter, type Activity } from 'botbuilder';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -67,7 +68,7 @@ const forwarded = async (id: string) =>
     ?.n;
 
 function testBot(conversationId: string) {
-  const bot = new WeiquanBot({ runTurn: engine.runTurn, siteId, logger, hub: makeHubHandoff({ db: t.db, runTurn: engine.runTurn }) });
+  const bot = new WeiquanBot({ runTurn: engine.runTurn, siteId, logger, hub: makeHubHandoff({ db: t.db, seal: testSeal, runTurn: engine.runTurn }) });
   const adapter = new TestAdapter((ctx) => bot.run(ctx), {
     conversation: { id: conversationId, isGroup: false, name: conversationId, conversationType: 'personal' } as Activity['conversation'],
   });
@@ -183,7 +184,7 @@ describe('POST /api/messages with an agent hub (expectReplies)', () => {
       siteId,
       credentials: undefined,
       logger,
-      hub: makeHubHandoff({ db: t.db, runTurn: engine.runTurn }),
+      hub: makeHubHandoff({ db: t.db, seal: testSeal, runTurn: engine.runTurn }),
     });
     const app = makeApp({
       logger,

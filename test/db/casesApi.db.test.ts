@@ -1,3 +1,4 @@
+import { testSeal } from '../helpers/testSeal.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../src/agents/password.js';
 import { createAgent, createSession } from '../../src/agents/sql/agentStore.js';
@@ -74,7 +75,7 @@ beforeAll(async () => {
   await fileCase('WQ-20261103-CCCC', 'shop_a', 'resolved', record({ platform: '淘宝', product: '=HYPERLINK("x")' }));
   await fileCase('WQ-20261104-DDDD', 'shop_b', 'open', record({ platform: '淘宝', product: '店B的秘密商品' }));
 
-  const cases = makeCases({ db: t.db });
+  const cases = makeCases({ db: t.db, seal: testSeal });
   const authenticate = makeAuthenticate({ apiKey: (key) => authenticateApiKey(t.db, key), session: (token) => agentForSession(t.db, token) });
   const app = makeApp({
     logger,

@@ -1,3 +1,4 @@
+import { testSeal } from '../helpers/testSeal.js';
 import { caseIds, parseDate } from '../../src/engineDeps.js';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -41,6 +42,7 @@ async function conversation(extras: Record<string, Extra>) {
     assess: (input) => assess(input, calendar),
     parseDate,
     caseIds,
+    seal: testSeal,
     now: () => new Date('2026-11-28T10:00:00+08:00'),
     logger,
   });
@@ -92,10 +94,10 @@ describe('the conversation redesign (issue 12), with the understanding fields in
     await c.say('同意');
     const filed = await c.say('我10月30号在京东买了个2999的手机，11月3号收到，屏幕有亮点，商家说拆封了不给退，我电话13912345678');
     const caseNo = filed.caseNo ?? '';
-    expect((await findCase(t.db, caseNo))?.record.contact.phone).toBe('13912345678');
+    expect((await findCase(t.db, testSeal, caseNo))?.record.contact.phone).toBe('13912345678');
     const withdrawn = await c.say('撤回同意');
     expect(c.texts(withdrawn.replies)).toContain('已撤回同意');
-    const stored = await findCase(t.db, caseNo);
+    const stored = await findCase(t.db, testSeal, caseNo);
     expect(stored?.record.contact.phone ?? null).toBeNull();
     expect(stored?.record.order.amountFen).toBe(299900);
     const row = await t.db.query<{ consent: string; snapshot: { context: { slots: Record<string, unknown> } } }>(

@@ -1,3 +1,4 @@
+import { testSeal } from '../helpers/testSeal.js';
 import { createHash as hash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authenticateApiKey, createApiKey } from '../../src/apiKeys/sql/apiKeyStore.js';
@@ -49,14 +50,14 @@ async function say(text: string): Promise<void> {
 
 beforeAll(async () => {
   engine = await makeTestEngine(t.db);
-  const documents = makeDocuments({ db: t.db, quote: engine.knowledge.article, now: () => new Date('2026-11-28T10:00:00+08:00') });
+  const documents = makeDocuments({ db: t.db, seal: testSeal, quote: engine.knowledge.article, now: () => new Date('2026-11-28T10:00:00+08:00') });
   const authenticate = makeAuthenticate({ apiKey: (key) => authenticateApiKey(t.db, key), session: (token) => agentForSession(t.db, token) });
   server = await startChannelServer({
     db: t.db,
     url: t.url,
     engine,
     routers: (channel) => [
-      casesRouter({ authenticate, ...makeCases({ db: t.db }) }),
+      casesRouter({ authenticate, ...makeCases({ db: t.db, seal: testSeal }) }),
       documentsRouter({
         authenticate,
         ...documents,

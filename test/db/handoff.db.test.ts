@@ -1,3 +1,4 @@
+import { testSeal } from '../helpers/testSeal.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../src/agents/password.js';
 import { createAgent } from '../../src/agents/sql/agentStore.js';
@@ -167,8 +168,10 @@ describe('handoff to an agent and back', () => {
     expect(k).toEqual({ status: 'awaiting_agent', n: 1 });
     // Leaving a number while waiting puts it on the case for the agent.
     await c.say('我的手机号是13912345678');
-    const phone = await t.db.query<{ phone: string }>(`select record->'contact'->>'phone' as phone from cases where conversation_id = $1`, [c.id]);
-    expect(phone.rows[0]?.phone).toBe('13912345678');
+    // (Sealed at rest: opened with the key.)
+    const stored = await t.db.query<{ record: { contact: { phone?: string } } }>(`select record from cases where conversation_id = $1`, [c.id]);
+    expect(JSON.stringify(stored.rows[0]?.record)).not.toContain('13912345678');
+    expect(testSeal.open(stored.rows[0]?.record)?.contact.phone).toBe('13912345678');
   });
 });
 

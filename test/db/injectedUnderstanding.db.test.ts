@@ -1,3 +1,4 @@
+import { testSeal } from '../helpers/testSeal.js';
 import { caseIds, parseDate } from '../../src/engineDeps.js';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -37,6 +38,7 @@ describe('understanding is injected, all of it', () => {
       assess: (input) => assess(input, calendar),
       parseDate,
       caseIds,
+      seal: testSeal,
       now: () => new Date('2026-11-28T10:00:00+08:00'),
       logger,
     });
@@ -54,6 +56,6 @@ describe('understanding is injected, all of it', () => {
     const named = await say('叫我小李就行，全名是李小龙');
     expect(asked.at(-1)).toBe('complainantName');
     expect(named.replies.at(-1)?.channelData.weiquan.awaiting?.slot).toBe('phone');
-    expect((await findCase(t.db, named.caseNo ?? ''))?.record.contact.name).toBe('李小龙');
+    expect((await findCase(t.db, testSeal, named.caseNo ?? ''))?.record.contact.name).toBe('李小龙');
   });
 });

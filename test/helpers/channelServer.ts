@@ -1,3 +1,4 @@
+import { testSeal } from './testSeal.js';
 import type { Router } from 'express';
 import fs from 'node:fs/promises';
 import os from 'node:os';
@@ -34,6 +35,7 @@ export async function startChannelServer(options: {
   const logger = makeLogger({ level: process.env.TEST_LOG_LEVEL ?? 'silent', pretty: false });
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'weiquan-channel-'));
   const channel = await makeDirectLineChannel({
+    seal: testSeal,
     settings: {
       dataDir,
       uploadMaxBytes: options.uploadMaxBytes ?? 10 * 1024 * 1024,

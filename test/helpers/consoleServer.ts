@@ -1,3 +1,4 @@
+import { testSeal } from './testSeal.js';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -34,12 +35,14 @@ export async function startConsoleServer(options: {
   const logger = makeLogger({ level: process.env.TEST_LOG_LEVEL ?? 'silent', pretty: false });
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'weiquan-console-'));
   const channel = await makeDirectLineChannel({
+    seal: testSeal,
     settings: { dataDir, uploadMaxBytes: 1024 * 1024, webchatTokenRatePerMinute: 1000, demoSite: false, port: 0 },
     logger,
     database: { db: options.db, url: options.url },
     runTurn: options.engine.runTurn,
   });
   const agentConsole = makeAgentConsole({
+    seal: testSeal,
     // Tests sign agents in through the API without opening the console: no "nobody online" notices unless asked for.
     settings: {
       dataDir,
@@ -49,7 +52,7 @@ export async function startConsoleServer(options: {
     },
     db: options.db,
     logger,
-    cases: makeCases({ db: options.db }),
+    cases: makeCases({ db: options.db, seal: testSeal }),
     runTurn: options.engine.runTurn,
     directLine: channel,
   });

@@ -1,3 +1,4 @@
+import { testSeal } from './testSeal.js';
 import { caseIds, parseDate } from '../../src/engineDeps.js';
 import path from 'node:path';
 import { understandOffline } from '../../src/understanding/index.js';
@@ -32,6 +33,7 @@ export async function makeTestEngine(db: Db, now = '2026-11-28T10:00:00+08:00'):
     assess: (input) => assess(input, calendar),
     parseDate,
     caseIds,
+    seal: testSeal,
     now: () => clock,
     logger,
   });

@@ -1,3 +1,4 @@
+import { testSeal } from './testSeal.js';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -47,6 +48,7 @@ export async function startFullServer(options: {
   const logger = options.logger ?? makeLogger({ level: process.env.TEST_LOG_LEVEL ?? 'silent', pretty: false });
   const dataDir = options.dataDir ?? (await fs.mkdtemp(path.join(os.tmpdir(), 'weiquan-full-')));
   const channel = await makeDirectLineChannel({
+    seal: testSeal,
     settings: {
       dataDir,
       uploadMaxBytes: 1024 * 1024,
@@ -62,8 +64,9 @@ export async function startFullServer(options: {
     database: { db: options.db, url: options.url },
     runTurn: options.engine.runTurn,
   });
-  const cases = makeCases({ db: options.db });
+  const cases = makeCases({ db: options.db, seal: testSeal });
   const agentConsole = makeAgentConsole({
+    seal: testSeal,
     settings: { dataDir, handoffTimeoutSeconds: 3600, agentSessionMs: 3_600_000, offlineGraceSeconds: 3600 },
     db: options.db,
     logger,

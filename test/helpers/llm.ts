@@ -1,3 +1,4 @@
+import { testSeal } from './testSeal.js';
 import { caseIds, parseDate } from '../../src/engineDeps.js';
 import path from 'node:path';
 import { makeModelPath } from '../../src/composeModel.js';
@@ -97,6 +98,7 @@ export async function makeModelTestEngine(db: Db, options: { baseUrl?: string; t
       assess: (input) => assess(input, calendar),
       parseDate,
       caseIds,
+      seal: testSeal,
       now: () => clock,
       logger: silent,
     }),

@@ -1,3 +1,4 @@
+import { testSeal } from '../helpers/testSeal.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -64,7 +65,7 @@ describe.each(files)('%s', (file) => {
       } else if ('case' in step) {
         const caseNo = weiquan?.caseNo;
         expect(caseNo, where).toMatch(/^WQ-\d{8}-[2-9A-Z]{4}$/);
-        const stored = await findCase(t.db, caseNo ?? '');
+        const stored = await findCase(t.db, testSeal, caseNo ?? '');
         for (const [key, value] of Object.entries(step.case)) expect(get(stored, key) ?? null, `${where} (${key})`).toEqual(value);
       } else if ('cited' in step) {
         expect(replies.flatMap((r) => r.citations ?? []).length, where).toBeGreaterThan(0);
@@ -79,7 +80,7 @@ describe.each(files)('%s', (file) => {
         for (const [n, expected] of step.cases.entries()) {
           const caseNo = filed.rows[n]?.caseNo ?? '';
           const events = await t.db.query<{ type: string }>('select type from case_events where case_no = $1 order by seq', [caseNo]);
-          const stored = { ...(await findCase(t.db, caseNo)), events: events.rows.map((e) => e.type) };
+          const stored = { ...(await findCase(t.db, testSeal, caseNo)), events: events.rows.map((e) => e.type) };
           for (const [key, value] of Object.entries(expected)) expect(get(stored, key) ?? null, `${where} (case ${n + 1} ${key})`).toEqual(value);
         }
       } else if ('noCase' in step || 'caseCount' in step) {

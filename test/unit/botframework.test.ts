@@ -161,7 +161,10 @@ describe('WeiquanBot under TestAdapter', () => {
       ['message', '收到：你好'],
       ['message', '还有别的吗？'],
     ]);
-    expect(engine.seen).toEqual([{ conversationId: 'bf:test:Convo1', channel: 'test', turnId: 'm1', siteId: 'demo', text: '你好', locale: 'zh' }]);
+    // onWaiting: how a slow model's wait reaches the channel (a typing activity while the turn runs).
+    expect(engine.seen).toEqual([
+      { conversationId: 'bf:test:Convo1', channel: 'test', turnId: 'm1', siteId: 'demo', text: '你好', locale: 'zh', onWaiting: expect.any(Function) },
+    ]);
   });
 
   it('runs the welcome turn when the user joins, and nothing when only the bot does', async () => {
@@ -179,7 +182,7 @@ describe('WeiquanBot under TestAdapter', () => {
       ],
     });
     expect(adapter.activeQueue.map((a) => a.text)).toEqual([undefined, '你好，我是维权助手。']);
-    expect(engine.seen).toEqual([{ conversationId: 'bf:test:Convo1', channel: 'test', turnId: 'c1', siteId: 'demo' }]);
+    expect(engine.seen).toEqual([{ conversationId: 'bf:test:Convo1', channel: 'test', turnId: 'c1', siteId: 'demo', onWaiting: expect.any(Function) }]);
   });
 
   it('passes a postBack value to the engine as the choice', async () => {

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { DISPUTE_TYPES } from '../../dialogs/disputeTypes.js';
-import type { CaseRecord } from '../../src/cases/caseRecord.js';
+import { CaseRecord } from '../../src/cases/caseRecord.js';
 import { buildDocument, DOCUMENT_KINDS, type CaseFile, type DocumentLocale } from '../../src/documents/index.js';
 import type { Block, DocumentContent } from '../../src/documents/model.js';
+import { citeText } from '../../src/documents/content/format.js';
 
 const sparse = (category: string): CaseRecord => ({
   category,
@@ -155,5 +156,48 @@ describe('document content from the case record', () => {
     expect(text).toContain('2013年10月25日版本');
     // An article the record cites but we do not hold is said to be missing, not quoted from memory.
     expect(text).toContain('本库未收录该条文本');
+  });
+  it('keeps the version and the superseded marker of each citation through the record and into the documents', () => {
+    const replaced = {
+      on: '2026-04-15',
+      byZh: '《市场监督管理投诉举报处理办法》（国家市场监督管理总局令第121号）',
+      byEn: 'SAMR Order No. 121',
+      asZh: '2022年规定列出的投诉材料事项',
+      asEn: "the 2022 rule's list of required items",
+    };
+    const record = CaseRecord.parse({
+      ...full('food_safety'),
+      remedies: [
+        {
+          id: 'food-tenfold',
+          kind: 'amount',
+          title: '十倍赔偿',
+          text: '按价款十倍计算',
+          citations: [{ law: '食品安全法', article: '第一百四十八条', version: '2025-09-12' }],
+          amountFen: 100_000,
+        },
+      ],
+      citations: [
+        { law: '食品安全法', article: '第一百四十八条', version: '2025-09-12' },
+        { law: '市场监督管理投诉举报处理暂行办法', article: '第九条', version: '2022-03-24', superseded: replaced },
+      ],
+    });
+    // Parsing the stored record (JSON) keeps both, so nothing downstream sees a bare {law, article}.
+    expect(record.citations).toEqual([
+      { law: '食品安全法', article: '第一百四十八条', version: '2025-09-12' },
+      { law: '市场监督管理投诉举报处理暂行办法', article: '第九条', version: '2022-03-24', superseded: replaced },
+    ]);
+    const zh = textOf(buildDocument('dossier', { file: file(record), locale: 'zh', today: '2026-11-28' }));
+    expect(zh).toContain('《食品安全法》（2025-09-12版）第一百四十八条');
+    expect(zh).toContain(
+      '《市场监督管理投诉举报处理暂行办法》（2022-03-24版）第九条（已于2026-04-15被《市场监督管理投诉举报处理办法》（国家市场监督管理总局令第121号）取代）',
+    );
+    const letter = textOf(buildDocument('seller-letter', { file: file(record), locale: 'zh', today: '2026-11-28' }));
+    expect(letter).toContain('《食品安全法》（2025-09-12版）第一百四十八条');
+    const en = textOf(buildDocument('dossier', { file: file(record, 'en'), locale: 'en', today: '2026-11-28' }));
+    expect(en).toContain('食品安全法 (version of 2025-09-12) 第一百四十八条');
+    expect(citeText(record.citations[1]!, 'en')).toBe(
+      '市场监督管理投诉举报处理暂行办法 (version of 2022-03-24) 第九条 (replaced on 2026-04-15 by SAMR Order No. 121)',
+    );
   });
 });

@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { toChineseNumber } from '../../src/retrieval/chineseNumber.js';
+import { toChineseNumber } from '../../src/common/chineseNumeral.js';
 import { readLawDirectory } from '../../src/retrieval/ingest/readLawDirectory.js';
 import { DisputeType, loadKnowledgeFiles, type KnowledgeFiles } from '../../src/retrieval/knowledgeFiles.js';
 import type { LawArticle } from '../../src/retrieval/types.js';

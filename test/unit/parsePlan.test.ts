@@ -39,6 +39,12 @@ describe('parsePlan on the operator plan this product was commissioned from (one
 
   it('repairs a section number the dump mangled ("(3).2.2" is 3.2.2)', () => {
     expect(headings).toContain('3.2.2 商品信息审核');
+    // The mangled "(3)" belongs to the number, not to the end of 3.2.1's text.
+    const before = plan.sections.find((s) => s.heading === '3.2.1 审核商家资质');
+    expect(before?.text).toBe('电子商务平台应严格审核商家入驻资质,保证商家具备合法经营资格。对于无法提供合法资质的商家,平台应拒绝其入驻。');
+    const glued = parsePlan('第一章 总则\n1.1 目的 为保护消费者。\n1.2 范围 本预案适用于网购。（1）.3 依据 依据消保法。', 'x');
+    expect(glued.sections.map((s) => s.heading.split(' ')[0])).toEqual(['第一章', '1.1', '1.2', '1.3']);
+    expect(glued.sections.map((s) => s.text).join('\n')).not.toMatch(/[（(]1[）)]/);
   });
 
   it('puts list items on their own lines and drops pinyin annotations and page furniture', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type UnderstandContext, understandOfflineSync } from '../../src/understanding/index.js';
-import { simplifyChinese, fixTypos } from '../../src/understanding/simplifyText.js';
+import { simplifyChinese } from '../../src/common/normalizeText.js';
+import { fixTypos } from '../../src/understanding/simplifyText.js';
 
 /** A Friday: 上周五 is 2026-11-27, 大前天 2026-12-01. */
 const now = new Date('2026-12-04T10:00:00+08:00');

@@ -40,7 +40,7 @@ export function makeApi(base = '') {
   };
 }
 
-async function request(base: string, method: string, path: string, body?: unknown): Promise<unknown> {
+export async function request(base: string, method: string, path: string, body?: unknown): Promise<unknown> {
   // Every state-changing request carries the console's CSRF header; the server refuses those without it.
   const headers: Record<string, string> = { Accept: 'application/json', 'X-Weiquan-Console': '1' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';

@@ -2,6 +2,7 @@ import { ApiError, type Api, type Stage } from './api.js';
 import { makeCasePanel } from './casePanel.js';
 import { makeComposer } from './composer.js';
 import { h } from './dom.js';
+import { evaluationStrings } from './evaluationStrings.js';
 import { categoryLabel, reasonLabel } from './format.js';
 import type { Strings } from './i18n.js';
 import { makeKnowledgeSearch } from './knowledgeSearch.js';
@@ -23,6 +24,7 @@ export function startConsole(root: HTMLElement, deps: Deps, resume: Resume = {})
   const announcer = h('p', { class: 'sr-only', 'aria-live': 'polite' });
   const language = h('button', { type: 'button', class: 'link', 'aria-label': t.languageLabel }, [t.language]);
   const signOut = h('button', { type: 'button', class: 'link' }, [t.signOut]);
+  const evaluation = h('a', { href: '#evaluation', class: 'link' }, [evaluationStrings(locale).open]);
   const title = h('h2', { id: 'wq-conversation-title' }, [t.conversation]);
   const subtitle = h('p', { class: 'subtitle' });
   const empty = h('p', { class: 'empty' }, [t.pickOne]);
@@ -39,7 +41,14 @@ export function startConsole(root: HTMLElement, deps: Deps, resume: Resume = {})
   const knowledge = makeKnowledgeSearch(t, api, (c, text) => composer.insertCitation(c, text));
   const conversationBody = h('div', { class: 'conversation-body', hidden: true }, [transcript.el, composer.el]);
   root.replaceChildren(
-    h('header', { class: 'top' }, [h('h1', {}, [t.title]), connection, h('span', { class: 'me' }, [t.signedInAs(agent.displayName)]), language, signOut]),
+    h('header', { class: 'top' }, [
+      h('h1', {}, [t.title]),
+      connection,
+      h('span', { class: 'me' }, [t.signedInAs(agent.displayName)]),
+      evaluation,
+      language,
+      signOut,
+    ]),
     banner,
     announcer,
     h('div', { class: 'columns' }, [

@@ -1,12 +1,11 @@
 import { CATEGORY_LABELS, SELLER_TYPE_LABELS } from '../../dialogs/rights/labels.js';
+import { formatYuanNumber } from '../../dialogs/money.js';
 import type { Strings } from './i18n.js';
 import type { Locale } from './types.js';
 
-/** 299900 fen → "2,999" / "2,999.50" (whole yuan without decimals). */
+/** 299900 fen → "2,999" / "2,999.50" (whole yuan without decimals), in the locale's words (2,999元 / ¥2,999). */
 export function yuan(fen: number, t: Strings): string {
-  const value = fen / 100;
-  const text = value.toLocaleString('zh-CN', { minimumFractionDigits: Number.isInteger(value) ? 0 : 2, maximumFractionDigits: 2 });
-  return t.yuan(text);
+  return t.yuan(formatYuanNumber(fen));
 }
 
 export function duration(seconds: number, t: Strings): string {

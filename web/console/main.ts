@@ -1,5 +1,6 @@
 import { startConsole, type Resume } from './app.js';
 import { ApiError, makeApi } from './api.js';
+import { renderEvaluation } from './evaluation.js';
 import { strings } from './i18n.js';
 import { savedLocale, saveLocale } from './localeStore.js';
 import { renderSignIn } from './signIn.js';
@@ -13,6 +14,7 @@ function boot(root: HTMLElement): void {
   const api = makeApi();
   let locale: Locale = savedLocale();
   let current: { stop(): Resume } | undefined;
+  let signedIn: Agent | undefined;
 
   const setLocale = (next: Locale) => {
     locale = next;
@@ -22,6 +24,7 @@ function boot(root: HTMLElement): void {
   };
 
   const showSignIn = (notice?: string) => {
+    signedIn = undefined;
     current?.stop();
     current = undefined;
     const switchLocale = () => {
@@ -33,6 +36,13 @@ function boot(root: HTMLElement): void {
 
   const showConsole = (agent: Agent, resume?: Resume) => {
     current?.stop();
+    signedIn = agent;
+    // #evaluation: the evaluation page (its own view; the header link of the console leads there).
+    if (location.hash === '#evaluation') {
+      const page = renderEvaluation(root, { agent, t: strings(locale), locale, back: () => (location.hash = '') });
+      current = { stop: () => (page.stop(), {}) };
+      return;
+    }
     const switchLocale = () => {
       const state = current?.stop();
       current = undefined;
@@ -42,6 +52,9 @@ function boot(root: HTMLElement): void {
     current = startConsole(root, { api, agent, t: strings(locale), locale, signOut: showSignIn, switchLocale }, resume);
   };
 
+  window.addEventListener('hashchange', () => {
+    if (signedIn) showConsole(signedIn);
+  });
   setLocale(locale);
   // No session is the usual case (401, or 403/404 from a server without the console): just the form.
   const unreachable = (thrown: unknown) => thrown instanceof ApiError && (thrown.code === 'NETWORK' || thrown.status >= 500);

@@ -1,5 +1,6 @@
 import type { Queryable } from '../../storage/index.js';
 import type { CaseRecord, CaseStatus } from '../caseRecord.js';
+import type { PersonalSeal } from '../crypto/sealPersonal.js';
 
 /** Filters of the operators' case list; every one optional. Dates are YYYY-MM-DD, Asia/Shanghai. */
 export type CaseFilter = {
@@ -53,9 +54,11 @@ const SUMMARY_COLUMNS = `k.case_no as "caseNo", v.site_id as "siteId", k.status,
 
 /**
  * One page of cases, newest change first, keyset-paginated on (updated_at, case_no) so pages stay
- * stable while cases change. Only cases of conversations on `sites` are ever visible.
+ * stable while cases change. Only cases of conversations on `sites` are ever visible. The text
+ * filter matches the case number and the plain parts of the record; a phone number matches the
+ * case's keyed phone hash (the contact itself is sealed).
  */
-export async function listCases(db: Queryable, filter: CaseFilter, page: { limit: number; cursor?: Cursor }): Promise<CasePage> {
+export async function listCases(db: Queryable, seal: PersonalSeal, filter: CaseFilter, page: { limit: number; cursor?: Cursor }): Promise<CasePage> {
   const result = await db.query<CaseSummary & { updatedAtRaw: string }>(
     `select ${SUMMARY_COLUMNS}, k.updated_at::text as "updatedAtRaw"
        from cases k join conversations v on v.id = k.conversation_id
@@ -65,7 +68,7 @@ export async function listCases(db: Queryable, filter: CaseFilter, page: { limit
         and ($4::text is null or k.record->'parties'->>'platform' = $4)
         and ($5::date is null or k.created_at >= ($5::date at time zone 'Asia/Shanghai'))
         and ($6::date is null or k.created_at < (($6::date + 1) at time zone 'Asia/Shanghai'))
-        and ($7::text is null or k.case_no ilike $7 or k.record::text ilike $7)
+        and ($7::text is null or k.case_no ilike $7 or k.record::text ilike $7 or k.phone_hash = any($11::text[]))
         and ($8::timestamptz is null or (k.updated_at, k.case_no) < ($8::timestamptz, $9::text))
       order by k.updated_at desc, k.case_no desc
       limit $10`,
@@ -80,6 +83,7 @@ export async function listCases(db: Queryable, filter: CaseFilter, page: { limit
       page.cursor?.u ?? null,
       page.cursor?.c ?? null,
       page.limit + 1,
+      filter.text && /^[\d\s+()-]{7,20}$/.test(filter.text.trim()) ? seal.phoneIndexes(filter.text) : [],
     ],
   );
   const rows = result.rows.slice(0, page.limit);
@@ -95,7 +99,7 @@ export type CaseEvent = { seq: number; type: string; actor: string; payload: unk
 export type CaseDetail = CaseSummary & { conversationId: string; record: CaseRecord; events: CaseEvent[] };
 
 /** A case with its events, only when it belongs to one of `sites`; otherwise undefined (a 404, never a 403). */
-export async function getCase(db: Queryable, sites: readonly string[], caseNo: string): Promise<CaseDetail | undefined> {
+export async function getCase(db: Queryable, seal: PersonalSeal, sites: readonly string[], caseNo: string): Promise<CaseDetail | undefined> {
   const result = await db.query<CaseDetail>(
     `select ${SUMMARY_COLUMNS}, k.conversation_id as "conversationId", k.record,
             coalesce((select jsonb_agg(jsonb_build_object('seq', e.seq, 'type', e.type, 'actor', e.actor, 'payload', e.payload,
@@ -106,7 +110,7 @@ export async function getCase(db: Queryable, sites: readonly string[], caseNo: s
     [caseNo, sites],
   );
   const row = result.rows[0];
-  return row ? { ...row, amountFen: row.amountFen === null ? null : Number(row.amountFen) } : undefined;
+  return row ? { ...row, record: seal.open(row.record), amountFen: row.amountFen === null ? null : Number(row.amountFen) } : undefined;
 }
 
 /**
@@ -115,6 +119,7 @@ export async function getCase(db: Queryable, sites: readonly string[], caseNo: s
  */
 export async function updateCase(
   db: Queryable,
+  seal: PersonalSeal,
   sites: readonly string[],
   caseNo: string,
   change: { status?: CaseStatus; note?: string },
@@ -145,5 +150,5 @@ export async function updateCase(
     [caseNo, sites, change.status ?? null, change.note ?? null, actor],
   );
   if (!result.rows[0]) return undefined;
-  return getCase(db, sites, caseNo);
+  return getCase(db, seal, sites, caseNo);
 }

@@ -1,5 +1,6 @@
 import type { Queryable } from '../../storage/index.js';
-import { hashPhone, type CaseRecord, type CaseStatus } from '../caseRecord.js';
+import type { CaseRecord, CaseStatus } from '../caseRecord.js';
+import type { PersonalSeal } from '../crypto/sealPersonal.js';
 
 // Cases are filed and updated with the turn that changes them, in one statement with the dialog
 // state (src/engine/sql/conversations.ts writeTurn); this file reads them.
@@ -22,23 +23,24 @@ export type StoredCase = {
   updatedAt: string;
 };
 
-export async function findCase(db: Queryable, caseNo: string): Promise<StoredCase | undefined> {
+/** A case as stored, its personal data opened. */
+export async function findCase(db: Queryable, seal: PersonalSeal, caseNo: string): Promise<StoredCase | undefined> {
   const result = await db.query<StoredCase>(
     `select case_no as "caseNo", conversation_id as "conversationId", status, category, record,
             created_at::text as "createdAt", updated_at::text as "updatedAt"
        from cases where case_no = $1`,
     [caseNo],
   );
-  return result.rows[0];
+  return result.rows[0] && { ...result.rows[0], record: seal.open(result.rows[0].record) };
 }
 
 /** A case found by its number and the phone number given on it; both must match. */
-export async function findCaseByNumberAndPhone(db: Queryable, caseNo: string, phone: string): Promise<StoredCase | undefined> {
+export async function findCaseByNumberAndPhone(db: Queryable, seal: PersonalSeal, caseNo: string, phone: string): Promise<StoredCase | undefined> {
   const result = await db.query<StoredCase>(
     `select case_no as "caseNo", conversation_id as "conversationId", status, category, record,
             created_at::text as "createdAt", updated_at::text as "updatedAt"
-       from cases where case_no = $1 and phone_hash = $2`,
-    [caseNo, hashPhone(phone)],
+       from cases where case_no = $1 and phone_hash = any($2::text[])`,
+    [caseNo, seal.phoneIndexes(phone)],
   );
-  return result.rows[0];
+  return result.rows[0] && { ...result.rows[0], record: seal.open(result.rows[0].record) };
 }

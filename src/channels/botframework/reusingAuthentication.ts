@@ -1,4 +1,5 @@
 import { ConfigurationBotFrameworkAuthentication, type Activity } from 'botbuilder';
+import { LRUCache } from 'lru-cache';
 
 type AuthenticateResult = Awaited<ReturnType<ConfigurationBotFrameworkAuthentication['authenticateRequest']>>;
 type Connector = Awaited<ReturnType<NonNullable<AuthenticateResult['connectorFactory']>['create']>>;
@@ -43,17 +44,20 @@ function identityOf(claims: Claims): string {
   return ['aud', 'appid', 'azp', 'ver'].map((type) => claims.getClaimValue(type) ?? '').join('|');
 }
 
-/** A first-in-first-out cache of promises; a rejected one is dropped so the next call tries again. */
+/** A least-recently-used cache of promises; a rejected one is dropped so the next call tries again. */
 class BoundedCache<T> {
-  private readonly entries = new Map<string, Promise<T>>();
-  constructor(private readonly max: number) {}
+  private readonly entries: LRUCache<string, Promise<T>>;
+  constructor(max: number) {
+    this.entries = new LRUCache<string, Promise<T>>({ max });
+  }
 
   get(key: string, make: () => Promise<T>): Promise<T> {
     const hit = this.entries.get(key);
     if (hit) return hit;
     const made = make();
-    made.catch(() => this.entries.delete(key));
-    if (this.entries.size >= this.max) this.entries.delete(this.entries.keys().next().value as string);
+    made.catch(() => {
+      if (this.entries.peek(key) === made) this.entries.delete(key);
+    });
     this.entries.set(key, made);
     return made;
   }

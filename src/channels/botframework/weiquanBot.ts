@@ -74,8 +74,16 @@ export class WeiquanBot {
 
   private async turn(context: TurnContext, inbound: InboundMessage): Promise<void> {
     let result: TurnResult;
+    // A slow model: typing goes out while the turn still runs (once), and not again before the replies.
+    let typed = false;
+    const onWaiting = () => {
+      typed = true;
+      send(context, [typingActivity()]).catch((error: unknown) =>
+        this.deps.logger.warn({ err: error, conversationId: inbound.conversationId }, 'botframework.typing_failed'),
+      );
+    };
     try {
-      result = await this.deps.runTurn(inbound);
+      result = await this.deps.runTurn({ ...inbound, onWaiting });
     } catch (thrown) {
       // The engine writes a turn all at once or not at all: nothing was stored, and the channel's
       // retry (same activity id) is the one turn.
@@ -85,7 +93,7 @@ export class WeiquanBot {
     if (result.duplicate) this.deps.logger.debug({ conversationId: inbound.conversationId, turnId: inbound.turnId }, 'botframework.turn_repeated');
     // The typing indicator goes with the replies, not before the turn: a message an agent (or a hub)
     // owns gets nothing from the bot at all.
-    if (result.replies.length) await send(context, [typingActivity(), ...toActivities(result.replies)]);
+    if (result.replies.length) await send(context, [...(typed ? [] : [typingActivity()]), ...toActivities(result.replies)]);
     if (this.deps.hub && (result.handoffRequested || (result.duplicate && result.stage === 'handoff')))
       await this.initiateHandoff(context, this.deps.hub, inbound);
   }

@@ -7,6 +7,9 @@ export type ActivityPage = { activities: Record<string, unknown>[]; watermark: s
 /** Activities as they went out, with the seq of the first and last, for subscribers on this instance. */
 export type AppendedPage = ActivityPage & { first: number; last: number };
 
+/** What the log needs of src/cases/crypto's PersonalSeal (passed in by the composition root). */
+export type ActivitySeal = { activity(a: Record<string, unknown>): Record<string, unknown>; open<T>(value: T): T };
+
 export const ACTIVITY_CHANNEL = 'directline_activity';
 
 // Concurrent appends to one conversation race for the next seq; the loser retries what it lost.
@@ -26,7 +29,8 @@ export type ActivityLog = {
   onAppend(listener: (conversationId: string, page: AppendedPage) => void): void;
 };
 
-export function makeActivityLog(deps: { db: Sql; wirePayload: (payload: string) => string }): ActivityLog {
+/** `seal`: activities are stored with their text and names sealed (src/cases/crypto) and opened when read. */
+export function makeActivityLog(deps: { db: Sql; wirePayload: (payload: string) => string; seal: ActivitySeal }): ActivityLog {
   const listeners: ((conversationId: string, page: AppendedPage) => void)[] = [];
   const appendDeferred = async (conversationId: string, items: AppendItem[]): Promise<{ seqs: number[]; publish: () => void }> => {
     const seqs = new Map<string, number>();
@@ -38,7 +42,7 @@ export function makeActivityLog(deps: { db: Sql; wirePayload: (payload: string) 
       const rows = await insertActivities(
         deps.db,
         conversationId,
-        items.filter((i) => !seqs.has(i.clientId)),
+        items.filter((i) => !seqs.has(i.clientId)).map((i) => ({ ...i, activity: deps.seal.activity(i.activity) })),
         { channel: ACTIVITY_CHANNEL, payload: deps.wirePayload(conversationId) },
       );
       for (const row of rows) {
@@ -82,7 +86,7 @@ export function makeActivityLog(deps: { db: Sql; wirePayload: (payload: string) 
     async readAfter(conversationId, watermark) {
       const rows = await selectActivitiesAfter(deps.db, conversationId, watermark, PAGE_SIZE);
       const last = rows.at(-1)?.seq ?? watermark;
-      return { activities: rows.map((r) => withIdentity(conversationId, r.seq, r.at, r.activity)), watermark: String(last), last };
+      return { activities: rows.map((r) => withIdentity(conversationId, r.seq, r.at, deps.seal.open(r.activity))), watermark: String(last), last };
     },
     onAppend(listener) {
       listeners.push(listener);

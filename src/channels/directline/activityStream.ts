@@ -6,6 +6,11 @@ export type Watcher = { close(): void };
 export type ActivityStream = {
   /** Sends every activity after `watermark` now, then each new one as it is appended on any instance. */
   watch(conversationId: string, watermark: number, send: (page: ActivityPage) => void): Watcher;
+  /**
+   * Sends an activity that is not kept (typing while a model is slow) to this instance's clients of the
+   * conversation, without moving their watermark.
+   */
+  ephemeral(conversationId: string, activity: Record<string, unknown>): void;
   /** Re-reads every watched conversation (after a lost LISTEN connection, notifications may be missing). */
   catchUp(): void;
   size(): number;
@@ -83,6 +88,9 @@ export function makeActivityStream(deps: {
           if (set.size === 0 && watched.get(conversationId) === set) watched.delete(conversationId);
         },
       };
+    },
+    ephemeral(conversationId, activity) {
+      for (const s of watched.get(conversationId) ?? []) if (!s.closed) s.send({ activities: [activity], watermark: String(s.watermark) });
     },
     catchUp() {
       for (const id of watched.keys()) notify(id);

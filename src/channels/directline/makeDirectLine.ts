@@ -1,4 +1,5 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
 import type { Readable } from 'node:stream';
 import type { InboundMessage, TurnResult } from '../../engine/types.js';
 import { AppError } from '../../errors.js';
@@ -51,6 +52,10 @@ export type DirectLineDeps = {
   /** DATA_DIR/evidence */
   evidenceDir: string;
   uploadMaxBytes: number;
+  /** Shows "typing" to the conversation's connected clients now, while a turn waits on a slow model (not stored). */
+  typing?: (conversationId: string, activity: Record<string, unknown>) => void;
+  /** Evidence file names are kept sealed (src/cases/crypto). */
+  seal: { text(text: string): string };
 };
 
 export type DirectLine = ReturnType<typeof makeDirectLine>;
@@ -93,14 +98,12 @@ export function makeDirectLine(deps: DirectLineDeps) {
   });
 
   // A conversation's site never changes once it is started: remembering it saves a query per turn.
-  const startedSites = new Map<string, string | null>();
+  const startedSites = new LRUCache<string, { siteId: string | null }>({ max: STARTED_CACHE });
   const siteOfConversation = async (conversationId: string): Promise<string | null | undefined> => {
-    if (startedSites.has(conversationId)) return startedSites.get(conversationId);
+    const known = startedSites.get(conversationId);
+    if (known) return known.siteId;
     const row = await selectConversationSite(deps.db, conversationId);
-    if (row) {
-      if (startedSites.size >= STARTED_CACHE) startedSites.delete(startedSites.keys().next().value as string);
-      startedSites.set(conversationId, row.siteId);
-    }
+    if (row) startedSites.set(conversationId, { siteId: row.siteId });
     return row ? row.siteId : undefined;
   };
 
@@ -156,7 +159,10 @@ export function makeDirectLine(deps: DirectLineDeps) {
       deps.inTransaction(async () => {
         // What the turn is about (an upload's evidence rows), in the same transaction.
         await before?.();
-        const result = await deps.runTurn(inbound);
+        const typing = deps.typing;
+        const result = await deps.runTurn(
+          typing ? { ...inbound, onWaiting: () => typing(conversationId, typingActivity(conversationId, undefined)) } : inbound,
+        );
         // Without consent (as the turn leaves it) the log keeps the redacted message and replies: decided in the insert.
         return deps.log.appendDeferred(conversationId, [
           withRedacted({ clientId, activity: echo }),
@@ -357,7 +363,7 @@ export function makeDirectLine(deps: DirectLineDeps) {
               sha256: s.sha256,
               contentType: s.contentType,
               size: s.size,
-              originalName: s.name,
+              originalName: deps.seal.text(s.name),
               storagePath: s.storagePath,
             });
           }

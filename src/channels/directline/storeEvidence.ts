@@ -71,3 +71,9 @@ export async function discardEvidence(dir: string, files: readonly StoredFile[],
     await fs.rm(path.join(dir, f.sha256.slice(0, 2), f.sha256), { force: true });
   }
 }
+
+/** Removes a stored evidence file (retention, a consumer's erasure) unless a row refers to its content again. */
+export async function removeEvidenceFile(dir: string, sha256: string, stillReferenced: (sha256: string) => Promise<boolean>): Promise<void> {
+  if (!/^[0-9a-f]{64}$/.test(sha256) || (await stillReferenced(sha256))) return;
+  await fs.rm(path.join(dir, sha256.slice(0, 2), sha256), { force: true });
+}

@@ -1,8 +1,10 @@
+import type { CaseCitation } from '../../cases/caseRecord.js';
 import type { CaseFile, DocumentLocale } from '../model.js';
 import { DEMAND_LABELS, EVIDENCE_LABELS, OUTCOME_LABELS, USUAL_DEMANDS, label } from './labels.js';
-import { citeText, fill, formatDate, formatYuan } from './format.js';
+import { citeText, fill, formatDate } from './format.js';
+import { formatFen } from '../../../dialogs/money.js';
 
-type Citation = { law: string; article: string };
+type Citation = CaseCitation;
 
 /**
  * The facts every document states, worded once from the case record. A fact we do not hold becomes a
@@ -29,7 +31,7 @@ export function caseFacts(file: CaseFile, locale: DocumentLocale) {
     address: r.parties.shopAddress || fill('商家地址（可在店铺资质页查看）', "the seller's address (on the shop's licence page)", locale),
   };
 
-  const amount = r.order.amountFen !== undefined ? formatYuan(r.order.amountFen) : undefined;
+  const amount = r.order.amountFen !== undefined ? formatFen(r.order.amountFen) : undefined;
   const product = r.order.product || fill('商品或服务名称', 'goods or service', locale);
   const where = platform
     ? shop
@@ -99,11 +101,11 @@ export function caseFacts(file: CaseFile, locale: DocumentLocale) {
       if ((id === 'return' || id === 'refund') && amount) items.push(t(`${what}：退还货款${amount}`, `${what}: repay the price of ${amount}`));
       else if (id === 'punitive') {
         if (amounts.length)
-          for (const a of amounts) items.push(t(`${what}：${a.title}${formatYuan(a.amountFen ?? 0)}`, `${what}: ${a.title}, ${formatYuan(a.amountFen ?? 0)}`));
+          for (const a of amounts) items.push(t(`${what}：${a.title}${formatFen(a.amountFen ?? 0)}`, `${what}: ${a.title}, ${formatFen(a.amountFen ?? 0)}`));
         else items.push(`${what}${t('：', ': ')}${fill('金额', 'amount', locale)}`);
       } else if (id === 'compensation')
         items.push(
-          `${what}${t('：', ': ')}${amounts.length && !demandIds.includes('punitive') ? amounts.map((a) => `${a.title} ${formatYuan(a.amountFen ?? 0)}`).join(t('；', '; ')) : fill('损失金额及计算方式', 'the loss and how it is computed', locale)}`,
+          `${what}${t('：', ': ')}${amounts.length && !demandIds.includes('punitive') ? amounts.map((a) => `${a.title} ${formatFen(a.amountFen ?? 0)}`).join(t('；', '; ')) : fill('损失金额及计算方式', 'the loss and how it is computed', locale)}`,
         );
       else items.push(what);
     }

@@ -1,7 +1,9 @@
+import type { CaseCitation } from '../../cases/caseRecord.js';
 import type { Block, CaseEventEntry, DocumentContent, DocumentLocale } from '../model.js';
 import { SUPERSEDED } from '../supersessions.js';
 import { allCitations, caseFacts } from './caseFacts.js';
-import { citeText, fill, formatDate, formatMoment, formatYuan } from './format.js';
+import { citeText, fill, formatDate, formatMoment } from './format.js';
+import { formatFen } from '../../../dialogs/money.js';
 import { DEADLINE_STATUS_LABELS, EVIDENCE_LABELS, OUTCOME_LABELS, SELLER_TYPE_LABELS, STATUS_LABELS, STEP_LABELS, categoryLabel, label } from './labels.js';
 import { footerOf, type BuildInput } from './letters.js';
 
@@ -41,7 +43,7 @@ export function dossier(input: BuildInput): DocumentContent {
   const r = file.record;
   const f = caseFacts(file, locale);
   const t = (a: string, b: string) => (zh ? a : b);
-  const cites = (cs: { law: string; article: string }[]) => cs.map((c) => citeText(c, locale)).join(t('、', ', ')) || '—';
+  const cites = (cs: CaseCitation[]) => cs.map((c) => citeText(c, locale)).join(t('、', ', ')) || '—';
 
   const blocks: Block[] = [
     { type: 'heading', text: t('一、案件概要', '1. Case summary') },
@@ -94,7 +96,7 @@ export function dossier(input: BuildInput): DocumentContent {
           type: 'table',
           head: [t('结论', 'Conclusion'), t('说明', 'Explanation'), t('金额', 'Amount'), t('依据', 'Basis')],
           widths: [0.2, 0.44, 0.12, 0.24],
-          rows: r.remedies.map((k) => [k.title, k.text, k.amountFen !== undefined ? formatYuan(k.amountFen) : '—', cites(k.citations)]),
+          rows: r.remedies.map((k) => [k.title, k.text, k.amountFen !== undefined ? formatFen(k.amountFen) : '—', cites(k.citations)]),
         }
       : { type: 'paragraph', text: t('案件记录中没有计算出的权利或金额。', 'The case record holds no computed remedy or amount.') },
     { type: 'heading', text: t('四、期限', '4. Deadlines') },

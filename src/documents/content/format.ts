@@ -1,12 +1,6 @@
+import type { CaseCitation } from '../../cases/caseRecord.js';
+import { shanghaiDateTime } from '../../common/civilDate.js';
 import type { DocumentLocale } from '../model.js';
-
-/** ¥2,999 or ¥2,999.50, from integer fen. */
-export function formatYuan(fen: number): string {
-  const sign = fen < 0 ? '-' : '';
-  const abs = Math.abs(fen);
-  const cents = abs % 100;
-  return `${sign}¥${Math.floor(abs / 100).toLocaleString('en-US')}${cents ? `.${String(cents).padStart(2, '0')}` : ''}`;
-}
 
 /** 2026-11-03 → 2026年11月3日 (zh) or 3 November 2026 (en). */
 export function formatDate(iso: string, locale: DocumentLocale): string {
@@ -21,16 +15,22 @@ export function formatDate(iso: string, locale: DocumentLocale): string {
 /** A timestamp stored with its offset, as a date and time in China (Asia/Shanghai). */
 export function formatMoment(iso: string): string {
   const at = new Date(iso);
-  if (Number.isNaN(at.getTime())) return iso;
-  const shanghai = new Date(at.getTime() + 8 * 3600_000).toISOString();
-  return `${shanghai.slice(0, 10)} ${shanghai.slice(11, 16)}`;
+  return Number.isNaN(at.getTime()) ? iso : shanghaiDateTime(at);
 }
-
-/** Today's date in China. */
-export const shanghaiDate = (now: Date): string => new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 
 /** The mark for a fact we do not hold: the reader fills it in; nothing is invented. */
 export const fill = (zh: string, en: string, locale: DocumentLocale): string => (locale === 'zh' ? `【请填写${zh}】` : `【请填写${zh} / fill in: ${en}】`);
 
-export const citeText = (c: { law: string; article: string }, locale: DocumentLocale): string =>
-  locale === 'zh' ? `《${c.law}》${c.article}` : `${c.law} ${c.article}`;
+/**
+ * An article as a document cites it: with the version cited where the record names one (《食品安全法》（2025-09-12版）第一百四十八条),
+ * and a replaced rule marked as replaced, never as current (…第九条（已于2026-04-15被…取代）).
+ */
+export const citeText = (c: CaseCitation, locale: DocumentLocale): string => {
+  const version = c.version ? (locale === 'zh' ? `（${c.version}版）` : ` (version of ${c.version})`) : '';
+  const replaced = c.superseded
+    ? locale === 'zh'
+      ? `（已于${c.superseded.on}被${c.superseded.byZh}取代）`
+      : ` (replaced on ${c.superseded.on} by ${c.superseded.byEn})`
+    : '';
+  return locale === 'zh' ? `《${c.law}》${version}${c.article}${replaced}` : `${c.law}${version} ${c.article}${replaced}`;
+};

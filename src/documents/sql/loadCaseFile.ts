@@ -1,4 +1,5 @@
 import type { CaseRecord, CaseStatus } from '../../cases/caseRecord.js';
+import type { PersonalSeal } from '../../cases/crypto/sealPersonal.js';
 import type { Queryable } from '../../storage/index.js';
 import type { CaseEventEntry, CaseFile, EvidenceFileEntry, HeldArticle, QuoteArticle } from '../model.js';
 import { allCitations } from '../content/caseFacts.js';
@@ -22,18 +23,31 @@ const CASE_SELECT = `
     from cases k join conversations v on v.id = k.conversation_id`;
 
 /** A case with what its documents need, only when it belongs to one of `sites` (undefined otherwise: a 404). */
-export async function loadCaseFileForSites(db: Queryable, quote: QuoteArticle, sites: readonly string[], caseNo: string): Promise<CaseFile | undefined> {
+export async function loadCaseFileForSites(
+  db: Queryable,
+  quote: QuoteArticle,
+  seal: PersonalSeal,
+  sites: readonly string[],
+  caseNo: string,
+): Promise<CaseFile | undefined> {
   const result = await db.query<Row>(`${CASE_SELECT} where k.case_no = $1 and v.site_id = any($2::text[])`, [caseNo, sites]);
-  return result.rows[0] ? complete(db, quote, result.rows[0]) : undefined;
+  return result.rows[0] ? complete(db, quote, seal, result.rows[0]) : undefined;
 }
 
 /** The case filed from a conversation of `siteId`, if there is one. */
-export async function loadCaseFileForConversation(db: Queryable, quote: QuoteArticle, siteId: string, conversationId: string): Promise<CaseFile | undefined> {
+export async function loadCaseFileForConversation(
+  db: Queryable,
+  quote: QuoteArticle,
+  seal: PersonalSeal,
+  siteId: string,
+  conversationId: string,
+): Promise<CaseFile | undefined> {
   const result = await db.query<Row>(`${CASE_SELECT} where k.conversation_id = $1 and v.site_id = $2 and v.consent = 'given'`, [conversationId, siteId]);
-  return result.rows[0] ? complete(db, quote, result.rows[0]) : undefined;
+  return result.rows[0] ? complete(db, quote, seal, result.rows[0]) : undefined;
 }
 
-async function complete(db: Queryable, quote: QuoteArticle, row: Row): Promise<CaseFile> {
+async function complete(db: Queryable, quote: QuoteArticle, seal: PersonalSeal, stored: Row): Promise<CaseFile> {
+  const row = { ...stored, record: seal.open(stored.record) };
   const lawsOn = row.record.order.orderDate ?? row.filedOn;
   const partial: CaseFile = {
     caseNo: row.caseNo,
@@ -57,5 +71,5 @@ async function complete(db: Queryable, quote: QuoteArticle, row: Row): Promise<C
     const held = quote(c.law, c.article, lawsOn);
     if (held) articles.set(`${c.law}|${c.article}`, held);
   }
-  return { ...partial, evidenceFiles: files.rows, articles };
+  return { ...partial, evidenceFiles: files.rows.map((f) => ({ ...f, name: seal.open(f.name) })), articles };
 }

@@ -6,7 +6,7 @@ import { parseLawFile } from '../ingest/parseLawFile.js';
 import { buildKnowledgeIndex, loadIndexResources } from '../index/index.js';
 import { loadKnowledgeFiles } from '../knowledgeFiles.js';
 import { makeKnowledge, type Knowledge } from '../makeKnowledge.js';
-import { isServed, servingLawShorts } from '../servingSet.js';
+import { isServed, oneCopyEach, servingLawShorts } from '../servingSet.js';
 import type { KnowledgeDoc } from '../types.js';
 
 /**
@@ -36,7 +36,7 @@ export async function loadOfflineKnowledge(opts: { lawsDir: string; knowledgeDir
       }),
     )
   ).flat();
-  const docs: KnowledgeDoc[] = [...articles, ...sections];
+  const docs: KnowledgeDoc[] = oneCopyEach([...articles, ...sections]);
   const resources = await loadIndexResources(opts.knowledgeDir);
   return makeKnowledge(buildKnowledgeIndex(docs, resources, serving), docs, files, 'serving', resources.tokenizer);
 }

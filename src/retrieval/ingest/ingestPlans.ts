@@ -8,7 +8,7 @@ import { replacePlanSections } from '../sql/planSections.js';
 import type { PlanSection } from '../types.js';
 import { parsePlan } from './parsePlan.js';
 
-const PARSER_VERSION = 'plan-parser-1';
+const PARSER_VERSION = 'plan-parser-2';
 
 export type PlanIngestReport = { added: number; updated: number; unchanged: number; retired: number; sections: number };
 

@@ -1,4 +1,4 @@
-import { parseChineseNumber } from '../chineseNumber.js';
+import { parseNumeral } from '../../common/chineseNumeral.js';
 
 /** One article of one version of one law, as parsed from a LawRefBook Markdown file. */
 export type ParsedArticle = {
@@ -55,9 +55,9 @@ export function parseLawFile(sourcePath: string, markdown: string): ParsedLaw {
       continue;
     }
     const article = ARTICLE.exec(line);
-    const base = article ? parseChineseNumber(article[1] ?? '') : undefined;
+    const base = article ? parseNumeral(article[1] ?? '') : undefined;
     if (article && base !== undefined) {
-      const sub = article[3] ? (parseChineseNumber(article[3]) ?? 0) : 0;
+      const sub = article[3] ? (parseNumeral(article[3]) ?? 0) : 0;
       current = {
         label: `第${article[1]}条${article[2] ?? ''}`,
         number: base + sub / 100,

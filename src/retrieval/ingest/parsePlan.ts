@@ -93,8 +93,9 @@ function parseMarkdownPlan(text: string, fallbackTitle: string): ParsedPlan {
 type Marker = { index: number; end: number; kind: 'chapter' | 'number'; key: number[]; label: string };
 
 const CHAPTER = /第([一二三四五六七八九十]{1,3})章/g;
-// A dump may glue a list marker to a number: "(3).2.2" is "3.2.2" with its head eaten.
-const NUMBER = /(?<![\d.])\.?(\d{1,2}(?:\.\d{1,2}){1,3})(?![\d.%])|(?<=[)）])\.(\d{1,2}(?:\.\d{1,2}){1,3})(?![\d.%])/g;
+// A dump may turn a number's head into a list marker: "(3).2.2" is "3.2.2", and the whole "(3).2.2" is the
+// marker (no stray "(3)" left at the end of the section before it).
+const NUMBER = /(?<![\d.])\.?(\d{1,2}(?:\.\d{1,2}){1,3})(?![\d.%])|[(（](\d{1,2})[)）]\.(\d{1,2}(?:\.\d{1,2}){0,2})(?![\d.%])/g;
 
 function parseFlatPlan(text: string, fallbackTitle: string): ParsedPlan {
   const lines = text
@@ -136,7 +137,7 @@ function acceptedMarkers(body: string): Marker[] {
     candidates.push({ index: m.index, end: m.index + m[0].length, kind: 'chapter', key: [chineseOrdinal(m[1] ?? '')], label: m[0] });
   }
   for (const m of body.matchAll(NUMBER)) {
-    const digits = m[1] ?? m[2] ?? '';
+    const digits = m[1] ?? `${m[2] ?? ''}.${m[3] ?? ''}`;
     candidates.push({ index: m.index, end: m.index + m[0].length, kind: 'number', key: digits.split('.').map(Number), label: digits });
   }
   candidates.sort((a, b) => a.index - b.index);

@@ -1,3 +1,5 @@
+import { AppError } from '../../errors.js';
+import { addMonthsClamped, formatIso, parseIso } from '../../common/civilDate.js';
 import { addCalendarDays, daysBetween, parseIsoDate, type Calendar, type CalendarDeadline, type IsoDate } from '../calendar/index.js';
 
 /**
@@ -11,19 +13,10 @@ import { addCalendarDays, daysBetween, parseIsoDate, type Calendar, type Calenda
  * months, 消保法 第二十三条), where there is no act to perform that a holiday could prevent.
  */
 export function addMonthsPeriod(start: IsoDate, months: number, calendar: Calendar, rollOver: boolean): CalendarDeadline {
-  const [year = 0, month = 1, day = 1] = start.split('-').map(Number);
-  const monthIndex = year * 12 + (month - 1) + months;
-  const endYear = Math.floor(monthIndex / 12);
-  const endMonth = (monthIndex % 12) + 1;
-  const endDay = Math.min(day, daysInMonth(endYear, endMonth));
-  const nominal = parseIsoDate(`${String(endYear).padStart(4, '0')}-${pad2(endMonth)}-${pad2(endDay)}`);
+  const civil = parseIso(start);
+  // Unreachable for a branded IsoDate.
+  if (!civil) throw new AppError('INTERNAL', `unchecked date ${start}`);
+  const nominal = parseIsoDate(formatIso(addMonthsClamped(civil, months)));
   if (!rollOver) return { due: nominal, rolledOver: false, unverified: false };
   return addCalendarDays(start, daysBetween(start, nominal), calendar);
 }
-
-function daysInMonth(year: number, month: number): number {
-  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
-  return [4, 6, 9, 11].includes(month) ? 30 : 31;
-}
-
-const pad2 = (n: number): string => String(n).padStart(2, '0');

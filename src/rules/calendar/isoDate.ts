@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AppError } from '../../errors.js';
-import { civilFromEpochDay, daysInMonth, epochDayFromCivil, type CivilDate } from './epochDay.js';
+import { dayNumber, formatIso, fromDayNumber, parseIso } from '../../common/civilDate.js';
 
 const SHAPE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -11,7 +11,7 @@ const SHAPE = /^(\d{4})-(\d{2})-(\d{2})$/;
 export const IsoDate = z
   .string()
   .regex(SHAPE, 'expected a date written YYYY-MM-DD')
-  .refine((text) => civilOf(text) !== undefined, 'not a day of the calendar')
+  .refine((text) => parseIso(text) !== undefined, 'not a day of the calendar')
   .brand<'IsoDate'>();
 export type IsoDate = z.infer<typeof IsoDate>;
 
@@ -26,28 +26,18 @@ export function parseIsoDate(value: unknown): IsoDate {
   return parsed.data;
 }
 
+/** Day numbers (days since 1970-01-01) make date arithmetic plain integer arithmetic (src/common/civilDate.ts). */
 export function toEpochDay(date: IsoDate): number {
-  const civil = civilOf(date);
+  const civil = parseIso(date);
   // Unreachable for a branded IsoDate; kept so a forged value fails loudly instead of computing garbage.
   if (!civil) throw new AppError('INTERNAL', `unchecked date ${date}`);
-  return epochDayFromCivil(civil);
+  return dayNumber(civil);
 }
 
 export function fromEpochDay(epochDay: number): IsoDate {
-  const { year, month, day } = civilFromEpochDay(epochDay);
-  return IsoDate.parse(`${String(year).padStart(4, '0')}-${pad2(month)}-${pad2(day)}`);
+  return IsoDate.parse(formatIso(fromDayNumber(epochDay)));
 }
 
 export function yearOf(date: IsoDate): number {
   return Number(date.slice(0, 4));
 }
-
-function civilOf(text: string): CivilDate | undefined {
-  const match = SHAPE.exec(text);
-  if (!match) return undefined;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
-  return { year, month, day };
-}
-
-const pad2 = (n: number): string => String(n).padStart(2, '0');

@@ -1,6 +1,6 @@
 import type { HolidayCalendar } from './holidayCalendar.js';
-import { dayOfWeek } from './epochDay.js';
-import { toEpochDay, yearOf, type IsoDate } from './isoDate.js';
+import { isoWeekday, parseIso } from '../../common/civilDate.js';
+import { yearOf, type IsoDate } from './isoDate.js';
 
 /** Which days are worked in mainland China, as far as the loaded notices tell. */
 export interface Calendar {
@@ -33,8 +33,8 @@ export function makeCalendar(data: HolidayCalendar): Calendar {
   const isRestDay = (date: IsoDate): boolean => {
     if (off.has(date)) return true;
     if (workdays.has(date)) return false;
-    const weekday = dayOfWeek(toEpochDay(date));
-    return weekday === 0 || weekday === 6;
+    const civil = parseIso(date);
+    return civil !== undefined && isoWeekday(civil) >= 6;
   };
 
   return {

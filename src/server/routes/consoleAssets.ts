@@ -1,4 +1,5 @@
 import fs from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Router } from 'express';
 import type { Logger } from '../../logger.js';
@@ -84,7 +85,12 @@ export async function buildConsole({ webDir, outDir }: { webDir: string; outDir:
   await fs.mkdir(outDir, { recursive: true });
   const js = await bundleScript(path.join(webDir, 'console', 'main.ts'), 'console');
   await writeAtomically(path.join(outDir, 'console.js'), js);
-  await writeAtomically(path.join(outDir, 'console.css'), await fs.readFile(path.join(webDir, 'console', 'styles.css')));
+  // The charts' own stylesheet (uPlot) goes after ours, in the one file the page's CSP allows.
+  const chartCss = await fs.readFile(path.join(path.dirname(createRequire(import.meta.url).resolve('uplot')), 'uPlot.min.css'));
+  await writeAtomically(
+    path.join(outDir, 'console.css'),
+    Buffer.concat([await fs.readFile(path.join(webDir, 'console', 'styles.css')), Buffer.from('\n'), chartCss]),
+  );
   await writeAtomically(path.join(outDir, 'index.html'), await fs.readFile(path.join(webDir, 'console', 'index.html')));
   return buildSizes(outDir, js, started);
 }

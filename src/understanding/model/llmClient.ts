@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Logger } from '../../logger.js';
 import { makeCircuitBreaker, type CircuitBreaker } from './circuitBreaker.js';
 import type { LlmMetrics, LlmPurpose } from './metrics.js';
+import { modelCallStarted } from './scope.js';
 
 /** What makes a model call; `src/config.ts` builds it from LLM_*. */
 export type LlmSettings = {
@@ -12,6 +13,10 @@ export type LlmSettings = {
   timeoutMs: number;
   structuredOutput: 'json_schema' | 'tool' | 'json_object';
   logPrompts: boolean;
+  /** LLM_EMBEDDINGS_MODEL: an embeddings model on the same endpoint, for re-ranking retrieval candidates. */
+  embeddingsModel?: string | undefined;
+  /** LLM_QUERY_REWRITE: questions are restated in legal terms before retrieval (src/answering/retrievalAssist.ts). */
+  queryRewrite?: boolean;
 };
 
 /** Why a call gave nothing usable: the caller then goes on offline. */
@@ -23,6 +28,8 @@ export type LlmRequest = { system: string; user: string; maxTokens: number };
 export type LlmClient = {
   /** One structured answer, validated against `schema`; anything else is `malformed`. */
   structured<S extends z.ZodType>(purpose: LlmPurpose, request: LlmRequest & { name: string; schema: S }): Promise<LlmResult<z.infer<S>>>;
+  /** Vectors for `texts` from LLM_EMBEDDINGS_MODEL, in order; undefined when no embeddings model is configured. */
+  embed?: (purpose: LlmPurpose, texts: string[]) => Promise<LlmResult<number[][]>>;
   metrics: LlmMetrics;
 };
 
@@ -77,8 +84,46 @@ export function makeLlmClient(deps: LlmClientDeps): LlmClient {
     }
   }
 
+  const embeddingsModel = settings.embeddingsModel;
+  const embed = async (purpose: LlmPurpose, texts: string[]): Promise<LlmResult<number[][]>> => {
+    if (!breaker.allow()) {
+      metrics.request(purpose, 'fallback');
+      return { ok: false, reason: 'circuit_open' };
+    }
+    const started = performance.now();
+    const waited = modelCallStarted();
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), settings.timeoutMs);
+    try {
+      const result = await client.embeddings.create(
+        { model: embeddingsModel ?? '', input: texts, encoding_format: 'float' },
+        { signal: controller.signal, timeout: settings.timeoutMs, maxRetries: 0 },
+      );
+      if (result.usage) metrics.tokens(purpose, result.usage.prompt_tokens ?? 0, 0);
+      const vectors = [...result.data].sort((a, b) => a.index - b.index).map((d) => d.embedding);
+      if (vectors.length !== texts.length || vectors.some((v) => !Array.isArray(v) || v.length === 0 || v.some((x) => !Number.isFinite(x)))) {
+        breaker.failure();
+        metrics.request(purpose, 'error');
+        return { ok: false, reason: 'malformed' };
+      }
+      breaker.success();
+      return { ok: true, value: vectors };
+    } catch (error) {
+      breaker.failure();
+      const timedOut = controller.signal.aborted || error instanceof APIConnectionTimeoutError || error instanceof APIUserAbortError;
+      metrics.request(purpose, timedOut ? 'timeout' : 'error');
+      logger.warn({ purpose, status: error instanceof APIError ? (error.status ?? null) : null }, 'llm.embed_failed');
+      return { ok: false, reason: timedOut ? 'timeout' : 'error' };
+    } finally {
+      clearTimeout(timer);
+      waited();
+      metrics.latency(purpose, (performance.now() - started) / 1000);
+    }
+  };
+
   return {
     metrics,
+    ...(embeddingsModel ? { embed } : {}),
     async structured(purpose, { system, user, maxTokens, name, schema }) {
       if (!breaker.allow()) {
         metrics.request(purpose, 'fallback');
@@ -107,7 +152,8 @@ export function makeLlmClient(deps: LlmClientDeps): LlmClient {
       };
       if (settings.logPrompts) logger.debug({ purpose, system: systemText, user }, 'llm.prompt');
       const started = performance.now();
-      const result = await complete(purpose, body);
+      const waited = modelCallStarted();
+      const result = await complete(purpose, body).finally(waited);
       metrics.latency(purpose, (performance.now() - started) / 1000);
       if (!result.ok) {
         breaker.failure();

@@ -1,6 +1,6 @@
 import { Counter, Histogram, type Registry } from 'prom-client';
 
-export type LlmPurpose = 'understand' | 'answer';
+export type LlmPurpose = 'understand' | 'answer' | 'rewrite' | 'embed';
 /** ok: used; fallback: skipped (circuit open); rejected*: answered but failed our checks; timeout/error: no usable answer. */
 export type LlmOutcome = 'ok' | 'fallback' | 'rejected' | 'rejected-citation' | 'timeout' | 'error';
 

@@ -1,4 +1,4 @@
-import { toChineseNumber } from '../../chineseNumber.js';
+import { toChineseNumber } from '../../../common/chineseNumeral.js';
 import type { CorpusIndex } from '../corpusIndex.js';
 import { articleKey } from '../docFields.js';
 import { parseArticleMentions } from './parseArticleRefs.js';

@@ -1,4 +1,4 @@
-import { parseChineseNumber } from '../../chineseNumber.js';
+import { parseNumeral } from '../../../common/chineseNumeral.js';
 
 /** An article mention in a question: where it is and which article (`第二十五条`) it names. */
 export type ArticleMention = {
@@ -25,7 +25,7 @@ export function parseArticleMentions(text: string): ArticleMention[] {
   const found: ArticleMention[] = [];
   for (const m of text.matchAll(ARTICLE)) {
     const [whole, di, digits, tiao, sub] = m;
-    const number = parseChineseNumber(digits ?? '');
+    const number = parseNumeral(digits ?? '');
     if (number === undefined || number === 0) continue;
     // A Chinese numeral needs 第 or 条 to be an article (二十五 alone is just a number); Arabic digits may stand alone.
     const arabic = /^\d+$/.test(digits ?? '');
@@ -40,7 +40,7 @@ export function parseArticleMentions(text: string): ArticleMention[] {
       start,
       end: (m.index ?? 0) + whole.length,
       number,
-      sub: sub ? (parseChineseNumber(sub) ?? 0) : 0,
+      sub: sub ? (parseNumeral(sub) ?? 0) : 0,
       explicit: Boolean(di || tiao),
       article: Boolean(tiao),
     });

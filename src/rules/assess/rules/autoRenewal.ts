@@ -1,7 +1,7 @@
 import { fromEpochDay, toEpochDay } from '../../calendar/isoDate.js';
 import { compareDates } from '../../calendar/index.js';
 import { formatDate, formatDateShort } from '../formatDate.js';
-import { formatFen } from '../formatFen.js';
+import { formatFen } from '../../../../dialogs/money.js';
 import { cite } from '../laws.js';
 import type { Facts } from '../makeFacts.js';
 import type { Conclusion } from '../types.js';

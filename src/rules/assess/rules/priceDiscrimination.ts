@@ -1,4 +1,4 @@
-import { formatFen } from '../formatFen.js';
+import { formatFen } from '../../../../dialogs/money.js';
 import { cite } from '../laws.js';
 import type { Facts } from '../makeFacts.js';
 import type { Conclusion } from '../types.js';

@@ -1,7 +1,7 @@
 import { addCalendarDays } from '../../calendar/index.js';
 import { describeDue, dueFields, ifPassed } from '../describeDue.js';
 import { formatDateShort } from '../formatDate.js';
-import { formatFen } from '../formatFen.js';
+import { formatFen } from '../../../../dialogs/money.js';
 import { cite, DAY_PERIOD } from '../laws.js';
 import type { Facts } from '../makeFacts.js';
 import type { Conclusion } from '../types.js';

@@ -1,3 +1,7 @@
+/**
+ * Chinese and Arabic numerals, the one implementation: prices and dates as shoppers type them (the
+ * understanding) and article numbers as statutes write them (retrieval: 第一千二百六十条).
+ */
 const DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 const UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000, k: 1000, 万: 10000, w: 10000, 亿: 100000000 };
 
@@ -54,4 +58,37 @@ export function parseNumeral(text: string): number | undefined {
   // 两千九 is 2900 and 1万2 is 12000: a lone digit after a unit counts in the next unit down.
   const abbreviated = digitIsSingle && !zeroSeen && lastUnit >= 100;
   return total + section + (abbreviated ? digit * (lastUnit / 10) : digit);
+}
+
+const CN_DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+
+/** 25 → 二十五, 108 → 一百零八, 10 → 十, 1260 → 一千二百六十: the way statutes number articles. */
+export function toChineseNumber(n: number): string {
+  if (!Number.isInteger(n) || n < 0 || n >= 10000) return String(n);
+  if (n === 0) return '零';
+  const parts: string[] = [];
+  const units = [
+    [1000, '千'],
+    [100, '百'],
+    [10, '十'],
+  ] as const;
+  let rest = n;
+  let pendingZero = false;
+  for (const [value, name] of units) {
+    const d = Math.floor(rest / value);
+    rest %= value;
+    if (d > 0) {
+      if (pendingZero) parts.push('零');
+      // 十五, not 一十五, when ten leads the number.
+      parts.push(d === 1 && value === 10 && parts.length === 0 ? name : `${CN_DIGITS[d]}${name}`);
+      pendingZero = false;
+    } else if (parts.length > 0) {
+      pendingZero = true;
+    }
+  }
+  if (rest > 0) {
+    if (pendingZero) parts.push('零');
+    parts.push(CN_DIGITS[rest] ?? '');
+  }
+  return parts.join('');
 }
