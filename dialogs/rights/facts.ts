@@ -41,7 +41,8 @@ const CORE: Record<Category, SlotName[]> = {
 };
 
 /**
- * What a 12315 complaint must name besides the dispute (市场监督管理投诉举报处理暂行办法 第九条):
+ * What a 12315 complaint must name besides the dispute (实施条例 第四十六条: real identity and a clear respondent; the
+ * items as the 2022 暂行办法 第九条 listed them, see complaintRule.ts):
  * the complainant's name, phone and mailing address, the respondent's name and address.
  */
 export const COMPLAINT_SLOTS: readonly SlotName[] = ['complainantName', 'phone', 'address', 'shopName', 'shopAddress'];

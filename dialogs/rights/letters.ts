@@ -165,7 +165,10 @@ export function platformRequest(c: Context): string {
   ].join('\n');
 }
 
-/** Every item 市场监督管理投诉举报处理暂行办法 第九条 requires, with placeholders for what we do not hold. */
+/**
+ * Every item a 12315 complaint names (实施条例 第四十六条; listed item by item in the 2022 暂行办法 第九条, replaced on
+ * 2026-04-15 by 总局令第121号: see complaintRule.ts), with placeholders for what we do not hold.
+ */
 export function complaint12315(c: Context): string {
   return [
     '【12315 投诉内容】',

@@ -2,7 +2,15 @@ import { CATEGORY_LABELS, CATEGORY_SLOT_QUESTIONS, EVIDENCE_LABELS, OUTCOME_LABE
 import type { Category, Context, SellerType, SlotName } from './types.js';
 
 export type Suggestion = { title: string; value: string };
-export type Reply = { text: string; suggestions?: Suggestion[]; citations?: { law: string; article: string; versionDate?: string; quote?: string }[] };
+/** One conclusion of the expandable details card (the widget shows it as a card; other channels show the text). */
+export type DetailItem = { title: string; text: string; citations: { law: string; article: string; note?: string }[] };
+export type Reply = {
+  text: string;
+  suggestions?: Suggestion[];
+  citations?: { law: string; article: string; versionDate?: string; quote?: string }[];
+  /** Set on the 详细依据 reply: the same content, one item per conclusion. */
+  details?: DetailItem[];
+};
 
 /** The question for the awaited fact, in the words of the dispute type when it has its own. */
 export function askSlot(c: Context, zh: boolean): Reply[] {

@@ -231,7 +231,7 @@ export const rightsMachine = createMachine<Context, DialogEvent>({
       },
     },
     external: {
-      // 12315 first asks for what its complaint must name (暂行办法 第九条), then gives the text.
+      // 12315 first asks for what its complaint must name (实施条例 第四十六条; the 2022 暂行办法 第九条 items), then gives the text.
       entry: [awaitComplaintStep, 'fileCase', 'sayExternalRoutes', 'sayComplaintStep'],
       on: {
         ...repairs('external'),

@@ -26,7 +26,7 @@ export type Slots = {
   openedPackage: boolean;
   isFood: boolean;
   injured: boolean;
-  /** 12315 needs the complainant's name and mailing address and the respondent's address (暂行办法 第九条). */
+  /** 12315 needs the complainant's name and mailing address and the respondent's address (实施条例 第四十六条; the 2022 暂行办法 第九条 items). */
   complainantName: string;
   address: string;
   shopAddress: string;
@@ -63,6 +63,10 @@ export type Urgent = 'scam_in_progress' | 'unauthorized_payment' | 'injury' | 'f
 export type LadderStep = 'seller' | 'platform' | 'external';
 export type Outcome = 'agreed' | 'refused' | 'no_reply';
 
+/** A replaced rule cited for what it said (the rules module marks it; src/rules/assess/types.ts). */
+export type Superseded = { on: string; byZh: string; byEn: string; asZh: string; asEn: string };
+export type SummaryCitation = { law: string; article: string; version?: string; superseded?: Superseded };
+
 /** What the dialog keeps of an assessment: enough to re-render it and to file the case. */
 export type AssessmentSummary = {
   conclusions: {
@@ -70,12 +74,12 @@ export type AssessmentSummary = {
     kind: string;
     title: string;
     text: string;
-    citations: { law: string; article: string }[];
+    citations: SummaryCitation[];
     amountFen?: number;
     due?: string;
     status?: string;
   }[];
-  citations: { law: string; article: string }[];
+  citations: SummaryCitation[];
   appliesConsumerLaw: boolean;
   /** After a correction: the conclusions that changed, to show only those. Lives for the turn of the update. */
   changed?: string[];

@@ -88,7 +88,7 @@ export const awaitEvidence = update(() => ({
   awaiting: { slot: 'evidence', kind: 'choice', choices: ['order', 'listing', 'chat', 'payment', 'tracking', 'photos', 'invoice', 'report'] },
 }));
 export const awaitOutcome = update(() => ({ awaiting: { slot: 'outcome', kind: 'choice', choices: ['agreed', 'refused', 'no_reply'] } }));
-/** At the 12315 step: the next detail the complaint needs (暂行办法 第九条), or how it went once all are known. */
+/** At the 12315 step: the next detail the complaint needs (实施条例 第四十六条; the 2022 暂行办法 第九条 items), or how it went once all are known. */
 export const awaitComplaintStep = update((c) => {
   // The details name a person: asked only with consent; without it the complaint keeps 【…】 placeholders.
   if (c.consent === 'unknown' && nextComplaintDetail(c)) return { awaiting: { slot: 'consent', kind: 'confirm', choices: ['yes', 'no'] }, consentAsked: true };

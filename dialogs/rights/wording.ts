@@ -1,39 +1,34 @@
 import { CATEGORY_LABELS, EVIDENCE_LABELS, SELLER_TYPE_LABELS, SLOT_LABELS, STEP_LABELS, formatDate, formatYuan } from './labels.js';
 import { PLATFORM_CITATIONS, basisCitations, complaint12315, platformRequest, sellerMessage } from './letters.js';
 import { askSlot, categoryChoices, choiceLabel, outcomeQuestion, reprompt, yesNo, type Reply } from './prompts.js';
-import { URGENT_STEPS } from './catalog.js';
+import { URGENT_STEPS, msg } from './catalog.js';
+import { complaintRuleOn, complaintTextCitations, externalRouteCitations, parallelRouteCitations } from './complaintRule.js';
 import { coreSlots } from './facts.js';
-import type { AssessmentSummary, Category, Context, Urgent } from './types.js';
+import type { AssessmentSummary, Category, Context, SummaryCitation, Urgent } from './types.js';
 
 export type { Reply, Suggestion } from './prompts.js';
 
-export type RenderExtra = { message?: string; slots?: string[]; urgent?: Urgent[]; preview?: AssessmentSummary };
+/** `today` (the conversation's date, ISO) picks the rules in force, e.g. the 12315 procedure. */
+export type RenderExtra = { message?: string; slots?: string[]; urgent?: Urgent[]; preview?: AssessmentSummary; today?: string };
 
 /** Texts for the machine's `say*` actions. Pure: everything comes from the context. An unknown action is a bug: it throws. */
 export function render(action: string, c: Context, extra: RenderExtra = {}): Reply[] {
   const zh = c.locale === 'zh';
-  const t = (cn: string, en: string) => (zh ? cn : en);
   switch (action) {
     case 'sayWelcome':
       return [
         {
-          text: t(
-            '你好，我是维权助手。说说遇到了什么问题（在哪买的、买了什么、出了什么事），我马上告诉你法律给你的权利、金额和期限，以及下一步怎么做。\n这是法律信息，不是律师的法律意见；不需要你的姓名或电话。',
-            "Hi, I am Weiquan, a consumer-rights assistant. Tell me what went wrong (where you bought what, and what happened) and I will tell you at once what the law gives you, with amounts and deadlines, and what to do next.\nThis is legal information, not a lawyer's advice; I do not need your name or phone number.",
-          ),
+          text: msg('sayWelcome', c.locale),
           // Quick starts: the commonest disputes, one tap to the questions they need.
           suggestions: STARTERS.map((k) => ({ title: CATEGORY_LABELS[k][zh ? 'zh' : 'en'], value: k })),
         },
       ];
     case 'sayConsentThanks':
-      return [{ text: t('好的，已记下你的同意。随时说“撤回同意”就不再保存。', 'Thank you, consent noted. Say "withdraw consent" any time to stop.') }];
+      return [{ text: msg('sayConsentThanks', c.locale) }];
     case 'sayConsentDeclined':
       return [
         {
-          text: t(
-            '好的，不保存你的个人信息。分析、步骤和文书照常给你，姓名、电话等处留【…】由你自己填；法律问题随时问。想建案时说“同意”。',
-            'Understood: nothing that identifies you is kept. The assessment, the steps and the letters stay available, with 【…】 where your name or phone would go; ask legal questions any time. Say "I agree" if you want a case filed.',
-          ),
+          text: msg('sayConsentDeclined', c.locale),
         },
       ];
     case 'sayAskConsent':
@@ -41,32 +36,23 @@ export function render(action: string, c: Context, extra: RenderExtra = {}): Rep
     case 'sayConsentExplained':
       return [
         {
-          text: t(
-            '不同意也没关系：帮助一样给你，只是不建案、不保存能认出你的信息。同意的话，保存的内容只用于这次维权，随时说“撤回同意”，就从对话和案件里删去能认出你的信息。',
-            'If you say no, you still get all the help; only no case is filed and nothing identifying is kept. If you agree, it is used only for this case and removed from the conversation and the case whenever you say "withdraw consent".',
-          ),
+          text: msg('sayConsentExplained', c.locale),
         },
       ];
     case 'sayUnsureOk':
-      return [{ text: t('没关系，想好了再说。', 'No problem, take your time.') }];
+      return [{ text: msg('sayUnsureOk', c.locale) }];
     case 'sayConsentWithdrawn':
       return [
         {
-          text: t(
-            '已撤回同意：你的姓名、电话、地址、订单号和店铺名称已从对话和案件记录中去掉，之后不再保存。帮助照常继续。',
-            'Consent withdrawn: your name, phone, address, order number and shop name are removed from the conversation and the case record, and nothing identifying is kept from now on. The help goes on as before.',
-          ),
+          text: msg('sayConsentWithdrawn', c.locale),
         },
       ];
     case 'sayNothingKept':
-      return [{ text: t('好的。我没有保存能认出你的信息，之后也不会保存。', 'OK. Nothing that identifies you is stored, and none will be.') }];
+      return [{ text: msg('sayNothingKept', c.locale) }];
     case 'sayNotKept':
       return [
         {
-          text: t(
-            '你没有同意保存个人信息，所以刚才的姓名、电话、地址或订单号我没有记下；文书里这些地方留【…】给你填。想保存就说“同意”。',
-            'You have not agreed to store personal details, so the name, phone, address or order number you just sent was not kept; the letters leave 【…】 for them. Say "I agree" to have them kept.',
-          ),
+          text: msg('sayNotKept', c.locale),
         },
       ];
     case 'sayDetails':
@@ -76,33 +62,24 @@ export function render(action: string, c: Context, extra: RenderExtra = {}): Rep
     case 'sayPreview':
       return extra.preview ? [previewReply(c, zh, extra.preview)] : [];
     case 'sayAnythingElse':
-      return [{ text: t('还有什么想问的，直接说就行。', 'Anything else? Just ask.') }];
+      return [{ text: msg('sayAnythingElse', c.locale) }];
     case 'sayAskDescription':
       return [
         {
-          text: t(
-            '请说说发生了什么：在哪个平台买了什么、花了多少钱、什么时候收到、出了什么问题、商家怎么说的。一句话说全也可以。',
-            'Tell me what happened: what you bought on which platform, how much you paid, when it arrived, what went wrong and what the seller said. One message is fine.',
-          ),
+          text: msg('sayAskDescription', c.locale),
         },
       ];
     case 'sayChooseCategory':
       return [
         {
-          text: t(
-            '你遇到的是下面哪种情况？都不是的话，换个说法描述一下也行。',
-            'Which of these is closest to what happened? If none fits, just describe it another way.',
-          ),
+          text: msg('sayChooseCategory', c.locale),
           suggestions: categoryChoices(c, zh),
         },
       ];
     case 'sayChooseCategoryVague':
       return [
         {
-          text: t(
-            '我还没弄清是哪类问题。是下面哪种情况？也可以再具体说说，比如“在淘宝买的鞋是假货”“快递一直没收到”。',
-            'I cannot tell the kind of problem yet. Is it one of these? Or say more, e.g. "the shoes I bought on Taobao are fake" or "the parcel never arrived".',
-          ),
+          text: msg('sayChooseCategoryVague', c.locale),
           suggestions: categoryChoices(c, zh),
         },
       ];
@@ -111,26 +88,17 @@ export function render(action: string, c: Context, extra: RenderExtra = {}): Rep
     case 'sayFactsNoted':
       return [{ text: factsSummary(c, zh) }];
     case 'sayFactsUpdated':
-      return [{ text: t('好的，已经记下，案件记录也更新了。', 'Noted; your case record is updated.') }];
+      return [{ text: msg('sayFactsUpdated', c.locale) }];
     case 'sayAlreadyNoted':
-      return [{ text: t('这些我已经记下了。', 'I have that already.') }];
+      return [{ text: msg('sayAlreadyNoted', c.locale) }];
     case 'sayDontKnowHint':
       return [
         {
-          text:
-            c.awaiting?.kind === 'money'
-              ? t(
-                  '没关系。订单详情里的“实付款”就是；记个大概也行，比如“三百左右”。',
-                  'No problem. It is the "amount paid" on the order page; a rough figure is fine too.',
-                )
-              : t(
-                  '没关系，记个大概就行，比如“半个月前”“上周五”。订单详情的物流信息里也能查到签收时间。',
-                  'No problem, a rough date is fine, e.g. "two weeks ago" or "last Friday". The delivery record on the order page shows the exact date.',
-                ),
+          text: c.awaiting?.kind === 'money' ? msg('sayDontKnowHint', c.locale) : msg('sayDontKnowHint2', c.locale),
         },
       ];
     case 'sayGoOnWithout':
-      return [{ text: t('好的，这一项先空着，不影响我们继续。', 'OK, we will go on without it.') }];
+      return [{ text: msg('sayGoOnWithout', c.locale) }];
     case 'sayAssessment':
     case 'sayAssessmentUpdated':
       return [assessmentReply(c, zh, action === 'sayAssessmentUpdated')];
@@ -139,25 +107,14 @@ export function render(action: string, c: Context, extra: RenderExtra = {}): Rep
       if (!c.caseNo) return [];
       return [
         {
-          text: c.slots.phone
-            ? t(
-                `已为你建立案件，编号 ${c.caseNo}。之后回来报上编号和手机号，就能从当前进度继续。`,
-                `Your case is filed as ${c.caseNo}. Come back with this number and your phone number to continue from where it stands.`,
-              )
-            : t(
-                `已为你建立案件，编号 ${c.caseNo}。想以后凭编号接着办，随时把手机号发给我就行（用来核对是你本人）。`,
-                `Your case is filed as ${c.caseNo}. To pick it up later by its number, send me your phone number any time (it proves the case is yours).`,
-              ),
+          text: c.slots.phone ? msg('sayCaseFiledWithPhone', c.locale, { caseNo: c.caseNo }) : msg('sayCaseFiled', c.locale, { caseNo: c.caseNo }),
         },
       ];
     case 'sayAskEvidence':
       return [
         {
           text:
-            t(
-              '先把证据保存好，越早越好。下面这些你手里有哪些？（可以多选，直接说“有订单截图和聊天记录”）\n',
-              'Keep your evidence first, the sooner the better. Which of these do you have? (Several are fine, e.g. "order screenshot and chat records")\n',
-            ) +
+            msg('sayAskEvidence', c.locale) +
             Object.values(EVIDENCE_LABELS)
               .map((l) => `• ${l[zh ? 'zh' : 'en']}`)
               .join('\n'),
@@ -167,194 +124,146 @@ export function render(action: string, c: Context, extra: RenderExtra = {}): Rep
     case 'sayEvidenceNoted':
       return [
         {
-          text: t(
-            `已记录证据：${c.evidence.map((e) => EVIDENCE_LABELS[e]?.zh ?? e).join('、')}。`,
-            `Evidence noted: ${c.evidence.map((e) => EVIDENCE_LABELS[e]?.en ?? e).join(', ')}.`,
-          ),
+          text: msg('sayEvidenceNoted', c.locale, { list: c.evidence.map((e) => EVIDENCE_LABELS[e]?.[c.locale] ?? e).join(zh ? '、' : ', ') }),
         },
       ];
     case 'sayNoEvidenceYet':
       return [
         {
-          text: t(
-            '没关系。趁订单页、商品页和聊天记录还在，尽快截图保存，之后用得上。',
-            'No problem. Take screenshots of the order, the listing and the chat while they are still there; you will need them.',
-          ),
+          text: msg('sayNoEvidenceYet', c.locale),
         },
       ];
     case 'saySellerMessage':
       return [
         { text: firstStep(c, zh) },
         { text: sellerMessage(c), citations: basisCitations(c).slice(0, 4) },
-        outcomeQuestion(zh, t('商家怎么答复的？', 'How did the seller reply?')),
+        outcomeQuestion(zh, msg('saySellerMessage', c.locale)),
       ];
     case 'sayPlatformRequest':
       return [
         {
-          text: t(
-            '第二步：申请平台介入（订单页“申请客服介入”或平台客服）。可以这样写：',
-            'Step 2: ask the platform to intervene ("申请客服介入" on the order page, or platform customer service). You can write (in Chinese):',
-          ),
+          text: msg('sayPlatformRequest', c.locale),
         },
         { text: platformRequest(c), citations: [...basisCitations(c).slice(0, 4), ...PLATFORM_CITATIONS] },
-        outcomeQuestion(zh, t('平台处理得怎么样？', 'What did the platform do?')),
+        outcomeQuestion(zh, msg('sayPlatformRequest2', c.locale)),
       ];
-    case 'sayExternalRoutes':
-      return [
-        {
-          text:
-            t(
-              `${c.outcomes.some((o) => o.step === 'platform') ? '第三步' : '第二步'}：向市场监督管理部门投诉（全国 12315 平台网站、App 或拨打 12315）。收到投诉后 7 个工作日内决定是否受理；受理后调解最长 45 个工作日（《市场监督管理投诉举报处理暂行办法》第十四条、第二十一条）。`,
-              `Step ${c.outcomes.some((o) => o.step === 'platform') ? 3 : 2}: complain to the market regulator (the national 12315 website or app, or call 12315). It decides within 7 working days whether to accept the complaint, and mediation lasts at most 45 working days (暂行办法 Art. 14, 21).`,
-            ) +
-            (c.awaiting?.slot !== 'outcome'
-              ? t(
-                  '\n投诉必须写明投诉人的姓名、电话、通信地址，被投诉人的名称、地址，以及具体诉求和事实（第九条）。我问几项，帮你把投诉内容写完整；不方便提供的说“跳过”。',
-                  '\nA complaint must give your name, phone and mailing address, the seller\'s name and address, your request and the facts (Art. 9). A few questions and I will write it out in full; say "skip" for anything you would rather not give.',
-                )
-              : ''),
-          citations: [
-            { law: '市场监督管理投诉举报处理暂行办法', article: '第十四条' },
-            { law: '市场监督管理投诉举报处理暂行办法', article: '第二十一条' },
-            ...(c.awaiting?.slot !== 'outcome' ? [{ law: '市场监督管理投诉举报处理暂行办法', article: '第九条' }] : []),
-          ],
-        },
-      ];
-    case 'sayComplaintStep':
+    case 'sayExternalRoutes': {
+      // The procedure in force today: the 2022 rule's articles only while it was (complaintRule.ts).
+      const rule = complaintRuleOn(extra.today);
+      const third = c.outcomes.some((o) => o.step === 'platform');
+      const step = zh ? (third ? '第三步' : '第二步') : third ? 3 : 2;
+      const routeKey =
+        rule === 'replaced' ? 'externalRouteReplaced' : rule === 'interimWithRegulations' ? 'externalRouteInterimWithRegulations' : 'externalRouteInterim';
+      const withItems = c.awaiting?.slot !== 'outcome';
+      const items = withItems ? `\n${msg(rule === 'replaced' ? 'complaintItemsReplaced' : 'complaintItemsInterim', c.locale)}` : '';
+      return [{ text: msg(routeKey, c.locale, { step }) + items, citations: externalRouteCitations(rule, withItems) }];
+    }
+    case 'sayComplaintStep': {
       if (c.awaiting?.slot === 'consent') return [consentQuestion(zh, 'complaint')];
       if (c.awaiting?.slot !== 'outcome') return askSlot(c, zh);
+      const rule = complaintRuleOn(extra.today);
+      const parallel = parallelRouteCitations(rule);
       return [
-        { text: t('投诉内容可以这样填：', 'The complaint can read (in Chinese):') },
-        { text: complaint12315(c), citations: [...basisCitations(c), { law: '市场监督管理投诉举报处理暂行办法', article: '第九条' }] },
+        { text: msg('sayComplaintStep', c.locale) },
+        { text: complaint12315(c), citations: [...basisCitations(c), ...complaintTextCitations(rule)] },
         {
-          text: t(
-            '也可以同时向当地消费者协会申请调解，但同一纠纷已由一方受理的，另一方可能不再受理（暂行办法第十五条）。商家售假、价格欺诈等违法的，还可以另行“举报”。仲裁只有在双方有仲裁协议时才能申请。',
-            'You can also ask the local consumer association to mediate, but once one body has taken up the dispute the other may decline it (Art. 15). If the seller broke the law (fakes, price fraud), you can also file a separate report (举报). Arbitration needs an arbitration agreement.',
-          ),
-          citations: [{ law: '市场监督管理投诉举报处理暂行办法', article: '第十五条' }],
+          text: msg(rule === 'replaced' ? 'parallelRoutesReplaced' : 'parallelRoutesInterim', c.locale),
+          ...(parallel.length ? { citations: parallel } : {}),
         },
-        outcomeQuestion(zh, t('投诉或调解的结果如何？', 'How did the complaint or mediation go?')),
+        outcomeQuestion(zh, msg('sayComplaintStep2', c.locale)),
       ];
+    }
     case 'sayPartialOffer':
-      return [
-        outcomeQuestion(
-          zh,
-          t(
-            '只给一部分补偿的话，接不接受由你决定：接受就选“商家同意了 / 已解决”，不接受就选“被拒绝了”，我们接着走下一步。',
-            'If they offer only part of it, it is your call: pick "they agreed" to accept, or "they refused" to go on to the next step.',
-          ),
-        ),
-      ];
+      return [outcomeQuestion(zh, msg('sayPartialOffer', c.locale))];
     case 'sayCourtRoute':
       return [
         {
-          text: t(
-            '仍未解决的，可以起诉。网购合同纠纷可以向被告住所地或合同履行地法院起诉；通过快递收货的，收货地视为合同履行地（《最高人民法院关于适用〈民事诉讼法〉的解释》第二十条）。金额不大的可以适用小额诉讼程序；北京、广州、杭州的互联网法院可以全程在线审理网购纠纷。',
-            "If it is still unresolved you can sue: at the defendant's domicile or where the contract was performed, which for courier deliveries is the delivery address (SPC interpretation of the Civil Procedure Law, Art. 20). Small claims procedure applies to small amounts; the internet courts of Beijing, Guangzhou and Hangzhou hear online-shopping cases entirely online.",
-          ),
+          text: msg('sayCourtRoute', c.locale),
           citations: [{ law: '最高人民法院关于适用《民事诉讼法》的解释', article: '第二十条' }],
         },
       ];
     case 'sayResolved':
       return [
         {
-          text: t(
-            `很高兴问题解决了${c.caseNo ? `，案件 ${c.caseNo} 已标记为已解决` : ''}。如果商家没有兑现，随时回来告诉我。`,
-            `Glad it is solved${c.caseNo ? `; case ${c.caseNo} is marked resolved` : ''}. If the seller does not follow through, come back any time.`,
-          ),
+          text: c.caseNo ? msg('sayResolvedCase', c.locale, { caseNo: c.caseNo }) : msg('sayResolved', c.locale),
         },
       ];
     case 'sayHandoff':
       return [
         {
-          text: t(
-            `好的，正在为你转接人工客服${c.caseNo ? `（案件编号 ${c.caseNo}）` : ''}，客服会看到我们的对话和案件记录，请稍候。`,
-            `Connecting you to a person${c.caseNo ? ` (case ${c.caseNo})` : ''}; they will see our conversation and your case record. Please wait.`,
-          ),
+          text: c.caseNo ? msg('sayHandoffCase', c.locale, { caseNo: c.caseNo }) : msg('sayHandoff', c.locale),
         },
       ];
     case 'sayHandoffPending':
-      return [{ text: t('已经在为你转接人工客服了，请稍候，不需要重复申请。', 'You are already in the queue for a person; no need to ask again.') }];
+      return [{ text: msg('sayHandoffPending', c.locale) }];
     case 'sayHandoffWithdrawn':
-      return [{ text: t('好的，不转人工了，我们接着来。', 'OK, no transfer; let us carry on.') }];
+      return [{ text: msg('sayHandoffWithdrawn', c.locale) }];
     case 'sayAgentHandback':
       return [
         {
-          text: t('人工客服已把对话交还给我（维权助手），我们接着处理。', 'The agent has handed the conversation back to me, the assistant; let us carry on.'),
+          text: msg('sayAgentHandback', c.locale),
         },
       ];
     case 'sayAgentClosed':
       return [
         {
-          text: t(
-            '本次人工服务已结束，谢谢你的耐心。还有问题的话直接留言，维权助手会接着帮你。',
-            'The agent has closed this conversation; thank you for your patience. If anything else comes up, just write and the assistant will carry on.',
-          ),
+          text: msg('sayAgentClosed', c.locale),
         },
       ];
     case 'sayWelcomeBack':
-      return [{ text: t('欢迎回来，我是维权助手，我们从上次的进度继续。', 'Welcome back; this is the assistant again, continuing from where we were.') }];
+      return [{ text: msg('sayWelcomeBack', c.locale) }];
     case 'sayNoAgentFree':
       return [
         {
-          text: t(
-            `抱歉，现在没有客服能接待${c.caseNo ? `（案件 ${c.caseNo} 已标记为“等待人工”）` : ''}。你可以留下手机号，客服有空时联系你；也可以说“不用人工了”，继续和我办理。`,
-            `Sorry, no agent is free right now${c.caseNo ? ` (case ${c.caseNo} is marked "awaiting agent")` : ''}. You can leave a phone number for an agent to call you back, or say "no need for a person" to carry on with me.`,
-          ),
+          text: c.caseNo ? msg('sayNoAgentFreeCase', c.locale, { caseNo: c.caseNo }) : msg('sayNoAgentFree', c.locale),
         },
       ];
     case 'sayRestarted':
       // An earlier case was closed by the same transition (the engine says so): a new story gets its own.
-      return [{ text: t('好的，我们重新开始，之前说的情况都不算了。', 'OK, let us start over; I have set aside what you told me before.') }];
+      return [{ text: msg('sayRestarted', c.locale) }];
     case 'sayCancelled':
       return [
         {
-          text: t(
-            `已取消${c.caseNo ? `，案件 ${c.caseNo} 已关闭` : ''}。需要时说“重新开始”，或直接问我法律问题。`,
-            `Cancelled${c.caseNo ? `; case ${c.caseNo} is closed` : ''}. Say "start over" when you need me, or ask a legal question.`,
-          ),
+          text: c.caseNo ? msg('sayCancelledCase', c.locale, { caseNo: c.caseNo }) : msg('sayCancelled', c.locale),
         },
       ];
     case 'sayCancelledHint':
       return [
         {
-          text: t(
-            '这次维权已经取消了。想重新开始就说“重新开始”，也可以直接问我法律问题。',
-            'This case is cancelled. Say "start over" to begin again, or ask me a legal question.',
-          ),
+          text: msg('sayCancelledHint', c.locale),
         },
       ];
     case 'sayChitchat':
-      return [{ text: t('好嘞，我们接着说。', 'OK, back to your case.') }];
+      return [{ text: msg('sayChitchat', c.locale) }];
     case 'sayYouAreWelcome':
-      return [{ text: t('不客气！', 'You are welcome!') }];
+      return [{ text: msg('sayYouAreWelcome', c.locale) }];
     case 'sayWhoIAm':
       return [
         {
-          text: t('我是维权助手，一个程序，不是真人；需要真人时说“转人工”。', 'I am Weiquan, a program, not a person; say "talk to a person" if you need one.'),
+          text: msg('sayWhoIAm', c.locale),
         },
       ];
     case 'sayHello':
-      return [{ text: t('你好！', 'Hello!') }];
+      return [{ text: msg('sayHello', c.locale) }];
     case 'sayUnclear':
-      return [{ text: t('抱歉，我没太明白。', 'Sorry, I did not quite get that.') }];
+      return [{ text: msg('sayUnclear', c.locale) }];
     case 'sayOfferHelp':
       return [
         {
-          text: t('我还是没理解。你可以选下面的一项，或者转人工客服：', 'I still did not understand. Pick one of these, or talk to a person:'),
+          text: msg('sayOfferHelp', c.locale),
           suggestions: [
             ...(c.awaiting?.choices ?? []).slice(0, 4).map((v) => ({ title: choiceLabel(v, zh), value: v })),
-            { title: t('转人工', 'Talk to a person'), value: '转人工' },
-            { title: t('重新开始', 'Start over'), value: '重新开始' },
+            { title: msg('sayOfferHelp2', c.locale), value: '转人工' },
+            { title: msg('sayOfferHelp3', c.locale), value: '重新开始' },
           ],
         },
       ];
     case 'sayInvalid':
-      return [{ text: extra.message ?? t('这个信息好像不对，请再确认一下。', 'That does not look right; please check it.') }];
+      return [{ text: extra.message ?? msg('sayInvalid', c.locale) }];
     case 'sayBack':
-      return [{ text: t('好的，回到上一步。', 'OK, back one step.') }];
+      return [{ text: msg('sayBack', c.locale) }];
     case 'sayNothingToGoBackTo':
-      return [{ text: t('已经是第一步了。', 'This is already the first step.') }];
+      return [{ text: msg('sayNothingToGoBackTo', c.locale) }];
     case 'sayReprompt':
       return reprompt(c, zh);
     default:
@@ -454,28 +363,74 @@ function factsSummary(c: Context, zh: boolean): string {
   return `${zh ? '我整理了一下你说的情况（有不对的直接告诉我，比如“不对，是11月3号收到的”）：' : 'Here is what I understood (correct me any time, e.g. "no, it arrived on Nov 3"):'}\n${items.map((i) => `• ${colon(i)}`).join('\n')}`;
 }
 
+/** At most this many conclusions in the assessment reply (a phone screen); the rest behind 详细依据. */
+export const SHOWN_CONCLUSIONS = 3;
+
+/**
+ * The assessment, conclusion first: the first conclusions in the rules' order (what the dispute is about before
+ * the general clocks), without the articles inline; every conclusion with its articles is behind 详细依据.
+ */
 function assessmentReply(c: Context, zh: boolean, updated: boolean): Reply {
   const a = c.assessment;
   if (!a) return { text: '' };
   // An update shows what it changed; the rest of the assessment stands as given before.
-  const shown = updated && a.changed?.length ? a.conclusions.filter((k) => a.changed?.includes(k.id)) : a.conclusions;
-  const head = updated
-    ? zh
-      ? '根据更正后的信息，重新计算如下：'
-      : 'Recalculated with the corrected facts:'
-    : zh
-      ? '按照法律规定，你的情况是这样的：'
-      : 'Here is what the law gives you:';
-  const rest = shown.length < a.conclusions.length ? (zh ? '其余结论不变。' : 'Everything else stands.') : '';
-  const cite = (k: (typeof a.conclusions)[number]) => k.citations.map((x) => `《${x.law}》${x.article}`).join(zh ? '、' : ', ');
-  const lines = shown.map((k) =>
-    zh ? `• ${k.title}：${k.text}${k.citations.length ? `（${cite(k)}）` : ''}` : `• ${k.title}: ${k.text}${k.citations.length ? ` (${cite(k)})` : ''}`,
-  );
-  const tail = zh ? '以上是法律信息，不是律师的法律意见。' : "This is legal information, not a lawyer's advice.";
+  const relevant = updated && a.changed?.length ? a.conclusions.filter((k) => a.changed?.includes(k.id)) : a.conclusions;
+  const shown = pickShown(relevant);
+  const head = updated ? msg('assessmentUpdatedHead', c.locale) : '';
+  const lines = shown.map((k) => `• ${k.title}${zh ? '：' : ': '}${k.text}`);
+  const hidden = a.conclusions.length - shown.length;
+  const more =
+    updated && relevant.length < a.conclusions.length
+      ? msg(relevant.length > shown.length ? 'assessmentUpdatedMore' : 'assessmentUpdatedRest', c.locale, { count: relevant.length - shown.length })
+      : hidden > 0
+        ? msg('assessmentMore', c.locale, { count: hidden })
+        : msg('assessmentAllShown', c.locale);
+  const tail = msg('legalInformation', c.locale);
   // A serious case (an injury, a personal-information leak, a large amount) is worth a person's attention.
   const serious = updated ? '' : seriousNote(c, zh);
-  const citations = shown === a.conclusions ? a.citations : unique(shown.flatMap((k) => k.citations));
-  return { text: [head, ...lines, rest, serious, tail].filter(Boolean).join('\n'), citations, suggestions: [detailsAction(zh)] };
+  const citations = shownCitations(shown);
+  return { text: [head, ...lines, more, serious, tail].filter(Boolean).join('\n'), citations, suggestions: [detailsAction(zh)] };
+}
+
+/** Conclusions every consumer case gets (the seller answers, three years to sue, the 12315 rule): after the specific ones. */
+const GENERAL = (id: string) => id === 'liability-seller' || id === 'limitation-general' || id.startsWith('complaint-');
+
+/**
+ * The conclusions a phone shows: those about this dispute before the general ones every case gets, one of each
+ * kind first (what you get, what you can demand, by when, who answers for it, what to watch), then filled up;
+ * shown in the rules' order.
+ */
+function pickShown<K extends { id: string; kind: string }>(conclusions: K[]): K[] {
+  const picked: K[] = [];
+  const kinds = new Set<string>();
+  const take = (k: K) => {
+    if (picked.length >= SHOWN_CONCLUSIONS || picked.includes(k)) return;
+    picked.push(k);
+    kinds.add(k.kind);
+  };
+  for (const general of [false, true]) {
+    const group = conclusions.filter((k) => GENERAL(k.id) === general);
+    for (const k of group) if (!kinds.has(k.kind)) take(k);
+    for (const k of group) take(k);
+  }
+  return conclusions.filter((k) => picked.includes(k));
+}
+
+/** How periods are counted (民法典 第二百零一至二百零三条) supports a date, not the answer: shown last. */
+const COUNTING_RULES = new Set(['民法典|第二百零一条', '民法典|第二百零二条', '民法典|第二百零三条']);
+
+/** The cards under the reply: each shown conclusion's own articles in turn (its first, then its second, …), counting rules last. */
+function shownCitations(shown: { citations: SummaryCitation[] }[]) {
+  const counting = (x: { law: string; article: string }) => COUNTING_RULES.has(`${x.law}|${x.article}`);
+  // A replaced rule is cited, marked as replaced, only in the details (a bare card would read as current).
+  const lists = shown.map((k) => {
+    const current = k.citations.filter((x) => !x.superseded).map((x) => ({ law: x.law, article: x.article }));
+    return [...current.filter((x) => !counting(x)), ...current.filter(counting)];
+  });
+  const depth = Math.max(0, ...lists.map((l) => l.length));
+  const inTurn = Array.from({ length: depth }, (_v, i) => lists.flatMap((l) => (l[i] ? [l[i]] : []))).flat();
+  const all = unique(inTurn);
+  return [...all.filter((x) => !counting(x)), ...all.filter(counting)].slice(0, SHOWN_CITATIONS);
 }
 
 export function detailsAction(zh: boolean) {
@@ -486,11 +441,25 @@ export function detailsAction(zh: boolean) {
 function detailsReply(c: Context, zh: boolean): Reply {
   const a = c.assessment;
   if (!a) return { text: zh ? '还没有可以展开的分析。先说说发生了什么吧。' : 'There is no assessment to expand yet. Tell me what happened first.' };
-  const cite = (k: (typeof a.conclusions)[number]) => k.citations.map((x) => `《${x.law}》${x.article}`).join(zh ? '、' : ', ');
+  const name = (x: SummaryCitation) => `《${x.law}》${x.article}${replacedNote(x, zh)}`;
+  const cite = (k: (typeof a.conclusions)[number]) => k.citations.map(name).join(zh ? '、' : ', ');
   const lines = a.conclusions.map((k) =>
     zh ? `• ${k.title}：${k.text}${k.citations.length ? `（${cite(k)}）` : ''}` : `• ${k.title}: ${k.text}${k.citations.length ? ` (${cite(k)})` : ''}`,
   );
-  return { text: [zh ? '完整的分析和每一条依据：' : 'The full assessment and every article:', ...lines].join('\n'), citations: a.citations };
+  const details = a.conclusions.map((k) => ({
+    title: k.title,
+    text: k.text,
+    citations: k.citations.map((x) => ({ law: x.law, article: x.article, ...(x.superseded ? { note: replacedNote(x, zh).trim() } : {}) })),
+  }));
+  const citations = a.citations.filter((x) => !x.superseded).map((x) => ({ law: x.law, article: x.article }));
+  return { text: [zh ? '完整的分析和每一条依据：' : 'The full assessment and every article:', ...lines].join('\n'), citations, details };
+}
+
+/** A replaced rule says so wherever it is named: its version and the day it was replaced. */
+function replacedNote(x: SummaryCitation, zh: boolean): string {
+  if (!x.superseded) return '';
+  const version = x.version ? (zh ? `${x.version.slice(0, 4)} 年版，` : `${x.version.slice(0, 4)} text, `) : '';
+  return zh ? `（${version}已于 ${x.superseded.on} 被取代）` : ` (${version}replaced on ${x.superseded.on})`;
 }
 
 /** ¥5,000 and up counts as a large amount. */

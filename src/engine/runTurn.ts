@@ -398,7 +398,7 @@ class Turn {
           this.events.push({ type: 'handoff_requested', payload: { stage: this.snapshot.context.history.at(-1) ?? this.snapshot.value } });
           break;
         default:
-          this.replies.push(...render(action, context, renderExtra(event)));
+          this.replies.push(...render(action, context, { ...renderExtra(event), today: this.today }));
       }
     }
   }
@@ -499,7 +499,9 @@ class Turn {
         ...(r.suggestions?.length ? { suggestedActions: r.suggestions } : {}),
         ...(r.citations?.length ? { citations: r.citations.map((cit) => this.quoted(cit)) } : {}),
         // The structured case travels once, on the turn's last reply.
-        channelData: { weiquan: i === all.length - 1 && this.filedCase ? { ...weiquan, case: this.filedCase } : weiquan },
+        channelData: {
+          weiquan: { ...weiquan, ...(i === all.length - 1 && this.filedCase ? { case: this.filedCase } : {}), ...(r.details ? { details: r.details } : {}) },
+        },
       }));
   }
 }

@@ -44,6 +44,8 @@ export type WeiquanChannelData = {
   category?: Category;
   caseNo?: string;
   case?: Record<string, unknown>;
+  /** On the 详细依据 reply: one item per conclusion, for a channel that shows it as an expandable card. */
+  details?: { title: string; text: string; citations: { law: string; article: string; note?: string }[] }[];
 };
 
 export type OutboundReply = {

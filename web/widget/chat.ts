@@ -51,7 +51,7 @@ export function makeChat(view: View, t: Strings, locale: Locale) {
     if (a.type !== 'message') return;
     if (!isBot) return handleUser(a);
     showTyping(false);
-    add(renderBotMessage(a, t));
+    add(renderBotMessage(a, t, (value, title) => submit(value, title)));
     const caseNo = a.channelData?.weiquan?.caseNo;
     if (typeof caseNo === 'string' && /^WQ-\d{8}-[0-9A-Z]{4}$/.test(caseNo)) documents.caseFiled(caseNo);
     offered = actionsOf(a);

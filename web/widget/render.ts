@@ -1,7 +1,7 @@
 import { h } from './dom.js';
 import { formatText } from './format.js';
 import type { Strings } from './i18n.js';
-import type { Activity, Citation } from './types.js';
+import type { Activity, Citation, DetailItem } from './types.js';
 
 /** Citations arrive as hero cards carrying law/article/versionDate/quote fields (older logs: our own type). */
 export const CITATION_TYPE = 'application/vnd.microsoft.card.hero';
@@ -15,8 +15,10 @@ const isCitation = (a: { contentType?: string; content?: unknown }): boolean => 
 let quoteIds = 0;
 
 /** A bot message: formatted text, then one card per cited article. */
-export function renderBotMessage(activity: Activity, t: Strings): HTMLElement {
-  const bubble = h('div', { class: 'bubble' }, [formatText(activity.text ?? '')]);
+export function renderBotMessage(activity: Activity, t: Strings, onAction?: (value: string, title: string) => void): HTMLElement {
+  const details = detailsOf(activity);
+  // 详细依据 arrives as one long message: shown as a card of collapsible conclusions instead.
+  const bubble = details ? renderDetailsCard(details, t) : h('div', { class: 'bubble' }, [formatText(activity.text ?? '')]);
   const cards = citationsOf(activity).map((c) => renderCitation(c, t));
   // After a handoff a person answers through the same channel: their name shows above their words.
   const person = activity.from?.id !== 'weiquan' && activity.from?.name ? activity.from.name : undefined;
@@ -24,7 +26,20 @@ export function renderBotMessage(activity: Activity, t: Strings): HTMLElement {
     person ? h('span', { class: 'who' }, [t.agent(person)]) : h('span', { class: 'sr-only' }, [`${t.bot}：`]),
     bubble,
     citationList(cards, t),
+    detailsButton(activity, onAction),
   ]);
+}
+
+/**
+ * 详细依据 belongs to the message it expands: a button inside that message, so it stays there when the same
+ * turn goes on to the next question (whose buttons replace the suggested replies).
+ */
+function detailsButton(activity: Activity, onAction?: (value: string, title: string) => void): HTMLElement | null {
+  const action = actionsOf(activity).find((a) => a.value === 'details');
+  if (!action || !onAction) return null;
+  const button = h('button', { type: 'button', class: 'details-open' }, [action.title]);
+  button.addEventListener('click', () => onAction(action.value, action.title));
+  return button;
 }
 
 // An assessment can cite fifteen articles: the first few show, the rest behind one button.
@@ -44,6 +59,52 @@ function citationList(cards: HTMLElement[], t: Strings): HTMLElement | null {
   });
   list.appendChild(more);
   return list;
+}
+
+/**
+ * The details card: a heading with the number of conclusions, then each conclusion as a native disclosure
+ * (<details>/<summary>: keyboard and screen readers work without script) with its text and the articles it
+ * rests on, all closed, so the card fits a phone until one is opened.
+ */
+export function renderDetailsCard(items: DetailItem[], t: Strings): HTMLElement {
+  const toggle = h('button', { type: 'button', class: 'details-all' }, [t.openAll]);
+  const entries = items.map((item) =>
+    h('details', { class: 'detail' }, [
+      h('summary', {}, [item.title]),
+      h('p', { class: 'detail-text' }, [item.text]),
+      item.citations.length
+        ? h('p', { class: 'detail-cites' }, [item.citations.map((c) => `《${c.law}》${c.article}${c.note ? ` ${c.note}` : ''}`).join(t.listSeparator)])
+        : null,
+    ]),
+  );
+  toggle.addEventListener('click', () => {
+    const open = entries.some((e) => !(e as HTMLDetailsElement).open);
+    entries.forEach((e) => ((e as HTMLDetailsElement).open = open));
+    toggle.textContent = open ? t.closeAll : t.openAll;
+  });
+  return h('section', { class: 'bubble details-card', 'aria-label': t.detailsTitle(items.length) }, [
+    h('div', { class: 'details-head' }, [h('h3', {}, [t.detailsTitle(items.length)]), toggle]),
+    ...entries,
+  ]);
+}
+
+/** The details items of a 详细依据 reply, each field checked (the server is not trusted to send the shape). */
+export function detailsOf(activity: Activity): DetailItem[] | undefined {
+  const raw = activity.channelData?.weiquan?.details;
+  if (!Array.isArray(raw) || raw.length === 0) return undefined;
+  const items: DetailItem[] = [];
+  for (const x of raw as unknown[]) {
+    if (typeof x !== 'object' || x === null) return undefined;
+    const r = x as Record<string, unknown>;
+    if (typeof r.title !== 'string' || typeof r.text !== 'string' || !Array.isArray(r.citations)) return undefined;
+    const citations = (r.citations as unknown[]).flatMap((c) => {
+      const o = (typeof c === 'object' && c !== null ? c : {}) as Record<string, unknown>;
+      if (typeof o.law !== 'string' || typeof o.article !== 'string') return [];
+      return [{ law: o.law, article: o.article, ...(typeof o.note === 'string' ? { note: o.note } : {}) }];
+    });
+    items.push({ title: r.title, text: r.text, citations });
+  }
+  return items;
 }
 
 /** A user message as plain text (the user's own words are never formatted). */

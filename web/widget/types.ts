@@ -3,6 +3,9 @@ export type Awaiting = { slot: string; kind: 'text' | 'date' | 'money' | 'choice
 
 export type Citation = { law: string; article: string; versionDate?: string; quote?: string };
 
+/** One conclusion of the 详细依据 card. */
+export type DetailItem = { title: string; text: string; citations: { law: string; article: string; note?: string }[] };
+
 export type Activity = {
   id?: string;
   type: string;
@@ -12,7 +15,10 @@ export type Activity = {
   locale?: string;
   suggestedActions?: { actions?: { type?: string; title?: string; value?: unknown }[] };
   attachments?: { contentType?: string; content?: unknown; name?: string }[];
-  channelData?: { clientActivityID?: string; weiquan?: { stage?: string; awaiting?: Awaiting; placeholder?: string; caseNo?: string } };
+  channelData?: {
+    clientActivityID?: string;
+    weiquan?: { stage?: string; awaiting?: Awaiting; placeholder?: string; caseNo?: string; details?: unknown };
+  };
 };
 
 export type ActivitySet = { activities: Activity[]; watermark?: string };

@@ -1,4 +1,5 @@
 import { DISPUTE_TYPE_LABELS, DISPUTE_TYPES, type DisputeType } from '../../../dialogs/disputeTypes.js';
+import { EVIDENCE_LABELS as DIALOG_EVIDENCE_LABELS, WANT_LABELS } from '../../../dialogs/rights/labels.js';
 import { DEFAULT_WANTS } from '../../../dialogs/rights/letters.js';
 import type { DocumentLocale } from '../model.js';
 
@@ -7,16 +8,22 @@ type Bilingual = { zh: string; en: string };
 export const categoryLabel = (category: string, locale: DocumentLocale): string =>
   (DISPUTE_TYPES as readonly string[]).includes(category) ? DISPUTE_TYPE_LABELS[category as DisputeType][locale] : category;
 
-/** The case record's demand ids (what the consumer wants), as a request reads them. */
-export const DEMAND_LABELS: Record<string, Bilingual> = {
-  return: { zh: '退货退款', en: 'return the goods for a refund' },
-  refund: { zh: '退款', en: 'a refund' },
-  exchange: { zh: '换货', en: 'an exchange' },
-  repair: { zh: '维修', en: 'repair' },
-  compensation: { zh: '赔偿损失', en: 'compensation for the loss' },
-  apology: { zh: '赔礼道歉', en: 'an apology' },
-  punitive: { zh: '惩罚性赔偿', en: 'punitive damages' },
+/**
+ * The case record's demand ids (what the consumer wants), as a request reads them: the Chinese is the
+ * conversation's own wording (dialogs/rights/labels.ts), the English is the documents' fuller, formal phrasing.
+ */
+const FORMAL_DEMANDS_EN: Record<keyof typeof WANT_LABELS, string> = {
+  return: 'return the goods for a refund',
+  refund: 'a refund',
+  exchange: 'an exchange',
+  repair: 'repair',
+  compensation: 'compensation for the loss',
+  apology: 'an apology',
+  punitive: 'punitive damages',
 };
+export const DEMAND_LABELS: Record<string, Bilingual> = Object.fromEntries(
+  Object.entries(WANT_LABELS).map(([id, l]) => [id, { zh: l.zh, en: FORMAL_DEMANDS_EN[id as keyof typeof WANT_LABELS] }]),
+);
 
 /**
  * What a consumer with this kind of dispute asks for when they did not say: the usual remedy, the same
@@ -24,18 +31,10 @@ export const DEMAND_LABELS: Record<string, Bilingual> = {
  */
 export const USUAL_DEMANDS: Record<DisputeType, readonly string[]> = DEFAULT_WANTS;
 
-/** Evidence kinds the conversation records (the consumer said they hold them). */
-export const EVIDENCE_LABELS: Record<string, Bilingual> = {
-  order: { zh: '订单详情 / 交易快照截图', en: 'Order details / transaction snapshot' },
-  listing: { zh: '商品页面截图（含宣传、价格）', en: 'Screenshots of the listing (claims, price)' },
-  chat: { zh: '与商家的聊天记录', en: 'Chat records with the seller' },
-  payment: { zh: '付款记录', en: 'Payment record' },
-  tracking: { zh: '物流记录', en: 'Delivery tracking' },
-  photos: { zh: '问题照片或开箱视频', en: 'Photos or an unboxing video' },
-  invoice: { zh: '发票或收据', en: 'Invoice or receipt' },
-  report: { zh: '检测报告或鉴定结论', en: 'Test report or appraisal' },
-};
+/** Evidence kinds the conversation records (the consumer said they hold them), worded as the conversation words them. */
+export const EVIDENCE_LABELS: Record<string, Bilingual> = DIALOG_EVIDENCE_LABELS;
 
+/** Seller types, steps and outcomes keep the documents' formal wording (a letter is not a chat button). */
 export const SELLER_TYPE_LABELS: Record<string, Bilingual> = {
   third_party: { zh: '平台内第三方店铺', en: 'third-party shop on the platform' },
   platform_self_operated: { zh: '平台自营', en: 'sold by the platform itself (自营)' },
