@@ -9,6 +9,7 @@ import { loadHolidayCalendar, makeCalendar } from '../../src/rules/calendar/inde
 import { understandOffline, type Understand, type UnderstandContext } from '../../src/understanding/index.js';
 import { repoRoot } from '../helpers/paths.js';
 import { useTestDatabase } from '../helpers/testDatabase.js';
+import { eraseConsumerData } from '../../src/cases/sql/retention.js';
 import { testSeal } from '../helpers/testSeal.js';
 
 const t = useTestDatabase();
@@ -34,6 +35,7 @@ async function engine(wrap: (offline: Understand) => Understand = (o) => o) {
     parseDate,
     caseIds,
     seal: testSeal,
+    dataRights: { erase: (id, keep) => eraseConsumerData(t.db, id, keep) },
     now: () => new Date('2026-11-28T10:00:00+08:00'),
     logger,
   });
