@@ -1,3 +1,4 @@
+import { testSeal } from '../helpers/testSeal.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startChannelServer, type ChannelServer } from '../helpers/channelServer.js';
 import { collect, makeDirectLine } from '../helpers/directLineClient.js';
@@ -297,7 +298,7 @@ describe('evidence upload', () => {
       `select content_type, original_name, sha256, size, storage_path from evidence_files where conversation_id = $1 order by content_type`,
       [conv.conversationId],
     );
-    expect(rows.rows.map((r) => [r.content_type, r.original_name, r.size])).toEqual([
+    expect(rows.rows.map((r) => [r.content_type, testSeal.open(r.original_name), r.size])).toEqual([
       ['application/pdf', 'order.pdf', PDF.length],
       ['image/png', '聊天截图.txt', PNG.length],
     ]);
