@@ -16,6 +16,7 @@ import { selectChoices, saveChoices, selectConsent } from './sql/choices.js';
 import { claimInbound, completeInbound, releaseInbound, selectInbound, type Answered } from './sql/inbound.js';
 import type { TxSql } from './sql/sql.js';
 import { buildWechatXml, parseWechatXml } from './xml.js';
+import { backgroundTasks } from './background.js';
 import { wording } from './wording.js';
 
 /** WeChat waits 5 s for an answer, then retries (three times in all). We answer before that. */
@@ -86,11 +87,7 @@ const unauthorized = () =>
 export function makeOfficialAccount(deps: OfficialAccountDeps) {
   const now = deps.now ?? Date.now;
   const deadline = deps.replyDeadlineMs ?? DEFAULT_REPLY_DEADLINE_MS;
-  const background = new Set<Promise<unknown>>();
-  const track = (p: Promise<unknown>) => {
-    const tracked = p.catch((error: unknown) => deps.logger.error({ err: error }, 'wechat.background_failed')).finally(() => background.delete(tracked));
-    background.add(tracked);
-  };
+  const { track, drain } = backgroundTasks(deps.logger, 'wechat.background_failed');
 
   const appOf = async (siteId: string): Promise<WechatApp> => {
     const app = /^[a-z0-9_]{3,40}$/.test(siteId) ? await deps.apps.find(siteId, 'mp') : undefined;
@@ -376,9 +373,7 @@ export function makeOfficialAccount(deps: OfficialAccountDeps) {
     },
 
     /** Resolves when every reply this process still owes WeChat has been sent (tests, shutdown). */
-    async drain(): Promise<void> {
-      while (background.size) await Promise.allSettled([...background]);
-    },
+    drain,
   };
 }
 

@@ -16,6 +16,7 @@ import { saveChoices, selectChoices, selectConsent } from './sql/choices.js';
 import { claimInbound, completeInbound, releaseInbound } from './sql/inbound.js';
 import { markSessionTaken, sessionTaken, withKfCursor } from './sql/kf.js';
 import type { TxSql } from './sql/sql.js';
+import { backgroundTasks } from './background.js';
 import { wording } from './wording.js';
 import { parseWechatXml } from './xml.js';
 import type { CallbackAnswer, CallbackQuery } from './officialAccount.js';
@@ -88,11 +89,7 @@ const unauthorized = () =>
  */
 export function makeWecomKf(deps: WecomKfDeps) {
   const now = deps.now ?? Date.now;
-  const background = new Set<Promise<unknown>>();
-  const track = (p: Promise<unknown>) => {
-    const tracked = p.catch((error: unknown) => deps.logger.error({ err: error }, 'wecom.sync_failed')).finally(() => background.delete(tracked));
-    background.add(tracked);
-  };
+  const { track, drain } = backgroundTasks(deps.logger, 'wecom.sync_failed');
 
   const appOf = async (siteId: string): Promise<WechatApp> => {
     const app = /^[a-z0-9_]{3,40}$/.test(siteId) ? await deps.apps.find(siteId, 'kf') : undefined;
@@ -271,9 +268,7 @@ export function makeWecomKf(deps: WecomKfDeps) {
       return { contentType: 'text/plain', body: 'success' };
     },
 
-    async drain(): Promise<void> {
-      while (background.size) await Promise.allSettled([...background]);
-    },
+    drain,
   };
 }
 
